@@ -1,0 +1,112 @@
+"""The `argmap` command: a group whose subcommands are imported only when they are run.
+
+Each subcommand lives in argmap/commands/<name>.py as a thin click command that parses options, calls
+one core function and returns its exit code. `main()` is the one place that turns an unexpected
+error into one line on stderr and exit code 2, and a closed pipe into a quiet exit.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+
+import click
+
+from argmap import __version__
+
+#: subcommand name -> (module, one-line help shown in `argmap --help` without importing it)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("argmap.commands.validate", "Check maps for errors; for CI and editors."),
+    "gaps": ("argmap.commands.gaps", "List unsupported and weakly supported claims and unanswered counterpoints."),
+    "show": ("argmap.commands.show", "Print the whole argument as a tree in the terminal."),
+    "render": ("argmap.commands.render", "Draw the argument as a Graphviz diagram (SVG, PNG, PDF, DOT)."),
+    "brief": ("argmap.commands.brief", "Write a debate brief (Markdown or HTML)."),
+    "drill": ("argmap.commands.drill", "Practise answering attacks and evidence questions in the terminal."),
+    "eval": ("argmap.commands.evaluate", "Label which claims stand, fall or stay undecided."),
+    "schema": ("argmap.commands.schema", "Print the JSON Schema of the map format."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when that subcommand runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self._available(name)]
+
+    @staticmethod
+    def _available(name: str) -> bool:
+        module = COMMANDS[name][0]
+        return importlib.util.find_spec(module) is not None
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS or not self._available(cmd_name):
+            return None
+        module = importlib.import_module(COMMANDS[cmd_name][0])
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="argmap")
+@click.option("--traceback", is_flag=True, hidden=True, help="Show the Python stack on internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, traceback: bool) -> None:
+    """argmap: argument maps kept as code.
+
+    A map is a YAML file holding a thesis, its premises, correlations, counterpoints and rebuttals,
+    each citing its sources. See docs/format.md.
+
+    Exit codes: 0 clean, 1 problems found, 2 usage, I/O or internal error.
+    """
+    ctx.obj = {"traceback": traceback}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI with argmap's exit-code and error-handling policy."""
+    args = sys.argv[1:] if argv is None else argv
+    show_traceback = "--traceback" in args
+    try:
+        code = cli.main(args=args, prog_name="argmap", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("argmap: interrupted", err=True)
+        code = 130
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        code = 0
+    except KeyboardInterrupt:
+        click.echo("argmap: interrupted", err=True)
+        code = 130
+    except Exception as exc:  # the one place an unexpected error is turned into a line
+        if show_traceback:
+            raise
+        from argmap.textsafe import visible
+
+        click.echo(f"argmap: internal error: {type(exc).__name__}: {visible(str(exc))[:500]} "
+                   "(run with --traceback for details)", err=True)
+        code = 2
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _quiet_broken_pipe() -> None:
+    """stdout was closed early (`argmap ... | head`): stop writing to it without a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

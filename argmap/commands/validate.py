@@ -1,0 +1,72 @@
+"""`argmap validate PATH...`: the CI gate. Parses options, calls argmap.validate, prints, exits."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.commands.common import ArgmapError, parse_snapshots
+from argmap.problems import exit_code
+
+FORMAT_CHOICES = ("text", "parsable", "json", "github", "sarif")
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("-f", "--format", "output_format", type=click.Choice(FORMAT_CHOICES),
+              help="Output format [default: text; github when GITHUB_ACTIONS is set].")
+@click.option("--strict", is_flag=True, default=None, help="Fail (exit 1) on warnings too.")
+@click.option("--disable", "disable", multiple=True, metavar="RULE", help="Turn a rule off (repeatable).")
+@click.option("--enable", "enable", multiple=True, metavar="RULE",
+              help="Turn on a rule that the settings file turned off (repeatable).")
+@click.option("--snapshot", "snapshots", multiple=True, metavar="ID=PATH",
+              help="Local text of source ID: every quote cited from it must occur in it (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Settings file (.argmap.yaml or pyproject.toml) instead of the nearest one.")
+@click.option("--no-config", is_flag=True, help="Ignore settings files.")
+@click.option("--list-rules", is_flag=True, help="List the rules with their default severity and exit.")
+def command(paths: tuple[str, ...], output_format: str | None, strict: bool | None,
+            disable: tuple[str, ...], enable: tuple[str, ...], snapshots: tuple[str, ...],
+            config_path: str | None, no_config: bool, list_rules: bool) -> int:
+    """Check maps: files, directories (every map inside, recursively) or - for stdin.
+
+    Exit codes: 0 no errors, 1 problems found, 2 usage error or unreadable path.
+    Settings may live in [tool.argmap] in pyproject.toml or in .argmap.yaml.
+    """
+    from argmap.config import ConfigError, Settings, find_settings, load_settings_file
+    from argmap.reports import FORMATS, print_text
+    from argmap.rules import REGISTRY
+    from argmap.validate import InputError, validate_paths
+
+    if list_rules:
+        for rule in REGISTRY.values():
+            click.echo(f"{rule.id:<28} {str(rule.severity):<8} {rule.summary}")
+        return 0
+    for rule_id in (*disable, *enable):
+        if rule_id not in REGISTRY:
+            raise click.BadParameter(f"unknown rule '{rule_id}' (see --list-rules)", param_hint="--disable/--enable")
+    try:
+        if no_config:
+            settings = Settings()
+        elif config_path:
+            settings = load_settings_file(Path(config_path))
+        else:
+            first = next((p for p in paths if p != "-"), ".")
+            settings = find_settings(Path(first) if os.path.exists(first) else Path("."))
+    except ConfigError as exc:
+        raise ArgmapError(str(exc)) from None
+    disabled = (set(settings.disable) - set(enable)) | set(disable)
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    try:
+        result = validate_paths(paths, disabled=disabled, snapshots=parse_snapshots(snapshots), stdin=stdin)
+    except InputError as exc:
+        raise ArgmapError(str(exc)) from None
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if output_format == "text":
+        print_text(result.problems, files=result.files)
+    else:
+        click.echo(FORMATS[output_format](result.problems, files=result.files), nl=False)
+    return exit_code(result.problems, strict=settings.strict if strict is None else strict)

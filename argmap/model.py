@@ -1,0 +1,227 @@
+"""The map as frozen dataclasses: ArgMap, Claim, Edge, Citation, Source, each with its position.
+
+The loader builds these; checks, gaps, views, renderers and debate tools read only these, never YAML.
+Claims are kept flat (document order, duplicates included) and the argument's structure is a list of
+edges, so that a claim standing in two places (a `ref`) is one claim with two edges.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+from typing import Iterator, Mapping
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where something was written: file name as given, 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def short(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+class ClaimKind(str, Enum):
+    """What a claim is, given by the list it is written in."""
+
+    THESIS = "thesis"
+    PREMISE = "premise"
+    CORRELATION = "correlation"
+    COUNTERPOINT = "counterpoint"
+    REBUTTAL = "rebuttal"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def attacks(self) -> bool:
+        """True for the kinds that attack their parent (counterpoint, rebuttal)."""
+        return self in (ClaimKind.COUNTERPOINT, ClaimKind.REBUTTAL)
+
+    @property
+    def supports(self) -> bool:
+        """True for the kinds that support their parent (premise, correlation)."""
+        return self in (ClaimKind.PREMISE, ClaimKind.CORRELATION)
+
+
+#: the YAML list a relation is written in, per kind
+LIST_KEY: Mapping[ClaimKind, str] = {
+    ClaimKind.PREMISE: "premises",
+    ClaimKind.CORRELATION: "correlations",
+    ClaimKind.COUNTERPOINT: "counterpoints",
+    ClaimKind.REBUTTAL: "rebuttals",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One entry of a claim's `cite` list."""
+
+    source: str
+    position: Position
+    quote: str | None = None
+    locator: str | None = None
+    note: str | None = None
+    quote_position: Position | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One record of `sources`. `positions` maps each written field name to where its value is."""
+
+    id: str
+    position: Position
+    title: str = ""
+    kind: str = ""
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    accessed: str | None = None
+    note: str | None = None
+    via: str | None = None
+    anonymous: bool = False
+    snapshot: str | None = None
+    positions: Mapping[str, Position] = field(default_factory=dict, compare=False, hash=False)
+
+    def field_position(self, name: str) -> Position:
+        return self.positions.get(name, self.position)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim as written out once (a `ref` adds an Edge, not a Claim).
+
+    `parent` is the id of the claim it is written under (None for the thesis); its relation to the
+    parent is its `kind`. `depth` is 0 for the thesis.
+    """
+
+    id: str
+    text: str
+    kind: ClaimKind
+    position: Position
+    parent: str | None = None
+    depth: int = 0
+    cites: tuple[Citation, ...] = ()
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    between: tuple[str, ...] = ()
+    between_position: Position | None = None
+    text_position: Position | None = None
+
+
+@dataclass(frozen=True)
+class Edge:
+    """`child` supports or attacks `parent`, as `kind` says. `ref` is True for a `ref:` item.
+
+    An edge may name a child id that no claim has (a dangling ref); `ArgMap.edges_resolved` leaves
+    those out.
+    """
+
+    child: str
+    parent: str
+    kind: ClaimKind
+    position: Position
+    ref: bool = False
+    note: str | None = None
+
+    @property
+    def attacks(self) -> bool:
+        return self.kind.attacks
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """An `expect:` entry: claim `claim` is expected to get `label` from `argmap eval`."""
+
+    claim: str
+    label: str  # "stands" | "falls" | "undecided"
+    position: Position
+
+
+@dataclass(frozen=True)
+class ArgMap:
+    """A whole map. `claims` and `sources` are in document order, duplicates included."""
+
+    file: str
+    title: str = ""
+    version: int = 1
+    description: str | None = None
+    analyses: str | None = None
+    analyses_position: Position | None = None
+    sources: tuple[Source, ...] = ()
+    thesis: str | None = None
+    claims: tuple[Claim, ...] = ()
+    edges: tuple[Edge, ...] = ()
+    expect: tuple[Expectation, ...] = ()
+    #: the directory relative paths in the map (snapshots) are resolved against; None for stdin
+    base_dir: str | None = None
+
+    # Indexes, computed once on first use (cached_property writes to __dict__, which frozen allows).
+
+    @cached_property
+    def claim_index(self) -> dict[str, Claim]:
+        """Claim id -> its first definition."""
+        index: dict[str, Claim] = {}
+        for claim in self.claims:
+            index.setdefault(claim.id, claim)
+        return index
+
+    @cached_property
+    def source_index(self) -> dict[str, Source]:
+        index: dict[str, Source] = {}
+        for source in self.sources:
+            index.setdefault(source.id, source)
+        return index
+
+    @cached_property
+    def edges_resolved(self) -> tuple[Edge, ...]:
+        """Edges whose both ends exist."""
+        ids = self.claim_index
+        return tuple(e for e in self.edges if e.child in ids and e.parent in ids)
+
+    @cached_property
+    def children_index(self) -> dict[str, tuple[Edge, ...]]:
+        """Parent id -> its resolved incoming edges (supporters and attackers), in document order."""
+        index: dict[str, list[Edge]] = {}
+        for edge in self.edges_resolved:
+            index.setdefault(edge.parent, []).append(edge)
+        return {k: tuple(v) for k, v in index.items()}
+
+    @cached_property
+    def parents_index(self) -> dict[str, tuple[Edge, ...]]:
+        """Child id -> the resolved edges from it to the claims it supports or attacks."""
+        index: dict[str, list[Edge]] = {}
+        for edge in self.edges_resolved:
+            index.setdefault(edge.child, []).append(edge)
+        return {k: tuple(v) for k, v in index.items()}
+
+    def claim(self, claim_id: str) -> Claim | None:
+        return self.claim_index.get(claim_id)
+
+    def source(self, source_id: str) -> Source | None:
+        return self.source_index.get(source_id)
+
+    def children(self, claim_id: str) -> tuple[Edge, ...]:
+        return self.children_index.get(claim_id, ())
+
+    def supporters(self, claim_id: str) -> tuple[Edge, ...]:
+        return tuple(e for e in self.children(claim_id) if not e.attacks)
+
+    def attackers(self, claim_id: str) -> tuple[Edge, ...]:
+        return tuple(e for e in self.children(claim_id) if e.attacks)
+
+    def iter_citations(self) -> Iterator[tuple[Claim, Citation]]:
+        for claim in self.claims:
+            for cite in claim.cites:
+                yield claim, cite
+
+    @property
+    def thesis_claim(self) -> Claim | None:
+        return self.claim(self.thesis) if self.thesis else None

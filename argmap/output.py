@@ -1,0 +1,71 @@
+"""Writing output safely: to stdout, or to a file replaced only by a complete new version.
+
+A render or brief is written to a temporary file in the target directory, flushed to disk and
+renamed over the target, so a failure (full disk, killed process) never leaves a partial file and
+never truncates an existing good one. The output may not be one of the input files.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+
+class OutputError(Exception):
+    """The output could not be written; the message says why (exit code 2)."""
+
+
+def write_output(target: str, data: bytes, *, inputs: Iterable[str] = ()) -> None:
+    """Write `data` to `target` ('-' is stdout) atomically; refuse to overwrite an input."""
+    if target == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    path = Path(target)
+    for source in inputs:
+        if source != "-" and _same_file(path, Path(source)):
+            raise OutputError(f"{target}: refusing to overwrite the input map")
+    if path.is_dir():
+        raise OutputError(f"{target}: is a directory")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError(f"{target}: directory {directory} does not exist")
+    fd, tmp_name = None, None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            fd = None
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            try:
+                os.chmod(tmp_name, path.stat().st_mode & 0o777)
+            except OSError:
+                pass
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        if fd is not None:
+            os.close(fd)
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False

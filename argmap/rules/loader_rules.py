@@ -1,0 +1,65 @@
+"""Rules reported by the loader while it reads a file: syntax, schema, duplicate keys, bad text."""
+from __future__ import annotations
+
+from argmap.problems import Severity
+from argmap.rules import loader_rule
+
+loader_rule("syntax", Severity.ERROR, '''The file is readable YAML: UTF-8, one document, no anchors, aliases, merge keys or tags.
+
+Fails:
+```yaml
+argmap: 1
+title: "unterminated
+```
+
+Passes:
+```yaml
+argmap: 1
+title: "terminated"
+```
+''')
+
+loader_rule("schema", Severity.ERROR, '''The map has the structure and types of format version 1 (docs/format.md).
+
+Unknown keys (with a suggestion for near misses), duplicate keys, missing required keys, wrong
+types, invalid ids and values YAML reads as numbers, booleans or dates where text is expected.
+
+Fails:
+```yaml
+thesis:
+  id: t
+  claim: Uniforms help.
+  premises:
+    - id: p
+      claim: Less bullying.
+      cites: [survey]
+```
+
+Passes:
+```yaml
+thesis:
+  id: t
+  claim: Uniforms help.
+  premises:
+    - id: p
+      claim: Less bullying.
+      cite: [survey]
+```
+''')
+
+loader_rule("bad-text", Severity.ERROR, '''Text holds no control characters, lone surrogates or bidirectional overrides.
+
+Such characters can rewrite a terminal, hide text or break SVG; tab and newline are allowed.
+
+Fails:
+```yaml
+    - id: p
+      claim: "Less bullying\\e]8;;javascript:alert(1)\\e\\\\"
+```
+
+Passes:
+```yaml
+    - id: p
+      claim: Less bullying.
+```
+''')

@@ -1,0 +1,245 @@
+"""Rules about sources and citations: dangling and unused sources, URLs, dates, quotes."""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from argmap.model import ArgMap, Position, Source
+from argmap.problems import Severity
+from argmap.quotes import normalise, quote_occurs
+from argmap.rules import CheckContext, Finding, rule, suggest
+from argmap.textsafe import shorten, visible
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@rule("unknown-source", Severity.ERROR)
+def unknown_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """Every cited source, `via` and `analyses` names a source defined under `sources`.
+
+    Fails:
+    ```yaml
+    sources:
+      survey: {title: National school survey, kind: dataset}
+    thesis:
+      ...
+          cite: [surveys]
+    ```
+
+    Passes:
+    ```yaml
+    sources:
+      survey: {title: National school survey, kind: dataset}
+    thesis:
+      ...
+          cite: [survey]
+    ```
+    """
+    known = argmap.source_index
+    if argmap.analyses and argmap.analyses not in known and argmap.analyses_position:
+        yield argmap.analyses_position, (f"analyses names unknown source '{argmap.analyses}'"
+                                         f"{suggest(argmap.analyses, known)}")
+    for source in argmap.sources:
+        if source.via and source.via not in known:
+            yield source.field_position("via"), (f"source '{source.id}' is via unknown source "
+                                                 f"'{source.via}'{suggest(source.via, known)}")
+        elif source.via == source.id:
+            yield source.field_position("via"), f"source '{source.id}' cannot be known via itself"
+    for claim, cite in argmap.iter_citations():
+        if cite.source not in known:
+            yield cite.position, (f"{claim.kind} '{claim.id}' cites unknown source '{cite.source}'"
+                                  f"{suggest(cite.source, known)}")
+
+
+@rule("unused-source", Severity.WARNING)
+def unused_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """Every source is cited by some claim (or is the `via` of a cited source, or the analysed text).
+
+    Fails:
+    ```yaml
+    sources:
+      survey: {title: National school survey, kind: dataset}
+      old-poll: {title: A poll nobody cites, kind: dataset}
+    ```
+
+    Passes:
+    ```yaml
+    sources:
+      survey: {title: National school survey, kind: dataset}
+    ```
+    """
+    used = {cite.source for _, cite in argmap.iter_citations()}
+    frontier = list(used)
+    while frontier:  # a source through which a cited source is known is used too
+        source = argmap.source(frontier.pop())
+        if source and source.via and source.via not in used:
+            used.add(source.via)
+            frontier.append(source.via)
+    if argmap.analyses:
+        used.add(argmap.analyses)
+    for source in argmap.sources:
+        if source.id not in used:
+            yield source.position, f"source '{source.id}' is never cited"
+
+
+@rule("bad-url", Severity.ERROR)
+def bad_urls(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """A source's `url` is an absolute http:// or https:// address with a host and no spaces.
+
+    Fails:
+    ```yaml
+      op-ed:
+        title: Why uniforms work
+        kind: article
+        url: javascript:alert(1)
+    ```
+
+    Passes:
+    ```yaml
+      op-ed:
+        title: Why uniforms work
+        kind: article
+        url: https://example.org/uniforms
+    ```
+    """
+    for source in argmap.sources:
+        if source.url is None:
+            continue
+        reason = url_problem(source.url)
+        if reason:
+            yield source.field_position("url"), f"url of source '{source.id}' {reason}"
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` is not an acceptable http(s) link, or None when it is."""
+    if any(ch.isspace() for ch in url) or any(ord(ch) < 32 for ch in url):
+        return "contains white space or control characters"
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "is not a valid URL"
+    if parts.scheme.lower() not in ("http", "https"):
+        scheme = visible(parts.scheme) if parts.scheme else "none"
+        return f"must start with http:// or https:// (scheme: {scheme})"
+    if not parts.hostname:
+        return "has no host"
+    return None
+
+
+@rule("bad-date", Severity.ERROR)
+def bad_dates(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """`date` and `accessed` are ISO 8601 calendar dates: 2019, 2019-05 or 2019-05-14.
+
+    Fails:
+    ```yaml
+      op-ed:
+        title: Why uniforms work
+        kind: article
+        date: 14/05/2019
+    ```
+
+    Passes:
+    ```yaml
+      op-ed:
+        title: Why uniforms work
+        kind: article
+        date: 2019-05-14
+    ```
+    """
+    for source in argmap.sources:
+        for name in ("date", "accessed"):
+            value = getattr(source, name)
+            if value is not None and not is_iso_date(value):
+                yield source.field_position(name), (f"{name} of source '{source.id}' is "
+                                                    f"'{visible(value)}'; write 2019, 2019-05 or 2019-05-14")
+
+
+def is_iso_date(value: str) -> bool:
+    match = _DATE.match(value)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        _dt.date(year or 1, month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+@rule("quote-not-found", Severity.ERROR)
+def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """Every quote from a source with a text snapshot occurs in that text.
+
+    A snapshot is a local plain-text copy of a source: `snapshot: path` in the source (relative to
+    the map) or `--snapshot ID=PATH` on the command line. A source known `via` another is quoted
+    through it, so its quotes are looked up in the other's snapshot when it has none of its own.
+    White space, curly and straight quotation marks and dashes are compared normalised. A snapshot
+    that cannot be read is reported as a warning.
+
+    Fails (the text says "fewer taunts about brands"):
+    ```yaml
+          cite:
+            - source: op-ed
+              quote: "no taunts about brands"
+    ```
+
+    Passes:
+    ```yaml
+          cite:
+            - source: op-ed
+              quote: "fewer taunts about brands"
+    ```
+    """
+    texts: dict[str, str | None] = {}
+    for source_id, path in context.snapshots.items():
+        source = argmap.source(source_id)
+        if source is None:
+            yield Position(argmap.file, 1, 1), f"--snapshot names unknown source '{visible(source_id)}'"
+            continue
+        text, error = _read_snapshot(path)
+        texts[source_id] = text
+        if error:
+            yield source.position, f"snapshot of source '{source_id}' cannot be read: {error}"
+    for source in argmap.sources:
+        if source.snapshot and source.id not in texts:
+            path = source.snapshot
+            if argmap.base_dir and not os.path.isabs(path):
+                path = os.path.join(argmap.base_dir, path)
+            text, error = _read_snapshot(path)
+            texts[source.id] = text
+            if error:
+                yield source.field_position("snapshot"), (f"snapshot of source '{source.id}' "
+                                                          f"cannot be read: {error}")
+    if not texts:
+        return
+    for claim, cite in argmap.iter_citations():
+        if cite.quote is None:
+            continue
+        holder, text = _snapshot_for(argmap, cite.source, texts)
+        if text is not None and not quote_occurs(cite.quote, text):
+            yield cite.quote_position or cite.position, (
+                f"quote not found in the snapshot of '{holder}': \"{visible(shorten(cite.quote))}\"")
+
+
+def _snapshot_for(argmap: ArgMap, source_id: str, texts: dict[str, str | None]) -> tuple[str, str | None]:
+    seen: set[str] = set()
+    current: Source | None = argmap.source(source_id)
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        if current.id in texts:
+            return current.id, texts[current.id]
+        current = argmap.source(current.via) if current.via else None
+    return source_id, None
+
+
+def _read_snapshot(path: str) -> tuple[str | None, str | None]:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return None, f"{visible(path)}: {exc.strerror or exc}"
+    return normalise(data.decode("utf-8", errors="replace")), None
+

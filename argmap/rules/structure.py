@@ -1,0 +1,186 @@
+"""Rules about claims and the shape of the argument: ids, refs, citations, correlations, cycles."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from argmap.graph import find_cycles, support_graph
+from argmap.model import ArgMap, ClaimKind
+from argmap.problems import Severity
+from argmap.rules import CheckContext, Finding, rule, suggest
+
+
+@rule("duplicate-id", Severity.ERROR)
+def duplicate_ids(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """Every claim id is unique across the file (and every source id among the sources).
+
+    Fails:
+    ```yaml
+      premises:
+        - id: cost
+          claim: Uniforms cost money.
+          cite: [op-ed]
+        - id: cost
+          claim: Uniforms cost time.
+          cite: [op-ed]
+    ```
+
+    Passes:
+    ```yaml
+      premises:
+        - id: cost-money
+          claim: Uniforms cost money.
+          cite: [op-ed]
+        - id: cost-time
+          claim: Uniforms cost time.
+          cite: [op-ed]
+    ```
+    """
+    first = argmap.claim_index
+    for claim in argmap.claims:
+        original = first[claim.id]
+        if original is not claim:
+            yield claim.position, (f"duplicate claim id '{claim.id}' "
+                                   f"(first defined at {original.position.short()})")
+
+
+@rule("unknown-ref", Severity.ERROR)
+def unknown_refs(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """Every `ref:` names a claim defined in the file.
+
+    Fails:
+    ```yaml
+      premises:
+        - ref: less-bulying
+    ```
+
+    Passes:
+    ```yaml
+      premises:
+        - ref: less-bullying
+    ```
+    """
+    ids = argmap.claim_index
+    for edge in argmap.edges:
+        if edge.ref and edge.child not in ids:
+            yield edge.position, f"ref to unknown claim '{edge.child}'{suggest(edge.child, ids)}"
+
+
+@rule("premise-needs-citation", Severity.ERROR)
+def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """Every premise, correlation, counterpoint and rebuttal cites at least one source.
+
+    The thesis is supported by its premises and need not cite; every other claim must.
+
+    Fails:
+    ```yaml
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
+    ```
+
+    Passes:
+    ```yaml
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
+          cite: [survey]
+    ```
+    """
+    for claim in argmap.claims:
+        if claim.kind is not ClaimKind.THESIS and not claim.cites:
+            yield claim.position, (f"{claim.kind} '{claim.id}' cites no source; "
+                                   "add cite: [source-id] (with a quote or locator where you can)")
+
+
+@rule("correlation-needs-variables", Severity.ERROR)
+def correlation_needs_variables(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """A correlation names at least two distinct variables in `between`.
+
+    Fails:
+    ```yaml
+      correlations:
+        - id: uniforms-attendance
+          claim: Uniform schools have better attendance.
+          between: [attendance rate]
+          cite: [survey]
+    ```
+
+    Passes:
+    ```yaml
+      correlations:
+        - id: uniforms-attendance
+          claim: Uniform schools have better attendance.
+          between: [uniform policy, attendance rate]
+          cite: [survey]
+    ```
+    """
+    for claim in argmap.claims:
+        if claim.kind is not ClaimKind.CORRELATION:
+            continue
+        distinct = {b.strip().casefold() for b in claim.between if b.strip()}
+        if len(distinct) < 2:
+            where = claim.between_position or claim.position
+            got = "no variables" if not distinct else f"only {len(distinct)} distinct variable"
+            yield where, (f"correlation '{claim.id}' names {got}; "
+                          "list at least two in between: [variable, variable]")
+
+
+@rule("support-cycle", Severity.ERROR)
+def support_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """Support does not go round in a circle through refs (a claim cannot support itself).
+
+    Fails:
+    ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying.
+          cite: [survey]
+          premises:
+            - ref: uniforms-help
+    ```
+
+    Passes:
+    ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying.
+          cite: [survey]
+    ```
+    """
+    graph = support_graph(argmap)
+    for cycle in find_cycles(graph):
+        closing = [e for e in argmap.edges_resolved
+                   if e.ref and not e.attacks and e.child in cycle and e.parent in cycle]
+        where = min(closing, key=lambda e: (e.position.line, e.position.column)).position if closing \
+            else argmap.claim_index[cycle[0]].position
+        yield where, f"support cycle: {' -> '.join(cycle)} (each supports the next)"
+
+
+@rule("empty-claim", Severity.ERROR)
+def empty_claims(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """Every claim says something: its text is not empty or only spaces.
+
+    Fails:
+    ```yaml
+        - id: less-bullying
+          claim: ""
+          cite: [survey]
+    ```
+
+    Passes:
+    ```yaml
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
+          cite: [survey]
+    ```
+    """
+    for claim in argmap.claims:
+        if not claim.text.strip():
+            yield claim.text_position or claim.position, f"{claim.kind} '{claim.id}' has an empty claim text"
+
