@@ -1,0 +1,429 @@
+"""Where an argument is thin: `find_gaps` lists weak points, `coverage` measures evidence overall.
+
+Pure functions over the model (never YAML). Every gap has a stable kebab-case kind, the claim and/or
+source it concerns, a position, a one-line reason and a concrete fix. The kinds and their exact
+definitions are user documentation in docs/gaps.md; keep the two in step.
+
+Gap texts (reason, fix) may quote user text (titles, ids); renderers escape them like any other
+untrusted text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Collection, Iterable
+
+from argmap.model import ArgMap, Citation, Claim, ClaimKind, Position, Source
+
+#: every gap kind, in the order docs/gaps.md describes them
+KINDS: tuple[str, ...] = (
+    "uncited",
+    "unsupported",
+    "no-quote",
+    "unanswered",
+    "correlation-only",
+    "single-source",
+    "source-incomplete",
+)
+
+#: one-line description per kind (for help texts and listings)
+KIND_SUMMARIES: dict[str, str] = {
+    "uncited": "a claim (other than the thesis) with no citation",
+    "unsupported": "a claim that cites only the analysed text, sources known via it, or anonymous sources",
+    "no-quote": "a citation with neither quote nor locator",
+    "unanswered": "a counterpoint with no rebuttal",
+    "correlation-only": "a claim supported by correlations alone, with no premise giving a mechanism",
+    "single-source": "a claim whose whole support tree leads back to one source",
+    "source-incomplete": "a source with no URL, no date, or neither author nor publisher",
+}
+
+# What to point at, per source kind, when a citation lacks a locator.
+_LOCATOR_HINT = {
+    "book": "a page", "report": "a page or section", "study": "a page or table", "document": "a page",
+    "article": "a paragraph", "web": "a section or paragraph", "video": "a timestamp",
+    "speech": "a timestamp or paragraph", "interview": "a timestamp or question", "dataset": "a table or field",
+    "cable": "a paragraph number", "statement": "a paragraph", "testimony": "a page or timestamp",
+}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One weak point. `claim` and `source` are ids (either may be None, never both)."""
+
+    kind: str
+    claim: str | None
+    source: str | None
+    position: Position
+    reason: str
+    fix: str
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        return (self.position.file, self.position.line, self.position.column, self.kind,
+                self.claim or "", self.source or "")
+
+    def to_dict(self) -> dict[str, object]:
+        """The stable JSON shape documented in docs/gaps.md."""
+        return {"kind": self.kind, "claim": self.claim, "source": self.source,
+                "file": self.position.file, "line": self.position.line, "column": self.position.column,
+                "reason": self.reason, "fix": self.fix}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Counts behind the three coverage shares; each share is 1.0 when there is nothing to count."""
+
+    premises: int = 0
+    premises_independent: int = 0
+    citations: int = 0
+    citations_checkable: int = 0
+    counterpoints: int = 0
+    counterpoints_answered_count: int = 0
+
+    @staticmethod
+    def _share(part: int, whole: int) -> float:
+        return part / whole if whole else 1.0
+
+    @property
+    def premises_with_independent_evidence(self) -> float:
+        return self._share(self.premises_independent, self.premises)
+
+    @property
+    def citations_with_quote_or_locator(self) -> float:
+        return self._share(self.citations_checkable, self.citations)
+
+    @property
+    def counterpoints_answered(self) -> float:
+        return self._share(self.counterpoints_answered_count, self.counterpoints)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "premises": self.premises,
+            "premises_with_independent_evidence": self.premises_independent,
+            "citations": self.citations,
+            "citations_with_quote_or_locator": self.citations_checkable,
+            "counterpoints": self.counterpoints,
+            "counterpoints_answered": self.counterpoints_answered_count,
+        }
+
+    def summary(self) -> str:
+        """`coverage: 12/40 premises with independent evidence (30%), ...` (one line)."""
+        def part(n: int, total: int, what: str) -> str:
+            return f"{n}/{total} {what} ({round(100 * self._share(n, total))}%)"
+        return ("coverage: "
+                + part(self.premises_independent, self.premises, "premises with independent evidence") + ", "
+                + part(self.citations_checkable, self.citations, "citations with quote or locator") + ", "
+                + part(self.counterpoints_answered_count, self.counterpoints, "counterpoints answered"))
+
+
+# --- sources: via chains, roots, independence ----------------------------------------------------
+
+
+def _via_chain(argmap: ArgMap, source_id: str) -> list[str]:
+    """`source_id` followed by the sources it is known through, in order; stops at a cycle or unknown id."""
+    chain = [source_id]
+    seen = {source_id}
+    current = argmap.source(source_id)
+    while current is not None and current.via and current.via not in seen:
+        chain.append(current.via)
+        seen.add(current.via)
+        current = argmap.source(current.via)
+    return chain
+
+
+class _Sources:
+    """Per-source facts computed once: via root, and why it is not independent evidence (if so)."""
+
+    def __init__(self, argmap: ArgMap) -> None:
+        self.argmap = argmap
+        self.root: dict[str, str] = {}
+        self.weak: dict[str, str | None] = {}  # source id -> "analysed" | "via" | "anonymous" | "unknown" | None
+
+    def _compute(self, source_id: str) -> None:
+        chain = _via_chain(self.argmap, source_id)
+        self.root[source_id] = chain[-1]
+        source = self.argmap.source(source_id)
+        analysed = self.argmap.analyses
+        if source is None:
+            self.weak[source_id] = "unknown"
+        elif analysed is not None and source_id == analysed:
+            self.weak[source_id] = "analysed"
+        elif analysed is not None and analysed in chain:
+            self.weak[source_id] = "via"
+        elif source.anonymous:
+            self.weak[source_id] = "anonymous"
+        else:
+            self.weak[source_id] = None
+
+    def root_of(self, source_id: str) -> str:
+        if source_id not in self.root:
+            self._compute(source_id)
+        return self.root[source_id]
+
+    def weakness(self, source_id: str) -> str | None:
+        if source_id not in self.weak:
+            self._compute(source_id)
+        return self.weak[source_id]
+
+    def independent(self, source_id: str) -> bool:
+        return self.weakness(source_id) is None
+
+
+def _title(source: Source | None, source_id: str) -> str:
+    return f"'{source.title}'" if source and source.title else f"'{source_id}'"
+
+
+# --- the gap kinds, one function each -------------------------------------------------------------
+
+
+def _uncited(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
+    if claim.kind is not ClaimKind.THESIS and not claim.cites:
+        yield Gap("uncited", claim.id, None, claim.position, f"{claim.kind} '{claim.id}' cites no source",
+                  "cite the source it comes from, with a quote or a locator")
+
+
+def _unsupported(argmap: ArgMap, claim: Claim, sources: _Sources) -> Iterable[Gap]:
+    if claim.kind is ClaimKind.THESIS or not claim.cites:
+        return
+    cited = list(dict.fromkeys(c.source for c in claim.cites))
+    if any(sources.independent(s) for s in cited):
+        return
+    analysed = argmap.analyses
+    weak = {s: sources.weakness(s) for s in cited}
+    via = [s for s in cited if weak[s] == "via" and not _anonymous(argmap, s)]
+    anonymous = [s for s in cited if _anonymous(argmap, s)]
+    unknown = [s for s in cited if weak[s] == "unknown"]
+    parts = []
+    if analysed in cited:
+        parts.append(f"the analysed text '{analysed}'")
+    if via:
+        parts.append(f"sources known only through '{analysed}' (" + ", ".join(f"'{s}'" for s in via) + ")")
+    if anonymous:
+        parts.append("anonymous sources (" + ", ".join(f"'{s}'" for s in anonymous) + ")")
+    if unknown:
+        parts.append("undefined sources (" + ", ".join(f"'{s}'" for s in unknown) + ")")
+    reason = f"{claim.kind} '{claim.id}' rests only on " + " and ".join(parts)
+    if via:
+        first = via[0]
+        fix = (f"find {_title(argmap.source(first), first)} itself and cite it with a URL and "
+               f"{_hint(argmap.source(first))}")
+    elif anonymous:
+        first = anonymous[0]
+        fix = f"name the people or work behind {_title(argmap.source(first), first)}, or cite an independent source"
+    elif unknown:
+        fix = f"define source '{unknown[0]}' under sources, or cite an independent source"
+    else:
+        fix = f"cite independent evidence for it: a named source other than '{analysed}'"
+    yield Gap("unsupported", claim.id, None, claim.position, reason, fix)
+
+
+def _anonymous(argmap: ArgMap, source_id: str) -> bool:
+    source = argmap.source(source_id)
+    return bool(source and source.anonymous)
+
+
+def _hint(source: Source | None) -> str:
+    return _LOCATOR_HINT.get(source.kind, "a page or section") if source else "a page or section"
+
+
+def _no_quote(argmap: ArgMap, claim: Claim, cite: Citation) -> Iterable[Gap]:
+    if cite.quote or cite.locator:
+        return
+    source = argmap.source(cite.source)
+    yield Gap("no-quote", claim.id, cite.source, cite.position,
+              f"citation of '{cite.source}' for '{claim.id}' has neither quote nor locator",
+              f"add the exact words from {_title(source, cite.source)} as quote, or {_hint(source)} as locator")
+
+
+def _unanswered(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
+    if claim.kind is not ClaimKind.COUNTERPOINT or argmap.attackers(claim.id):
+        return
+    targets = [e.parent for e in argmap.parents_index.get(claim.id, ())]
+    target = f" against '{targets[0]}'" if targets else ""
+    yield Gap("unanswered", claim.id, None, claim.position, f"counterpoint '{claim.id}'{target} has no rebuttal",
+              f"add a rebuttal to '{claim.id}', or concede the point"
+              + (f" and narrow '{targets[0]}' accordingly" if targets else ""))
+
+
+def _correlation_only(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
+    support = argmap.supporters(claim.id)
+    if not support or any(e.kind is not ClaimKind.CORRELATION for e in support):
+        return
+    ids = list(dict.fromkeys(e.child for e in support))
+    variables: list[str] = []
+    for cid in ids:
+        correlated = argmap.claim(cid)
+        if correlated is not None:
+            variables.extend(v for v in correlated.between if v not in variables)
+    listed = ", ".join(f"'{i}'" for i in ids)
+    link = (" linking " + " and ".join(f"'{v}'" for v in variables[:3])) if variables else ""
+    yield Gap("correlation-only", claim.id, None, claim.position,
+              f"{claim.kind} '{claim.id}' is supported only by correlation{'s' if len(ids) > 1 else ''} {listed}",
+              f"add a premise giving the mechanism{link}, with its evidence")
+
+
+def _support_roots(argmap: ArgMap, sources: _Sources) -> dict[str, object]:
+    """Claim id -> the via root shared by every citation in its support tree: a source id, MANY, or NONE.
+
+    The support tree of a claim is the claim with every claim supporting it, transitively (premise and
+    correlation edges, refs included). Computed as a least fixed point, so support cycles are harmless.
+    """
+    own: dict[str, object] = {}
+    for claim in argmap.claim_index.values():
+        value: object = _NONE
+        for cite in claim.cites:
+            value = _join(value, sources.root_of(cite.source))
+        own[claim.id] = value
+    result = dict(own)
+    supporters = {cid: [e.child for e in argmap.supporters(cid)] for cid in own}
+    order = list(reversed(list(own)))  # children are written after their parent: one pass for a tree
+    changed = True
+    while changed:
+        changed = False
+        for cid in order:
+            value = result[cid]
+            if value is _MANY:
+                continue
+            for child in supporters[cid]:
+                value = _join(value, result[child])
+            if value != result[cid]:
+                result[cid] = value
+                changed = True
+    return result
+
+
+class _Marker:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+_NONE = _Marker("NONE")
+_MANY = _Marker("MANY")
+
+
+def _join(a: object, b: object) -> object:
+    if a is _NONE:
+        return b
+    if b is _NONE or a == b:
+        return a
+    return _MANY
+
+
+def _single_source(argmap: ArgMap, sources: _Sources) -> Iterable[Gap]:
+    roots = _support_roots(argmap, sources)
+    for claim in argmap.claim_index.values():
+        root = roots[claim.id]
+        support = argmap.supporters(claim.id)
+        if not support or not isinstance(root, str):
+            continue
+        # Reported once, at the top of the branch: not when a claim it supports is single-source too.
+        if any(isinstance(roots[e.parent], str) and argmap.supporters(e.parent)
+               for e in argmap.parents_index.get(claim.id, ()) if not e.attacks):
+            continue
+        members = _support_tree(argmap, claim.id)
+        n_cites = sum(len(argmap.claim_index[m].cites) for m in members)
+        source = argmap.source(root)
+        via_note = ""
+        if any(sources.root_of(c.source) != c.source for m in members for c in argmap.claim_index[m].cites):
+            via_note = " (directly or through sources known via it)"
+        yield Gap("single-source", claim.id, root, claim.position,
+                  f"all {n_cites} citation{'s' if n_cites != 1 else ''} in the support tree of '{claim.id}' "
+                  f"({len(members)} claims) lead back to '{root}'{via_note}",
+                  f"support '{claim.id}' with evidence independent of {_title(source, root)}")
+
+
+def _support_tree(argmap: ArgMap, root: str) -> list[str]:
+    seen = {root}
+    order = [root]
+    for node in order:
+        for edge in argmap.supporters(node):
+            if edge.child not in seen:
+                seen.add(edge.child)
+                order.append(edge.child)
+    return order
+
+
+def _and(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
+
+
+def _source_incomplete(argmap: ArgMap, source: Source) -> Iterable[Gap]:
+    missing = []
+    if not source.url:
+        missing.append("URL")
+    if not source.date:
+        missing.append("date")
+    if not source.author and not source.publisher:
+        missing.append("author or publisher")
+    if not missing:
+        return
+    listed = _and(missing)
+    no_listed = _and([f"no {m}" for m in missing])
+    if source.anonymous:
+        reason = f"source '{source.id}' is anonymous: {no_listed}"
+        fix = f"identify who is behind {_title(source, source.id)} and record its {listed}, or note why it cannot be"
+    elif source.via:
+        reason = f"source '{source.id}' has {no_listed} (known via '{source.via}')"
+        fix = f"find {_title(source, source.id)} itself and record its {listed}"
+    else:
+        reason = f"source '{source.id}' has {no_listed}"
+        fix = f"record the {listed} of {_title(source, source.id)}"
+    yield Gap("source-incomplete", None, source.id, source.position, reason, fix)
+
+
+# --- public API ----------------------------------------------------------------------------------
+
+
+def find_gaps(argmap: ArgMap, *, kinds: Collection[str] | None = None) -> list[Gap]:
+    """Every gap of the chosen kinds (all when None), sorted by file position, then kind and ids.
+
+    Raises ValueError for an unknown kind.
+    """
+    wanted = set(KINDS if kinds is None else kinds)
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown gap kind(s): {', '.join(sorted(unknown))}; valid: {', '.join(KINDS)}")
+    sources = _Sources(argmap)
+    gaps: list[Gap] = []
+    for claim in argmap.claim_index.values():
+        if "uncited" in wanted:
+            gaps.extend(_uncited(argmap, claim))
+        if "unsupported" in wanted:
+            gaps.extend(_unsupported(argmap, claim, sources))
+        if "no-quote" in wanted:
+            for cite in claim.cites:
+                gaps.extend(_no_quote(argmap, claim, cite))
+        if "unanswered" in wanted:
+            gaps.extend(_unanswered(argmap, claim))
+        if "correlation-only" in wanted:
+            gaps.extend(_correlation_only(argmap, claim))
+    if "single-source" in wanted:
+        gaps.extend(_single_source(argmap, sources))
+    if "source-incomplete" in wanted:
+        for source in argmap.source_index.values():
+            gaps.extend(_source_incomplete(argmap, source))
+    return sorted(gaps, key=Gap.sort_key)
+
+
+def has_independent_evidence(argmap: ArgMap, claim: Claim) -> bool:
+    """True when the claim cites a source that is not the analysed text, not known via it, not anonymous."""
+    sources = _Sources(argmap)
+    return any(sources.independent(c.source) for c in claim.cites)
+
+
+def coverage(argmap: ArgMap) -> Coverage:
+    """The three coverage counts; a premise here is every premise and correlation (docs/gaps.md)."""
+    sources = _Sources(argmap)
+    claims = argmap.claim_index.values()
+    premises = [c for c in claims if c.kind in (ClaimKind.PREMISE, ClaimKind.CORRELATION)]
+    counterpoints = [c for c in claims if c.kind is ClaimKind.COUNTERPOINT]
+    cites = [cite for c in claims for cite in c.cites]
+    return Coverage(
+        premises=len(premises),
+        premises_independent=sum(1 for c in premises if any(sources.independent(x.source) for x in c.cites)),
+        citations=len(cites),
+        citations_checkable=sum(1 for x in cites if x.quote or x.locator),
+        counterpoints=len(counterpoints),
+        counterpoints_answered_count=sum(1 for c in counterpoints if argmap.attackers(c.id)),
+    )
