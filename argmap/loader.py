@@ -8,6 +8,7 @@ near miss), duplicate keys, missing required keys, values YAML reads as numbers,
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from argmap.model import (
 )
 from argmap.problems import Problem, Severity
 from argmap.textsafe import first_unsafe, visible
+from argmap.yamlread import raw_text_problems
 from argmap.yamlread import MappingNode, Node, ScalarNode, SequenceNode, read_yaml
 
 MAX_CLAIM_DEPTH = 200
@@ -70,12 +72,15 @@ def _node_kind(node: Node) -> str:
 
 
 class _Walker:
-    """Holds the file name, the problems found and the nodes seen while one map is walked."""
+    """Holds the file name and the problems found while one map is walked.
+
+    read_yaml has refused every anchor and alias, so the node graph is a tree: each node is
+    visited once and nothing can expand.
+    """
 
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
 
     # -- positions and problems ---------------------------------------------------------------
 
@@ -88,15 +93,6 @@ class _Walker:
         self.problems.append(
             Problem(self.file, mark.line + 1, mark.column + 1, rule, Severity.ERROR, message)
         )
-
-    def first_visit(self, node: Node, where: Node) -> bool:
-        """False (with a problem) when `node` was already visited: an alias of an earlier node."""
-        key = id(node)
-        if key in self.seen:
-            self.report(where, "YAML aliases are not allowed in a map; write the value out", "syntax")
-            return False
-        self.seen.add(key)
-        return True
 
     # -- typed values -------------------------------------------------------------------------
 
@@ -144,7 +140,9 @@ class _Walker:
                               f"quote it to make it text: \"{visible(node.value)}\"")
             return None
         value = node.value
-        unsafe = first_unsafe(value)
+        # Raw unsafe characters are found in one pass over the file (raw_text_problems); only
+        # double-quoted scalars can make new ones, through escapes such as "\e" or "\ud800".
+        unsafe = first_unsafe(value) if node.style == '"' else None
         if unsafe is not None:
             offset, char = unsafe
             self.report(node, f"{what} contains the control or formatting character "
@@ -180,10 +178,9 @@ class _Walker:
     def string_list(self, node: Node, what: str) -> tuple[tuple[str, Position], ...]:
         items = []
         for item in self.sequence(node, what, f"{what.split()[0]}: [a, b]"):
-            if self.first_visit(item, item):
-                value = self.text(item, f"an entry of {what}")
-                if value is not None:
-                    items.append((value, self.pos(item)))
+            value = self.text(item, f"an entry of {what}")
+            if value is not None:
+                items.append((value, self.pos(item)))
         return tuple(items)
 
     # -- the parts of a map ---------------------------------------------------------------------
@@ -207,8 +204,6 @@ class _Walker:
                             "duplicate-id")
                 continue
             seen[source_id] = key_node
-            if not self.first_visit(value_node, key_node):
-                continue
             source = self.source(source_id, key_node, value_node)
             if source is not None:
                 result.append(source)
@@ -223,8 +218,6 @@ class _Walker:
         positions: dict[str, Position] = {}
         for name, (_, value_node) in fields.items():
             positions[name] = self.pos(value_node)
-            if not self.first_visit(value_node, value_node):
-                continue
             label = f"'{name}' of {what}"
             if name in ("date", "accessed"):
                 values[name] = self.date(value_node, label)
@@ -259,11 +252,10 @@ class _Walker:
             return None
         values: dict[str, str | None] = {}
         for name, (_, value_node) in fields.items():
-            if self.first_visit(value_node, value_node):
-                if name == "source":
-                    values[name] = self.ident(value_node, f"the source id in {what}")
-                else:
-                    values[name] = self.text(value_node, f"'{name}' in {what}", allow_empty=False)
+            if name == "source":
+                values[name] = self.ident(value_node, f"the source id in {what}")
+            else:
+                values[name] = self.text(value_node, f"'{name}' in {what}", allow_empty=False)
         if not values.get("source"):
             return None
         quote_node = fields.get("quote")
@@ -302,10 +294,9 @@ class _Walker:
             cites: list[Citation] = []
             if "cite" in fields:
                 for item in self.sequence(fields["cite"][1], f"'cite' of {label}", "cite: [source-id]"):
-                    if self.first_visit(item, item):
-                        citation = self.citation(item, claim_id or "?")
-                        if citation is not None:
-                            cites.append(citation)
+                    citation = self.citation(item, claim_id or "?")
+                    if citation is not None:
+                        cites.append(citation)
             tags = self.string_list(fields["tags"][1], f"tags of {label}") if "tags" in fields else ()
             note = self.text(fields["note"][1], f"the note of {label}") if "note" in fields else None
             between: tuple[tuple[str, Position], ...] = ()
@@ -334,8 +325,7 @@ class _Walker:
                 items = self.sequence(value_node, f"'{list_key}' of {label}", f"{list_key}: [...]")
                 child_kind = _CHILD_KINDS[list_key]
                 for item in reversed(items):
-                    if self.first_visit(item, item):
-                        stack.append((item, child_kind, claim_id, depth + 1))
+                    stack.append((item, child_kind, claim_id, depth + 1))
             if claim_id is None or text is None:
                 continue
             if not text.strip():
@@ -378,8 +368,6 @@ def _top(walker: _Walker, root: Node, file: str, base_dir: str | None) -> ArgMap
     fields = walker.mapping(root, "the map (top level)", TOP_KEYS, required=TOP_REQUIRED)
     if fields is None:
         return None
-    for _, value_node in fields.values():
-        walker.first_visit(value_node, value_node)
     version = 1
     if "argmap" in fields:
         node = fields["argmap"][1]
@@ -409,12 +397,18 @@ def _top(walker: _Walker, root: Node, file: str, base_dir: str | None) -> ArgMap
 
 def load_bytes(data: bytes, *, file: str, base_dir: str | None = None) -> LoadResult:
     """Load a map from bytes; `file` is the name used in positions. Never raises for bad input."""
-    read = read_yaml(data, file)
-    if read.root is None:
-        return LoadResult(None, read.problems)
-    walker = _Walker(file)
-    argmap = _top(walker, read.root, file, base_dir)
-    return LoadResult(argmap, tuple(walker.problems))
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of acyclic nodes: collection passes would dominate the time
+    try:
+        read = read_yaml(data, file)
+        if read.root is None:
+            return LoadResult(None, read.problems)
+        walker = _Walker(file)
+        argmap = _top(walker, read.root, file, base_dir)
+        return LoadResult(argmap, tuple(raw_text_problems(read.text, file)) + tuple(walker.problems))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
 
 
 def load_path(path: str | os.PathLike[str], *, display: str | None = None) -> LoadResult:

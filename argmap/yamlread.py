@@ -7,7 +7,6 @@ objects, so nothing a map contains is ever executed or expanded. Everything wron
 """
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass
 
@@ -18,12 +17,40 @@ from argmap.problems import Problem, Severity
 from argmap.textsafe import visible
 
 try:  # libyaml is five to ten times faster; positions and errors are the same
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-# An anchor, alias or explicit tag can only start after whitespace, a line start or a flow indicator.
-_NODE_PROPERTY = re.compile(r"(?:^|[\s\[{,])[&*!][^\s,\[\]{}]", re.MULTILINE)
+_STR_TAG = "tag:yaml.org,2002:str"
+# First characters with which a plain scalar may resolve to something other than a string.
+_MAYBE_TYPED = frozenset("0123456789+-.~<=yYnNtTfFoO")
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader with a shortcut: plain scalars that cannot be typed are strings at once.
+
+    Same tags as the safe resolver (a claim text starting with a capital letter skips the
+    implicit-type regexes), which is most of the composer's Python time.
+    """
+
+    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+        if kind is ScalarNode and implicit[0] and value and value[0] not in _MAYBE_TYPED:
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)
+
+# An anchor, alias or explicit tag starts with one of these, after white space, a line start, a flow
+# indicator or a quoted key; see _may_hold_node_property.
+_PROPERTY_START = re.compile(r"[&*!][^\s,\[\]{}]")
+_PROPERTY_PRECEDERS = frozenset(" \t\r\n[{,:\"'")
+
+
+def _may_hold_node_property(text: str) -> bool:
+    """Whether the text may hold an anchor, alias or tag (a cheap scan; false alarms are fine)."""
+    for match in _PROPERTY_START.finditer(text):
+        start = match.start()
+        if start == 0 or text[start - 1] in _PROPERTY_PRECEDERS:
+            return True
+    return False
 # Raw characters YAML itself would choke on or that must never reach a terminal.
 _RAW_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -34,6 +61,7 @@ class ReadResult:
 
     root: Node | None
     problems: tuple[Problem, ...]
+    text: str = ""
 
 
 def _problem(file: str, line: int, column: int, message: str, rule: str = "syntax") -> Problem:
@@ -109,16 +137,32 @@ def _implicit(event: yaml.Event) -> bool:
     return all(implicit) if isinstance(implicit, tuple) else bool(implicit)
 
 
+# Characters that decode() lets through but no map text may hold (tab, LF and CR are line structure).
+_RAW_UNSAFE = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\u200e\u200f\u061c]")
+MAX_RAW_REPORTS = 20
+
+
+def raw_text_problems(text: str, file: str) -> list[Problem]:
+    """bad-text problems for unsafe characters written directly into the file (one pass)."""
+    problems = []
+    for match in _RAW_UNSAFE.finditer(text):
+        line, column = _line_col(text, match.start())
+        problems.append(_problem(file, line, column,
+                                 f"control or formatting character {visible(match.group())} in text; remove it",
+                                 rule="bad-text"))
+        if len(problems) >= MAX_RAW_REPORTS:
+            break
+    return problems
+
+
 def read_yaml(data: bytes, file: str) -> ReadResult:
     """Decode and compose one YAML document; never raises for any input."""
     text, problem = decode(data, file)
     if problem is not None:
         return ReadResult(None, (problem,))
     assert text is not None
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # the composer allocates many small objects that are never cyclic garbage
     try:
-        if _NODE_PROPERTY.search(text):
+        if _may_hold_node_property(text):
             anchors = _property_problems(text, file)
             if anchors:
                 return ReadResult(None, tuple(anchors))
@@ -127,16 +171,13 @@ def read_yaml(data: bytes, file: str) -> ReadResult:
         return ReadResult(None, (_mark_problem(file, exc),))
     except RecursionError:
         return ReadResult(None, (_problem(file, 1, 1, "the YAML is nested too deeply"),))
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     if root is None:
         return ReadResult(
             None,
             (_problem(file, 1, 1, "the file is empty; a map needs at least argmap, title, sources and thesis",
                       rule="schema"),),
         )
-    return ReadResult(root, ())
+    return ReadResult(root, (), text)
 
 
 __all__ = ["MappingNode", "Node", "ReadResult", "ScalarNode", "SequenceNode", "decode", "read_yaml"]
