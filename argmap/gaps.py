@@ -95,19 +95,28 @@ class Coverage:
         return self._share(self.counterpoints_answered_count, self.counterpoints)
 
     def to_dict(self) -> dict[str, object]:
+        """The stable JSON shape documented in docs/gaps.md (shares rounded to 4 decimals)."""
+        def part(total: int, covered: int) -> dict[str, object]:
+            return {"total": total, "covered": covered, "share": round(self._share(covered, total), 4)}
         return {
-            "premises": self.premises,
-            "premises_with_independent_evidence": self.premises_independent,
-            "citations": self.citations,
-            "citations_with_quote_or_locator": self.citations_checkable,
-            "counterpoints": self.counterpoints,
-            "counterpoints_answered": self.counterpoints_answered_count,
+            "premises_with_independent_evidence": part(self.premises, self.premises_independent),
+            "citations_with_quote_or_locator": part(self.citations, self.citations_checkable),
+            "counterpoints_answered": part(self.counterpoints, self.counterpoints_answered_count),
         }
+
+    def __add__(self, other: "Coverage") -> "Coverage":
+        """Counts of two maps together (for a run over several files)."""
+        return Coverage(*(a + b for a, b in zip(self._counts(), other._counts())))
+
+    def _counts(self) -> tuple[int, ...]:
+        return (self.premises, self.premises_independent, self.citations, self.citations_checkable,
+                self.counterpoints, self.counterpoints_answered_count)
 
     def summary(self) -> str:
         """`coverage: 12/40 premises with independent evidence (30%), ...` (one line)."""
         def part(n: int, total: int, what: str) -> str:
-            return f"{n}/{total} {what} ({round(100 * self._share(n, total))}%)"
+            percent = 100 * n // total if total else 100  # floor: never rounds up to 100%
+            return f"{n}/{total} {what} ({percent}%)"
         return ("coverage: "
                 + part(self.premises_independent, self.premises, "premises with independent evidence") + ", "
                 + part(self.citations_checkable, self.citations, "citations with quote or locator") + ", "
