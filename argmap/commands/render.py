@@ -1,0 +1,62 @@
+"""`argmap render PATH -o OUT`: draw a map with Graphviz. Parses options, calls argmap.render, writes."""
+from __future__ import annotations
+
+import click
+
+from argmap.commands.common import ArgmapError, open_map
+
+FORMATS = ("svg", "png", "pdf", "dot")
+
+
+@click.command("render")
+@click.argument("path", metavar="PATH")
+@click.option("-o", "--output", "output", metavar="OUT",
+              help="File to write (format from its extension: .svg .png .pdf .dot), or - for stdout. Required.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format [default: from the extension of OUT; svg for -o -].")
+@click.option("--direction", type=click.Choice(("TB", "LR", "BT", "RL")), default="LR", show_default=True,
+              help="Where the thesis goes: LR on the left (the argument grows rightwards), TB on top, BT at the bottom, RL on the right.")
+@click.option("--theme", type=click.Choice(("light", "dark", "print")), default="light", show_default=True,
+              help="Colours: light (colour-blind-safe), dark, or print (black and white).")
+@click.option("--wrap", type=click.IntRange(8, 200), default=32, show_default=True, metavar="N",
+              help="Wrap claim text in nodes at N characters.")
+@click.option("--depth", type=click.IntRange(0, None), metavar="N",
+              help="Draw only claims at most N relations below the thesis (or below --focus).")
+@click.option("--focus", metavar="ID", help="Draw only the claim ID and what is below it.")
+@click.option("--legend/--no-legend", default=True, show_default=True, help="Draw a legend of the kinds and edges.")
+@click.option("--gaps", "gaps", is_flag=True, help="Mark weak claims found by 'argmap gaps' with a dashed red border.")
+@click.option("--engine", type=click.Choice(("dot", "sfdp")), default="dot", show_default=True,
+              help="Graphviz layout engine: dot (layered) or sfdp (force-directed, for very large maps).")
+@click.option("--timeout", type=click.FloatRange(1, None), default=60.0, show_default=True, metavar="SECONDS",
+              help="Stop the Graphviz layout after this many seconds.")
+def command(path: str, output: str | None, fmt: str | None, direction: str, theme: str, wrap: int,
+            depth: int | None, focus: str | None, legend: bool, gaps: bool, engine: str,
+            timeout: float) -> int:
+    """Draw the argument in PATH (or - for stdin) as a Graphviz diagram.
+
+    A map with problems is still drawn (the problems are summarised on stderr). Exit codes:
+    0 written, 1 the map cannot be read, 2 usage error, Graphviz missing or failing, or output
+    that cannot be written (nothing is written then).
+    """
+    from argmap.output import OutputError, write_output
+    from argmap.render import RenderError, RenderOptions, render_map, resolve_format, stderr_progress
+    from argmap.view import ViewError
+
+    if output is None:
+        raise click.UsageError("missing -o OUT: the file to write (.svg, .png, .pdf or .dot), or -o - for stdout")
+    try:
+        resolved = resolve_format(output, fmt)
+    except RenderError as exc:
+        raise ArgmapError(str(exc)) from None
+    opened = open_map(path)
+    options = RenderOptions(format=resolved, engine=engine, direction=direction, theme=theme, wrap=wrap,
+                            depth=depth, focus=focus, legend=legend, gaps=gaps, timeout=timeout)
+    try:
+        data = render_map(opened.map, options, progress=stderr_progress)
+    except (RenderError, ViewError) as exc:
+        raise ArgmapError(str(exc)) from None
+    try:
+        write_output(output, data, inputs=[path])
+    except OutputError as exc:
+        raise ArgmapError(str(exc)) from None
+    return 0

@@ -1,0 +1,220 @@
+"""Rendering: map -> view -> DOT -> (system Graphviz) -> SVG/PNG/PDF bytes, checked before use.
+
+`dot` runs as a subprocess that argmap controls: a timeout, an address-space limit, output taken
+from its stdout (dot never writes a file), its stderr shown only shortened and made visible. An SVG
+is parsed before it is returned: it must be well-formed XML with no script, no event-handler
+attribute and no link other than http(s). Past LARGE_MAP nodes the layout is run with dot's
+cheaper limits and progress is reported while it runs.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from argmap.model import ArgMap
+from argmap.textsafe import visible
+
+FORMATS = ("svg", "png", "pdf", "dot")
+EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+ENGINES = ("dot", "sfdp")
+THEMES = ("light", "dark", "print")
+DEFAULT_TIMEOUT = 60.0
+MEMORY_LIMIT = 2 * 1024 ** 3
+#: above this many drawn claims, dot gets the cheap layout limits and progress is shown
+LARGE_MAP = 300
+LARGE_MAP_FLAGS = ("-Gnslimit=1", "-Gnslimit1=1", "-Gmclimit=0.1")
+INSTALL_HINT = ("Graphviz's 'dot' program was not found on PATH; install Graphviz "
+                "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
+                "Windows: winget install graphviz), or write DOT with -o FILE.dot / --format dot")
+_MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_HREF_NAMES = ("href", "{http://www.w3.org/1999/xlink}href")
+
+
+class RenderError(Exception):
+    """Rendering failed; the message says why (exit code 2). Nothing is written."""
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to draw a map. See `argmap render --help` and docs/render.md."""
+
+    format: str = "svg"
+    engine: str = "dot"
+    direction: str = "LR"
+    theme: str = "light"
+    wrap: int = 32
+    depth: int | None = None
+    focus: str | None = None
+    legend: bool = True
+    gaps: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+
+
+def resolve_format(output: str, fmt: str | None) -> str:
+    """The output format from --format or else from the extension of -o (svg for '-')."""
+    ext = os.path.splitext(output)[1].lower() if output != "-" else ""
+    from_ext = EXTENSIONS.get(ext)
+    if fmt is not None:
+        if from_ext is not None and from_ext != fmt:
+            raise RenderError(f"--format {fmt} does not match the extension of '{visible(output)}'")
+        return fmt
+    if output == "-":
+        return "svg"
+    if from_ext is None:
+        shown = visible(ext) if ext else "none"
+        raise RenderError(f"cannot tell the format from '{visible(output)}' (extension: {shown}); "
+                          f"use .svg, .png, .pdf or .dot, or --format {{{','.join(FORMATS)}}}")
+    return from_ext
+
+
+def gap_reasons(argmap: ArgMap) -> dict[str, tuple[str, ...]]:
+    """Claim id -> the reasons `argmap gaps` gives for it (claims with no gap are absent)."""
+    from argmap.gaps import find_gaps
+
+    reasons: dict[str, list[str]] = {}
+    for gap in find_gaps(argmap):
+        if gap.claim is not None:
+            reasons.setdefault(gap.claim, []).append(f"{gap.kind}: {gap.reason}")
+    return {claim: tuple(items) for claim, items in reasons.items()}
+
+
+def map_to_dot(argmap: ArgMap, options: RenderOptions) -> tuple[str, int]:
+    """The DOT source for `argmap` drawn as `options` say, and the number of claims drawn."""
+    from argmap.dot import to_dot
+    from argmap.view import build_view
+
+    weak = gap_reasons(argmap) if options.gaps else None
+    view = build_view(argmap, wrap=options.wrap, depth=options.depth, focus=options.focus, gaps=weak)
+    source = to_dot(view, direction=options.direction, theme=options.theme, legend=options.legend,
+                    mark_gaps=options.gaps)
+    return source, len(view.nodes)
+
+
+def find_dot() -> str | None:
+    """The path of Graphviz's `dot` on PATH, or None."""
+    return shutil.which("dot")
+
+
+def _limit_memory() -> None:  # runs in the child between fork and exec
+    import resource
+
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    except (ValueError, OSError):
+        pass
+
+
+def short_stderr(data: bytes, limit: int = 300) -> str:
+    """dot's stderr, made visible and cut: it may echo label text and escape sequences."""
+    text = " | ".join(line.strip() for line in data.decode("utf-8", "replace").splitlines() if line.strip())
+    text = visible(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def run_dot(source: str, *, fmt: str, engine: str = "dot", timeout: float = DEFAULT_TIMEOUT,
+            large: bool = False, progress: Callable[[str], None] | None = None,
+            dot_path: str | None = None) -> bytes:
+    """Lay `source` out with Graphviz and return the output bytes. Raises RenderError."""
+    program = dot_path or find_dot()
+    if program is None:
+        raise RenderError(INSTALL_HINT)
+    args = [program, f"-K{engine}", f"-T{fmt}"]
+    if large:
+        args += LARGE_MAP_FLAGS
+    preexec = _limit_memory if os.name == "posix" else None
+    started = time.perf_counter()
+    try:
+        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, preexec_fn=preexec)
+    except OSError as exc:
+        raise RenderError(f"cannot run {visible(program)}: {exc.strerror or exc}") from None
+    data = source.encode("utf-8")
+    tick = 5.0 if progress else timeout
+    first = True
+    while True:
+        remaining = timeout - (time.perf_counter() - started)
+        try:
+            out, err = proc.communicate(input=data if first else None, timeout=max(0.01, min(tick, remaining)))
+            break
+        except subprocess.TimeoutExpired:
+            first = False
+            elapsed = time.perf_counter() - started
+            if elapsed >= timeout:
+                proc.kill()
+                proc.communicate()
+                raise RenderError(f"{engine} took longer than {timeout:g} s and was stopped; draw less with "
+                                  "--depth N or --focus ID, or allow more time with --timeout") from None
+            if progress:
+                progress(f"still laying out ({elapsed:.0f} s)…")
+    if proc.returncode != 0:
+        detail = short_stderr(err)
+        if proc.returncode < 0 or "memory" in detail.lower() or "alloc" in detail.lower():
+            hint = " (it may have run out of memory or been killed; draw less with --depth N or --focus ID)"
+        else:
+            hint = ""
+        raise RenderError(f"{engine} failed (exit code {proc.returncode}){hint}: {detail or 'no message'}")
+    if progress:
+        progress(f"layout done in {time.perf_counter() - started:.1f} s")
+    check_output(out, fmt)
+    return out
+
+
+def check_output(data: bytes, fmt: str) -> None:
+    """Refuse output that dot produced truncated, malformed or unsafe (dot may exit 0 on those)."""
+    if not data:
+        raise RenderError(f"Graphviz produced no {fmt.upper()} output")
+    if fmt == "svg":
+        check_svg(data)
+    elif fmt in _MAGIC and not data.startswith(_MAGIC[fmt]):
+        raise RenderError(f"Graphviz's output is not a {fmt.upper()} file")
+
+
+def check_svg(data: bytes) -> None:
+    """Well-formed XML, an <svg> root, no script, no on* attribute, links only to http(s)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise RenderError(f"Graphviz produced an SVG that is not well-formed XML ({visible(str(exc))}); "
+                          "nothing was written") from None
+    if root.tag != f"{_SVG_NS}svg":
+        raise RenderError("Graphviz's output is not an SVG document; nothing was written")
+    for element in root.iter():
+        local = element.tag.rsplit("}", 1)[-1].lower()
+        if local in ("script", "foreignobject", "iframe", "embed", "object"):
+            raise RenderError(f"the SVG contains a <{local}> element; nothing was written")
+        for name, value in element.attrib.items():
+            attr = name.rsplit("}", 1)[-1].lower()
+            if attr.startswith("on"):
+                raise RenderError(f"the SVG contains an event-handler attribute '{attr}'; nothing was written")
+            if name in _HREF_NAMES or attr == "href":
+                if not value.lower().startswith(("http://", "https://")):
+                    raise RenderError(f"the SVG contains a link that is not http(s): "
+                                      f"{visible(value[:80])}; nothing was written")
+
+
+def render_map(argmap: ArgMap, options: RenderOptions, *,
+               progress: Callable[[str], None] | None = None) -> bytes:
+    """The bytes of `argmap` drawn as `options` say. Raises RenderError (and ViewError)."""
+    source, count = map_to_dot(argmap, options)
+    if options.format == "dot":
+        return source.encode("utf-8")
+    large = count > LARGE_MAP
+    if large and progress:
+        progress(f"laying out {count} claims with {options.engine}… (a large map: --depth N or "
+                 "--focus ID draws a part of it faster)")
+    return run_dot(source, fmt=options.format, engine=options.engine, timeout=options.timeout,
+                   large=large, progress=progress if large else None)
+
+
+def stderr_progress(message: str) -> None:
+    """Progress for long layouts, on stderr."""
+    print(f"argmap: {message}", file=sys.stderr, flush=True)
+

@@ -1,0 +1,225 @@
+"""The diagram view: a small node/edge picture of a map, derived from the model, for renderers.
+
+`build_view` picks the claims to draw (all of them, or the subtree under `focus` cut at `depth`),
+and turns each into a `ViewNode` holding everything a diagram shows: its kind, the wrapped label
+lines, the compact citation marker, the tooltip text (full claim, quotes, sources, gap reasons)
+and at most one link (the first cited source with an http(s) URL). Each relation becomes one
+`ViewEdge`; a `ref` is one more edge to the same node, never a copy of the claim.
+
+Text here is still plain text (control characters already made visible); escaping for DOT is
+argmap.dot's job, so the view stays useful to any other renderer.
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from argmap.graph import descendants
+from argmap.model import ArgMap, Claim, ClaimKind, Edge
+from argmap.textsafe import visible
+
+DEFAULT_WRAP = 32
+#: at most this many lines of claim text in a node; the rest is in the tooltip
+MAX_LABEL_LINES = 8
+#: a tooltip shows at most this many characters of any one note or quote
+MAX_FIELD_CHARS = 600
+
+
+class ViewError(ValueError):
+    """The view cannot be built as asked (unknown focus id, bad depth)."""
+
+
+@dataclass(frozen=True)
+class ViewNode:
+    """One claim as drawn."""
+
+    id: str
+    kind: ClaimKind
+    #: the header line (the claim id) and the wrapped claim text
+    title: str
+    lines: tuple[str, ...]
+    #: compact citation marker such as "[article, pax-report]", "" when the claim cites nothing
+    citations: str
+    #: for correlations: the variables it links, shown in the label
+    between: tuple[str, ...]
+    #: the variables as label lines ("between: a \u2194 b", wrapped)
+    between_lines: tuple[str, ...]
+    tooltip: str
+    url: str | None
+    #: reasons from `argmap gaps` when the claim was marked weak
+    gaps: tuple[str, ...] = ()
+    #: supporters/attackers not drawn because of --depth/--focus
+    hidden_children: int = 0
+
+
+@dataclass(frozen=True)
+class ViewEdge:
+    """`child` supports (kind premise/correlation) or attacks (counterpoint/rebuttal) `parent`."""
+
+    child: str
+    parent: str
+    kind: ClaimKind
+    ref: bool
+    tooltip: str
+
+    @property
+    def attacks(self) -> bool:
+        return self.kind.attacks
+
+
+@dataclass(frozen=True)
+class DiagramView:
+    """What a diagram draws: nodes in document order, edges in document order."""
+
+    title: str
+    nodes: tuple[ViewNode, ...]
+    edges: tuple[ViewEdge, ...]
+    #: claims of the map that are not drawn (because of --depth/--focus)
+    hidden: int = 0
+
+
+def clean(text: str) -> str:
+    """User text on one line: control characters visible, white space runs made one space."""
+    return " ".join(visible(text, one_line=False).split())
+
+
+def clean_block(text: str) -> str:
+    """User text keeping its line breaks: control characters visible, tabs made spaces."""
+    lines = visible(text, one_line=False).replace("\t", " ").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def wrap_text(text: str, width: int, *, max_lines: int = MAX_LABEL_LINES) -> tuple[str, ...]:
+    """`text` wrapped at `width` characters (long words broken), cut to `max_lines` with an ellipsis."""
+    flat = clean(text)
+    if not flat:
+        return ("",)
+    lines = textwrap.wrap(flat, width=max(width, 8), break_long_words=True, break_on_hyphens=False)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        lines[-1] = (last[: max(width, 8) - 1] if len(last) >= max(width, 8) else last) + "…"
+    return tuple(lines)
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` when it is an acceptable http(s) link (argmap's bad-url rule), else None."""
+    from argmap.rules.sources import url_problem
+
+    if not url or url_problem(url) is not None:
+        return None
+    return url
+
+
+def _tooltip(argmap: ArgMap, claim: Claim, gaps: Sequence[str]) -> str:
+    parts = [f"{claim.kind}: {clean(claim.id)}", clean_block(claim.text)]
+    if claim.between:
+        parts.append("between: " + " | ".join(clean(v) for v in claim.between))
+    if claim.note:
+        parts.append("note: " + _cut(clean_block(claim.note), MAX_FIELD_CHARS))
+    for cite in claim.cites:
+        source = argmap.source(cite.source)
+        line = f"- {clean(cite.source)}"
+        if source is not None and source.title:
+            line += f": {_cut(clean(source.title), 160)}"
+        if source is not None and source.date:
+            line += f" ({clean(source.date)})"
+        if cite.locator:
+            line += f", {_cut(clean(cite.locator), 80)}"
+        if cite.quote:
+            line += f"\n  \u201c{_cut(clean(cite.quote), MAX_FIELD_CHARS)}\u201d"
+        if source is not None and safe_url(source.url):
+            line += f"\n  {clean(source.url or '')}"
+        parts.append(line)
+    for reason in gaps:
+        parts.append(f"gap: {_cut(clean(reason), MAX_FIELD_CHARS)}")
+    return "\n".join(parts)
+
+
+def _citations(claim: Claim) -> str:
+    ids: list[str] = []
+    for cite in claim.cites:
+        marker = clean(cite.source)
+        if marker not in ids:
+            ids.append(marker)
+    return f"[{', '.join(ids)}]" if ids else ""
+
+
+def _first_url(argmap: ArgMap, claim: Claim) -> str | None:
+    for cite in claim.cites:
+        source = argmap.source(cite.source)
+        if source is not None:
+            url = safe_url(source.url)
+            if url:
+                return url
+    return None
+
+
+def _edge_tooltip(edge: Edge) -> str:
+    verb = "attacks" if edge.attacks else "supports"
+    text = f"{clean(edge.child)} ({edge.kind}) {verb} {clean(edge.parent)}"
+    if edge.ref:
+        text += " (ref)"
+    if edge.note:
+        text += "\n" + _cut(clean_block(edge.note), MAX_FIELD_CHARS)
+    return text
+
+
+def build_view(argmap: ArgMap, *, wrap: int = DEFAULT_WRAP, depth: int | None = None,
+               focus: str | None = None,
+               gaps: Mapping[str, Sequence[str]] | None = None) -> DiagramView:
+    """The nodes and edges to draw for `argmap`.
+
+    `focus` is a claim id to draw instead of the thesis as the root; `depth` keeps only claims at
+    most that many relations below the root. Without either, every claim is drawn. `gaps` maps a
+    claim id to the reasons it was found weak.
+    """
+    if depth is not None and depth < 0:
+        raise ViewError("--depth must be 0 or more")
+    if focus is not None and argmap.claim(focus) is None:
+        raise ViewError(_unknown_focus(argmap, focus))
+    claims = list(argmap.claim_index.values())
+    if focus is not None or depth is not None:
+        root = focus if focus is not None else argmap.thesis
+        if root is None or argmap.claim(root) is None:
+            raise ViewError("the map has no thesis claim to start --depth from; use --focus ID")
+        keep = set(descendants(argmap, root, max_depth=depth))
+        claims = [c for c in claims if c.id in keep]
+    shown = {c.id for c in claims}
+    weak = gaps or {}
+    nodes = []
+    for claim in claims:
+        reasons = tuple(weak.get(claim.id, ()))
+        between = tuple(_cut(clean(v), 80) for v in claim.between)
+        hidden_children = sum(1 for e in argmap.children(claim.id) if e.child not in shown)
+        nodes.append(ViewNode(
+            id=claim.id,
+            kind=claim.kind,
+            title=_cut(clean(claim.id), 80),
+            lines=wrap_text(claim.text, wrap),
+            citations=_citations(claim),
+            between=between,
+            between_lines=wrap_text("between: " + " \u2194 ".join(between), wrap, max_lines=3)
+            if between else (),
+            tooltip=_tooltip(argmap, claim, reasons),
+            url=_first_url(argmap, claim),
+            gaps=reasons,
+            hidden_children=hidden_children,
+        ))
+    edges = tuple(ViewEdge(child=e.child, parent=e.parent, kind=e.kind, ref=e.ref, tooltip=_edge_tooltip(e))
+                  for e in argmap.edges_resolved if e.child in shown and e.parent in shown)
+    return DiagramView(title=clean(argmap.title), nodes=tuple(nodes), edges=edges,
+                       hidden=len(argmap.claim_index) - len(nodes))
+
+
+def _unknown_focus(argmap: ArgMap, focus: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(focus, list(argmap.claim_index), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"--focus: no claim with id '{visible(focus)}'{hint}"
