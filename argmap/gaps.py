@@ -357,7 +357,8 @@ def _and(items: list[str]) -> str:
     return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
 
 
-def _source_incomplete(argmap: ArgMap, source: Source) -> Iterable[Gap]:
+def missing_fields(source: Source) -> list[str]:
+    """What makes a source incomplete: any of "URL", "date", "author or publisher"."""
     missing = []
     if not source.url:
         missing.append("URL")
@@ -365,6 +366,11 @@ def _source_incomplete(argmap: ArgMap, source: Source) -> Iterable[Gap]:
         missing.append("date")
     if not source.author and not source.publisher:
         missing.append("author or publisher")
+    return missing
+
+
+def _source_incomplete(argmap: ArgMap, source: Source) -> Iterable[Gap]:
+    missing = missing_fields(source)
     if not missing:
         return
     listed = _and(missing)

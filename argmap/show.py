@@ -1,0 +1,317 @@
+"""The terminal view of a map: header, claim tree with glyphs, citation and gap markers, sources table.
+
+`build_view` is a pure function from the model (plus its gaps and coverage) to lines of styled
+segments, already wrapped to a width; `plain_text` joins them for a pipe, and the command prints them
+through rich on a terminal. User text only ever becomes segment text after `visible()`, never markup,
+and wrapping is done here in linear time (rich's highlighter and wrapper never see long user tokens).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from argmap.gaps import Coverage, Gap, missing_fields
+from argmap.graph import descendants, path_to_thesis
+from argmap.model import ArgMap, Claim, ClaimKind, Source
+from argmap.textsafe import visible
+
+#: kind -> (glyph, style); distinct shapes so the view reads without colour
+GLYPHS: dict[ClaimKind, tuple[str, str]] = {
+    ClaimKind.THESIS: ("◆", "bold"),
+    ClaimKind.PREMISE: ("▲", "green"),
+    ClaimKind.CORRELATION: ("≈", "cyan"),
+    ClaimKind.COUNTERPOINT: ("✗", "red"),
+    ClaimKind.REBUTTAL: ("↺", "blue"),
+}
+POINTER = "→"
+GAP_MARK = "⚠"
+MIN_TEXT_WIDTH = 20
+
+Segment = tuple[str, str]  # (text, rich style name or "")
+Line = tuple[Segment, ...]
+
+
+class FocusError(ValueError):
+    """--focus named a claim the map does not have; the message suggests a near id."""
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """What to show: `depth` levels below the root shown (None: all), `focus` claim, sources table."""
+
+    width: int = 100
+    depth: int | None = None
+    focus: str | None = None
+    sources: bool = True
+
+
+# --- wrapping --------------------------------------------------------------------------------------
+
+
+def _cells(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _chop(word: str, width: int) -> list[str]:
+    """A word too long for a line, cut into pieces of at most `width` cells."""
+    if word.isascii():
+        return [word[i:i + width] for i in range(0, len(word), width)]
+    from rich.cells import get_character_cell_size
+
+    pieces, current, used = [], [], 0
+    for ch in word:
+        size = get_character_cell_size(ch)
+        if used + size > width and current:
+            pieces.append("".join(current))
+            current, used = [], 0
+        current.append(ch)
+        used += size
+    if current:
+        pieces.append("".join(current))
+    return pieces
+
+
+def _words(text: str, style: str) -> list[Segment]:
+    """User text as words: control characters made visible first, then split on whitespace."""
+    return [(w, style) for w in visible(text, one_line=False).split()]
+
+
+def wrap(tokens: Sequence[Segment], width: int) -> list[list[Segment]]:
+    """Greedy word wrap of styled words into lines of at most `width` cells (long words are cut)."""
+    width = max(1, width)
+    lines: list[list[Segment]] = [[]]
+    used = 0
+    for word, style in tokens:
+        size = _cells(word)
+        if size > width:
+            for piece in _chop(word, width):
+                piece_size = _cells(piece)
+                if used and used + 1 + piece_size > width:
+                    lines.append([])
+                    used = 0
+                if used:
+                    lines[-1].append((" ", ""))
+                    used += 1
+                lines[-1].append((piece, style))
+                used += piece_size
+            continue
+        if used and used + 1 + size > width:
+            lines.append([])
+            used = 0
+        if used:
+            lines[-1].append((" ", ""))
+            used += 1
+        lines[-1].append((word, style))
+        used += size
+    return lines
+
+
+# --- the view --------------------------------------------------------------------------------------
+
+
+class _ViewBuilder:
+    def __init__(self, argmap: ArgMap, gaps: Sequence[Gap], options: ViewOptions) -> None:
+        self.map = argmap
+        self.options = options
+        self.width = max(options.width, MIN_TEXT_WIDTH)
+        self.numbers = {s.id: n for n, s in enumerate(argmap.source_index.values(), start=1)}
+        self.claim_gaps: dict[str, list[str]] = {}
+        self.source_gaps: dict[str, Gap] = {}
+        for gap in gaps:
+            if gap.kind == "source-incomplete" and gap.source:
+                self.source_gaps.setdefault(gap.source, gap)
+            elif gap.claim is not None:
+                kinds = self.claim_gaps.setdefault(gap.claim, [])
+                if gap.kind not in kinds:
+                    kinds.append(gap.kind)
+        self.printed: set[str] = set()
+        self.cited: set[str] = set()
+        self.lines: list[Line] = []
+
+    def paragraph(self, first: str, rest: str, tokens: Sequence[Segment]) -> None:
+        """Wrapped tokens: the first line after `first`, the others after `rest` (same cell width)."""
+        for n, line in enumerate(wrap(tokens, self.width - _cells(first))):
+            self.lines.append(((first if n == 0 else rest, "dim"), *line))
+
+    def claim_tokens(self, claim: Claim) -> list[Segment]:
+        glyph, style = GLYPHS[claim.kind]
+        tokens: list[Segment] = [(glyph, style), (visible(claim.id) + ":", "bold")]
+        tokens += _words(claim.text, "")
+        numbers: set[int] = set()
+        unknown: list[str] = []
+        for cite in claim.cites:
+            number = self.numbers.get(cite.source)
+            if number is not None:
+                numbers.add(number)
+                self.cited.add(cite.source)
+            elif cite.source not in unknown:
+                unknown.append(cite.source)
+        markers = [f"[{n}]" for n in sorted(numbers)] + [f"[?{visible(u)}]" for u in unknown]
+        if markers:
+            tokens.append(("".join(markers), "cyan"))
+        kinds = self.claim_gaps.get(claim.id)
+        if kinds:
+            tokens.append((f"{GAP_MARK} " + ", ".join(kinds), "yellow"))
+        return tokens
+
+    def node(self, claim_id: str, kind: ClaimKind, guides: str, connector: str, last: bool,
+             remaining: int | None, path: list[str] | None, pointer: bool) -> None:
+        """One claim (or a pointer to it) and, below it, its children."""
+        child_guides = guides + ("" if not connector else ("    " if last else "│   "))
+        if pointer or claim_id in self.printed:
+            glyph, style = GLYPHS[kind]
+            self.lines.append(((guides + connector, "dim"), (glyph, style), (" ", ""),
+                               (f"{POINTER} see {visible(claim_id)}", "dim")))
+            return
+        claim = self.map.claim_index[claim_id]
+        self.printed.add(claim_id)
+        edges = list(self.map.children(claim_id))
+        if path:
+            edges = [e for e in edges if e.child == path[0] and not e.ref][:1]
+        shown = edges if remaining is None or remaining > 0 else []
+        hidden = 0 if shown or not edges else len(descendants(self.map, claim_id)) - 1
+        bar = "│ " if shown or hidden else "  "
+        self.paragraph(guides + connector, child_guides + bar, self.claim_tokens(claim))
+        for n, edge in enumerate(shown):
+            self.node(edge.child, edge.kind, child_guides, "└── " if n == len(shown) - 1 else "├── ",
+                      n == len(shown) - 1, None if remaining is None else remaining - 1,
+                      path[1:] if path else None, edge.ref)
+        if hidden:
+            self.lines.append(((child_guides + "└── ", "dim"),
+                               (f"… {hidden} more claim{'s' if hidden != 1 else ''} below", "dim")))
+
+    def tree(self) -> None:
+        focus = self.options.focus
+        thesis = self.map.thesis if self.map.thesis in self.map.claim_index else None
+        if focus is not None:
+            path = path_to_thesis(self.map, focus)
+            self.node(path[0], self.map.claim_index[path[0]].kind, "", "", True,
+                      None if self.options.depth is None else self.options.depth + len(path) - 1,
+                      path[1:], False)
+            return
+        roots = [thesis] if thesis else []
+        for root in roots:
+            self.node(root, self.map.claim_index[root].kind, "", "", True, self.options.depth, None, False)
+        if self.options.depth is None:
+            # Claims not below the thesis (a broken map): shown too, so that nothing is hidden.
+            stray = [c for c in self.map.claim_index.values() if c.id not in self.printed]
+            if stray:
+                self.lines.append(())
+                self.lines.append((("not connected to the thesis:", "bold"),))
+                for claim in stray:
+                    if claim.id not in self.printed:
+                        self.node(claim.id, claim.kind, "", "", True, None, None, False)
+
+    def source_table(self, *, restricted: bool) -> None:
+        rows = [s for s in self.map.source_index.values() if not restricted or s.id in self.cited]
+        if not rows:
+            return
+        self.lines.append(())
+        self.lines.append((("Sources", "bold underline"),))
+        for source in rows:
+            number = f"[{self.numbers[source.id]}]"
+            first = f"{number:>5} "
+            self.paragraph(first, " " * len(first), self.source_tokens(source))
+
+    def source_tokens(self, source: Source) -> list[Segment]:
+        tokens: list[Segment] = [(visible(source.id) + ":", "bold")]
+        tokens += _words(source.title or "(untitled)", "")
+        if source.kind:
+            tokens.append((f"({visible(source.kind)})", "dim"))
+        facts = [", ".join(x for x in (source.author, source.publisher, source.date) if x)]
+        facts += [source.url or "", f"via {source.via}" if source.via else "",
+                  "anonymous" if source.anonymous else ""]
+        for n, fact in enumerate(f for f in facts if f):
+            tokens += _words(fact if n == 0 else "· " + fact, "")
+        gap = self.source_gaps.get(source.id)
+        if gap is not None:
+            tokens.append((f"{GAP_MARK} " + ", ".join(f"no {m}" for m in missing_fields(source)), "yellow"))
+        return tokens
+
+
+def header_lines(argmap: ArgMap, gaps: Sequence[Gap], coverage: Coverage, width: int) -> list[Line]:
+    """Title, counts per kind, coverage and the glyph legend, wrapped to `width`."""
+    counts = {kind: 0 for kind in ClaimKind}
+    for claim in argmap.claim_index.values():
+        counts[claim.kind] += 1
+    plural = {ClaimKind.THESIS: "theses"}
+    parts = [f"{n} {kind.value if n == 1 else plural.get(kind, kind.value + 's')}"
+             for kind, n in counts.items() if n or kind is ClaimKind.THESIS]
+    total = sum(counts.values())
+    n_sources = len(argmap.source_index)
+    summary = (f"{total} claim{'s' if total != 1 else ''}: {', '.join(parts)}; "
+               f"{n_sources} source{'s' if n_sources != 1 else ''}; {len(gaps)} gap{'s' if len(gaps) != 1 else ''}")
+    legend = "  ".join(f"{g} {k.value}" for k, (g, _) in GLYPHS.items())
+    legend += f"  {POINTER} reference  [n] source  {GAP_MARK} gap"
+    lines: list[Line] = []
+    for text, style in ((argmap.title or "(untitled map)", "bold"), (summary, ""),
+                        (coverage.summary(), ""), (legend, "dim")):
+        for line in wrap(_words(text, style), max(width, MIN_TEXT_WIDTH)):
+            lines.append(tuple(line))
+    return lines
+
+
+def check_focus(argmap: ArgMap, focus: str) -> None:
+    """Raise FocusError unless `focus` is a claim id of the map."""
+    if focus in argmap.claim_index:
+        return
+    import difflib
+
+    matches = difflib.get_close_matches(focus, list(argmap.claim_index), n=1, cutoff=0.6)
+    hint = f"; did you mean '{matches[0]}'?" if matches else ""
+    raise FocusError(f"no claim with id '{visible(focus)}'{hint}")
+
+
+def build_view(argmap: ArgMap, *, gaps: Sequence[Gap], coverage: Coverage, options: ViewOptions) -> list[Line]:
+    """The whole view as lines of (text, style) segments. Raises FocusError for an unknown --focus."""
+    if options.focus is not None:
+        check_focus(argmap, options.focus)
+    builder = _ViewBuilder(argmap, gaps, options)
+    lines = header_lines(argmap, gaps, coverage, options.width)
+    lines.append(())
+    builder.tree()
+    if options.sources:
+        builder.source_table(restricted=options.focus is not None or options.depth is not None)
+    return lines + builder.lines
+
+
+def plain_text(lines: Iterable[Line]) -> str:
+    """The view without styles: what a pipe or a file gets."""
+    return "".join("".join(text for text, _ in line).rstrip() + "\n" for line in lines)
+
+
+def print_view(lines: Sequence[Line]) -> None:
+    """On a terminal, styled through rich (NO_COLOR honoured by rich); otherwise plain text."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, emoji=False, markup=False, soft_wrap=True)
+    if not console.is_terminal:
+        _write_plain(plain_text(lines))
+        return
+    for line in lines:
+        text = Text(no_wrap=True, end="\n")
+        for segment, style in line:
+            text.append(segment, style=style or None)
+        console.print(text)
+
+
+def _write_plain(text: str) -> None:
+    import sys
+
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    data = text.encode(encoding, errors="backslashreplace")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def default_width() -> int:
+    """The terminal's width, or COLUMNS, or 80 (rich's rule)."""
+    from rich.console import Console
+
+    return Console().width
