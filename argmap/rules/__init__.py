@@ -69,4 +69,4 @@ def suggest(name: str, known: Iterable[str]) -> str:
 
 
 # Filling the registry: plain imports, in the order the rules are documented.
-from argmap.rules import loader_rules, structure, sources  # noqa: E402,F401
+from argmap.rules import loader_rules, structure, sources, expect  # noqa: E402,F401

@@ -1,0 +1,67 @@
+"""The rule that tests a map's intended conclusions: its `expect:` block against `argmap eval`."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from argmap.model import ArgMap
+from argmap.problems import Severity
+from argmap.rules import CheckContext, Finding, rule, suggest
+
+_VERB = {"stands": "to stand", "falls": "to fall", "undecided": "to stay undecided"}
+
+
+@rule("expect", Severity.ERROR)
+def expectations_hold(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """Every claim listed under `expect:` gets that label from `argmap eval` (docs/eval.md).
+
+    The `expect:` block states the conclusions the map's author intends, so that a change which
+    makes a claim fall (a new counterpoint, a removed rebuttal) fails in CI. Every id listed must
+    name a claim of the map.
+
+    Fails:
+    ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      counterpoints:
+        - id: cost
+          claim: Uniforms cost poor families money.
+          cite: [op-ed]
+    expect:
+      stands: [uniforms-help]
+    ```
+
+    Passes:
+    ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      counterpoints:
+        - id: cost
+          claim: Uniforms cost poor families money.
+          cite: [op-ed]
+          rebuttals:
+            - id: cheaper-than-fashion
+              claim: A uniform costs less than the clothes children would otherwise demand.
+              cite: [op-ed]
+    expect:
+      stands: [uniforms-help]
+      falls: [cost]
+    ```
+    """
+    if not argmap.expect:
+        return
+    from argmap.evaluate import evaluate
+
+    evaluation = evaluate(argmap)
+    ids = argmap.claim_index
+    for expectation in argmap.expect:
+        verdict = evaluation.verdict(expectation.claim)
+        if verdict is None:
+            yield expectation.position, (f"expect {expectation.label}: no claim '{expectation.claim}'"
+                                         f"{suggest(expectation.claim, ids)}")
+        elif verdict.label != expectation.label:
+            expected = _VERB.get(expectation.label, f"to be {expectation.label}")
+            why = verdict.reason.split(": ", 1)[-1]
+            yield expectation.position, (f"expected '{expectation.claim}' {expected}, but eval labels it "
+                                         f"{verdict.label}: {why}")
