@@ -21,9 +21,11 @@ def check_map(
     for rule_id, rule in REGISTRY.items():
         if rule.check is None or rule_id in skip:
             continue
-        for position, message in rule.check(argmap, context):
+        for finding in rule.check(argmap, context):
+            position, message = finding[0], finding[1]
+            severity = finding[2] if len(finding) > 2 else rule.severity
             problems.append(Problem(position.file, position.line, position.column, rule_id,
-                                    rule.severity, message))
+                                    severity, message))
     return problems
 
 

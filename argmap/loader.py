@@ -284,6 +284,9 @@ class _Walker:
                 if edge is not None:
                     edges.append(edge)
                 continue
+            peeked = _peek_id(node)
+            if peeked:
+                what = f"{kind} '{peeked}'" if kind is not ClaimKind.THESIS else f"the thesis '{peeked}'"
             fields = self.mapping(node, what, CLAIM_KEYS, required=("id", "claim"))
             if fields is None:
                 continue
@@ -362,6 +365,15 @@ class _Walker:
             for claim_id, position in self.string_list(value_node, f"expect {label}"):
                 result.append(Expectation(claim=claim_id, label=label, position=position))
         return tuple(result)
+
+
+def _peek_id(node: Node) -> str | None:
+    """The plain-text id of a claim mapping, for messages, before it is checked."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
+                return visible(value.value) if ID_PATTERN.match(value.value) else None
+    return None
 
 
 def _top(walker: _Walker, root: Node, file: str, base_dir: str | None) -> ArgMap | None:

@@ -225,8 +225,8 @@ class _ViewBuilder:
         facts = [", ".join(x for x in (source.author, source.publisher, source.date) if x)]
         facts += [source.url or "", f"via {source.via}" if source.via else "",
                   "anonymous" if source.anonymous else ""]
-        for n, fact in enumerate(f for f in facts if f):
-            tokens += _words(fact if n == 0 else "· " + fact, "")
+        for fact in (f for f in facts if f):
+            tokens += _words("· " + fact, "")
         gap = self.source_gaps.get(source.id)
         if gap is not None:
             tokens.append((f"{GAP_MARK} " + ", ".join(f"no {m}" for m in missing_fields(source)), "yellow"))

@@ -98,6 +98,8 @@ def decode(data: bytes, file: str) -> tuple[str | None, Problem | None]:
 
 def _mark_problem(file: str, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None):
+        mark = exc.context_mark  # where the unclosed thing starts, not the end of the file
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     message = f"{context}: {problem}" if context and "document" not in str(problem) else str(problem)
@@ -132,6 +134,44 @@ def _property_problems(text: str, file: str) -> list[Problem]:
     return problems
 
 
+MAX_YAML_DEPTH = 1000
+# libyaml's parser is iterative but its composer (in C, through PyYAML) recurses once per level and
+# overflows the C stack somewhere past ten thousand levels. Nesting is measured from the event
+# stream before composing whenever a cheap scan says the text could be that deep.
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DEEP_INDENT = re.compile(r"(?:^|\n)[ \t?:-]{%d}" % (MAX_YAML_DEPTH // 2))
+
+
+def _may_be_deep(text: str) -> bool:
+    if _DEEP_INDENT.search(text):
+        return True
+    if text.count("[") + text.count("{") <= MAX_YAML_DEPTH // 2:
+        return False
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - 1)
+    return deepest > MAX_YAML_DEPTH // 2
+
+
+def _depth_problem(text: str, file: str) -> Problem | None:
+    """A problem at the first node nested deeper than MAX_YAML_DEPTH, from the (iterative) parser."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                mark = event.start_mark
+                return _problem(file, mark.line + 1, mark.column + 1,
+                                f"the YAML is nested more than {MAX_YAML_DEPTH} levels deep")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
+
+
 def _implicit(event: yaml.Event) -> bool:
     implicit = getattr(event, "implicit", False)
     return all(implicit) if isinstance(implicit, tuple) else bool(implicit)
@@ -162,6 +202,10 @@ def read_yaml(data: bytes, file: str) -> ReadResult:
         return ReadResult(None, (problem,))
     assert text is not None
     try:
+        if _may_be_deep(text):
+            deep = _depth_problem(text, file)
+            if deep is not None:
+                return ReadResult(None, (deep,))
         if _may_hold_node_property(text):
             anchors = _property_problems(text, file)
             if anchors:
@@ -171,7 +215,7 @@ def read_yaml(data: bytes, file: str) -> ReadResult:
         return ReadResult(None, (_mark_problem(file, exc),))
     except RecursionError:
         return ReadResult(None, (_problem(file, 1, 1, "the YAML is nested too deeply"),))
-    if root is None:
+    if root is None or (isinstance(root, ScalarNode) and root.value == "" and not root.style):
         return ReadResult(
             None,
             (_problem(file, 1, 1, "the file is empty; a map needs at least argmap, title, sources and thesis",

@@ -13,7 +13,8 @@ from typing import Callable, Iterable, Mapping
 from argmap.model import ArgMap, Position
 from argmap.problems import Severity
 
-Finding = tuple[Position, str]
+#: what a rule yields: (position, message), or (position, message, severity) to override the default
+Finding = tuple  # tuple[Position, str] | tuple[Position, str, Severity]
 
 
 @dataclass(frozen=True)

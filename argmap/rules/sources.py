@@ -197,12 +197,13 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]
     for source_id, path in context.snapshots.items():
         source = argmap.source(source_id)
         if source is None:
-            yield Position(argmap.file, 1, 1), f"--snapshot names unknown source '{visible(source_id)}'"
+            yield (Position(argmap.file, 1, 1), f"--snapshot names unknown source '{visible(source_id)}'",
+                   Severity.WARNING)
             continue
         text, error = _read_snapshot(path)
         texts[source_id] = text
         if error:
-            yield source.position, f"snapshot of source '{source_id}' cannot be read: {error}"
+            yield source.position, f"snapshot of source '{source_id}' cannot be read: {error}", Severity.WARNING
     for source in argmap.sources:
         if source.snapshot and source.id not in texts:
             path = source.snapshot
@@ -212,7 +213,7 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]
             texts[source.id] = text
             if error:
                 yield source.field_position("snapshot"), (f"snapshot of source '{source.id}' "
-                                                          f"cannot be read: {error}")
+                                                          f"cannot be read: {error}"), Severity.WARNING
     if not texts:
         return
     for claim, cite in argmap.iter_citations():

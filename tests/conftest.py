@@ -1,0 +1,79 @@
+"""Shared test helpers: a small valid map as text, and running the CLI in-process or as a process."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+ASSAD_MAP = ROOT / "maps" / "assad_isis.yaml"
+
+# A valid map used as the base of many tests; line numbers matter (see test_rules.py).
+BASE_MAP = """\
+argmap: 1
+title: School uniforms
+analyses: op-ed
+sources:
+  op-ed:
+    title: Why uniforms work
+    kind: article
+    url: https://example.org/uniforms
+    date: 2021-09
+  survey:
+    title: National school survey
+    kind: dataset
+    via: op-ed
+thesis:
+  id: uniforms-help
+  claim: Schools should require uniforms.
+  premises:
+    - id: less-bullying
+      claim: Uniforms reduce bullying about clothes.
+      cite:
+        - source: op-ed
+          quote: "fewer taunts about brands"
+        - survey
+  correlations:
+    - id: uniforms-attendance
+      claim: Schools with uniforms have higher attendance.
+      between: [uniform policy, attendance rate]
+      cite: [survey]
+  counterpoints:
+    - id: cost
+      claim: Uniforms cost poor families money.
+      cite: [op-ed]
+      rebuttals:
+        - id: cheaper-than-fashion
+          claim: A uniform costs less than the clothes children would otherwise demand.
+          cite: [op-ed]
+"""
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared; skips (with a reason) only when it is absent and CI is not set."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing, and CI must have ../shared beside the checkout")
+        pytest.skip(f"{path} is not present (../shared is not beside this checkout)")
+    return path
+
+
+def run_argmap(*args: str, input: bytes | None = None, env: dict[str, str] | None = None,
+               cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+    """Run `python -m argmap ARGS` as a real process (end-to-end)."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("GITHUB_ACTIONS", None) if env is None or "GITHUB_ACTIONS" not in env else None
+    return subprocess.run([sys.executable, "-m", "argmap", *args], input=input, capture_output=True,
+                          env=full_env, cwd=cwd or ROOT, timeout=timeout)
+
+
+@pytest.fixture
+def base_map(tmp_path: Path) -> Path:
+    path = tmp_path / "base.yaml"
+    path.write_text(BASE_MAP, encoding="utf-8")
+    return path
