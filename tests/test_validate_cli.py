@@ -1,0 +1,199 @@
+"""`argmap validate` end to end: output formats (golden), exit codes, settings, paths and stdin."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import ASSAD_MAP, BASE_MAP, ROOT, run_argmap
+
+HERE = Path(__file__).resolve().parent / "validate"
+GOLDEN = HERE / "golden"
+PROBLEMS = "tests/validate/problems.yaml"
+
+
+def check_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("ARGMAP_REGEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"
+
+
+@pytest.mark.parametrize("fmt", ["text", "parsable", "json", "github", "sarif"])
+def test_output_formats_are_exact(fmt: str) -> None:
+    result = run_argmap("validate", PROBLEMS, "--format", fmt, "--no-config")
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    check_golden(f"problems.{fmt}", out.replace(__import__("argmap").__version__, "VERSION"))
+    assert result.stderr == b""
+
+
+def test_parsable_lines_have_the_documented_shape() -> None:
+    out = run_argmap("validate", PROBLEMS, "-f", "parsable").stdout.decode().splitlines()
+    assert out == [
+        "tests/validate/problems.yaml:8:10: error: url of source 'op-ed' must start with http:// or "
+        "https:// (scheme: javascript) [bad-url]",
+        "tests/validate/problems.yaml:14:3: warning: source 'poll' is never cited [unused-source]",
+        "tests/validate/problems.yaml:28:7: error: correlation 'uniforms-attendance' cites no source; "
+        "add cite: [source-id] (with a quote or locator where you can) [premise-needs-citation]",
+    ]
+
+
+def test_json_is_stable_and_complete() -> None:
+    document = json.loads(run_argmap("validate", PROBLEMS, "-f", "json").stdout)
+    assert set(document) == {"version", "tool", "files", "summary", "problems"}
+    assert document["summary"] == {"errors": 2, "warnings": 1, "infos": 0}
+    assert document["problems"][0] == {
+        "file": PROBLEMS, "line": 8, "column": 10, "rule": "bad-url", "severity": "error",
+        "message": "url of source 'op-ed' must start with http:// or https:// (scheme: javascript)"}
+
+
+def test_sarif_is_valid_sarif_2_1_0() -> None:
+    document = json.loads(run_argmap("validate", PROBLEMS, "-f", "sarif").stdout)
+    assert document["version"] == "2.1.0"
+    run = document["runs"][0]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+    assert [r["level"] for r in run["results"]] == ["error", "warning", "error"]
+
+
+def test_github_is_the_default_under_github_actions() -> None:
+    result = run_argmap("validate", PROBLEMS, env={"GITHUB_ACTIONS": "true"})
+    assert result.stdout.decode() == (GOLDEN / "problems.github").read_text(encoding="utf-8")
+
+
+def test_clean_map_exits_0() -> None:
+    result = run_argmap("validate", str(ASSAD_MAP))
+    assert (result.returncode, result.stdout) == (0, b"1 file checked, no problems\n")
+
+
+def test_warnings_pass_unless_strict() -> None:
+    assert run_argmap("validate", "tests/validate/warning_only.yaml").returncode == 0
+    assert run_argmap("validate", "--strict", "tests/validate/warning_only.yaml").returncode == 1
+
+
+def test_disable_and_enable() -> None:
+    result = run_argmap("validate", PROBLEMS, "-f", "parsable", "--disable", "bad-url",
+                        "--disable", "premise-needs-citation")
+    assert result.returncode == 0 and result.stdout.count(b"\n") == 1
+    assert run_argmap("validate", PROBLEMS, "--disable", "no-such-rule").returncode == 2
+
+
+def test_settings_file_and_override(tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text((HERE / "warning_only.yaml").read_text())
+    (tmp_path / ".argmap.yaml").write_text("strict: true\ndisable: [bad-url]\n")
+    assert run_argmap("validate", str(tmp_path / "m.yaml")).returncode == 1
+    assert run_argmap("validate", str(tmp_path / "m.yaml"), "--no-config").returncode == 0
+    assert run_argmap("validate", str(tmp_path / "m.yaml"), "--disable", "unused-source").returncode == 0
+    (tmp_path / ".argmap.yaml").unlink()
+    (tmp_path / "pyproject.toml").write_text("[tool.argmap]\nstrict = true\n")
+    assert run_argmap("validate", str(tmp_path / "m.yaml")).returncode == 1
+    (tmp_path / "pyproject.toml").write_text("[tool.argmap]\nstrict = 'yes'\n")
+    result = run_argmap("validate", str(tmp_path / "m.yaml"))
+    assert result.returncode == 2 and b"'strict' must be true or false" in result.stderr
+
+
+def test_directories_are_searched_for_maps() -> None:
+    result = run_argmap("validate", "tests/validate/tree", "-f", "parsable")
+    assert result.returncode == 1
+    assert result.stdout.decode() == (
+        "tests/validate/tree/sub/bad.yml:32:14: error: counterpoint 'cost' cites unknown source 'nobody' "
+        "[unknown-source]\n")
+    summary = run_argmap("validate", "tests/validate/tree").stdout.decode().splitlines()[-1]
+    assert summary == "2 files checked: 1 error, 0 warnings"
+
+
+def test_stdin() -> None:
+    result = run_argmap("validate", "-", "-f", "parsable", input=BASE_MAP.replace("- id: cost", "- id: less-bullying").encode())
+    assert result.returncode == 1
+    assert result.stdout.decode() == ("<stdin>:30:7: error: duplicate claim id 'less-bullying' "
+                                      "(first defined at 18:7) [duplicate-id]\n")
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["validate", "no/such/file.yaml"], b"argmap: no/such/file.yaml: no such file or directory"),
+    (["validate"], b"Missing argument"),
+    (["validate", "x", "--format", "xml"], b"Invalid value for '-f' / '--format'"),
+    (["validate", PROBLEMS, "--snapshot", "nonsense"], b"'nonsense' is not ID=PATH"),
+    (["nosuchcommand"], b"No such command"),
+])
+def test_usage_errors_exit_2(args: list[str], fragment: bytes) -> None:
+    result = run_argmap(*args)
+    assert result.returncode == 2 and fragment in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_unreadable_file_exits_2(tmp_path: Path) -> None:
+    fifo_free = tmp_path / "m.yaml"
+    fifo_free.write_bytes(b"argmap: 1\n")
+    result = run_argmap("validate", str(fifo_free / "below-a-file.yaml"))
+    assert result.returncode == 2 and b"no such file or directory" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("data", [b"", b"\xff\xfe\x00", b"- 1\n", b"argmap: 1\n\ttitle: x", b"a: &a [*a]\n"])
+def test_malformed_input_exits_1_with_a_position(data: bytes) -> None:
+    result = run_argmap("validate", "-", "-f", "parsable", input=data)
+    assert result.returncode == 1
+    assert result.stdout.startswith(b"<stdin>:") and b"Traceback" not in result.stderr
+
+
+def test_version_and_module_entry_point() -> None:
+    import argmap
+
+    result = run_argmap("--version")
+    assert (result.returncode, result.stdout.decode()) == (0, f"argmap, version {argmap.__version__}\n")
+
+
+def test_schema_command_prints_the_published_schema() -> None:
+    result = run_argmap("schema")
+    assert result.returncode == 0
+    assert result.stdout.decode() == (ROOT / "schemas" / "argmap.schema.json").read_text(encoding="utf-8")
+
+
+def test_text_output_on_a_terminal_is_coloured_but_honours_no_color() -> None:
+    import pty
+    import subprocess
+    import sys
+
+    def run_in_pty(env_extra: dict[str, str]) -> bytes:
+        main, secondary = pty.openpty()
+        env = {**os.environ, **env_extra, "TERM": "xterm-256color", "COLUMNS": "200"}
+        env.pop("NO_COLOR", None) if "NO_COLOR" not in env_extra else None
+        process = subprocess.Popen([sys.executable, "-m", "argmap", "validate", PROBLEMS], cwd=ROOT,
+                                   stdin=secondary, stdout=secondary, stderr=secondary, env=env)
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=60)
+        os.close(main)
+        return b"".join(chunks)
+
+    coloured = run_in_pty({})
+    assert b"\x1b[1;31merror" in coloured and b"bad-url" in coloured
+    plain = run_in_pty({"NO_COLOR": "1"})  # NO_COLOR removes colour; bold and dim may stay
+    assert b"bad-url" in plain and b"31m" not in plain and b"33m" not in plain
+
+
+def test_piped_text_output_has_no_escape_codes() -> None:
+    out = run_argmap("validate", PROBLEMS).stdout
+    assert b"\x1b" not in out
+
+
+def test_hostile_text_in_messages_is_made_visible(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(BASE_MAP.replace("cite: [op-ed]\n      rebuttals", 'cite: ["x\\e]0;pwned\\a"]\n      rebuttals'))
+    out = run_argmap("validate", str(path)).stdout
+    assert b"\x1b" not in out and b"\x07" not in out and b"\\x1b" in out
