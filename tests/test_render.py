@@ -1,0 +1,365 @@
+"""`argmap render`: DOT golden files, SVG content counted by kind, every format from the real `dot`,
+determinism, --depth/--focus/--gaps/--no-legend, and the command's exit codes and file handling.
+
+Golden files live in tests/render/; regenerate them on purpose with ARGMAP_REGEN=1.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import cli
+from argmap.dot import to_dot
+from argmap.loader import load_bytes
+from argmap.render import RenderError, RenderOptions, check_svg, map_to_dot, run_dot
+from argmap.view import build_view
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "render"
+ASSAD = ROOT / "maps" / "assad_isis.yaml"
+SMALL = FIXTURES / "small.yaml"
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
+REGEN = os.environ.get("ARGMAP_REGEN") == "1"
+
+
+def load(path: Path):
+    result = load_bytes(path.read_bytes(), file=path.name, base_dir=str(path.parent))
+    assert result.map is not None, result.problems
+    return result.map
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, cwd=ROOT,
+                          env=env, timeout=300)
+
+
+def classes(element: ET.Element) -> list[str]:
+    return element.get("class", "").split()
+
+
+def svg_groups(svg: bytes, kind: str) -> list[ET.Element]:
+    """<g> elements whose class list contains `kind` ("node" or "edge")."""
+    root = ET.fromstring(svg)
+    return [g for g in root.iter(f"{SVG}g") if kind in classes(g)]
+
+
+# -- DOT golden files -------------------------------------------------------------------------
+
+GOLDEN_CASES = {
+    "assad_isis.dot": (ASSAD, RenderOptions(format="dot")),
+    "small.dot": (SMALL, RenderOptions(format="dot")),
+    "small_print_tb_nolegend.dot": (SMALL, RenderOptions(format="dot", theme="print", direction="TB",
+                                                         legend=False, wrap=20)),
+    "small_dark_gaps.dot": (SMALL, RenderOptions(format="dot", theme="dark", gaps=True)),
+    "hostile.dot": (FIXTURES / "hostile.yaml", RenderOptions(format="dot")),
+}
+
+
+@pytest.mark.parametrize("golden", sorted(GOLDEN_CASES))
+def test_dot_matches_golden_file(golden: str) -> None:
+    path, options = GOLDEN_CASES[golden]
+    source, _ = map_to_dot(load(path), options)
+    target = FIXTURES / golden
+    if REGEN:
+        target.write_text(source, encoding="utf-8")
+    assert source == target.read_text(encoding="utf-8")
+
+
+def test_cli_dot_output_is_the_golden_file(tmp_path: Path) -> None:
+    out = tmp_path / "assad.dot"
+    proc = run_cli("render", str(ASSAD), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8") == (FIXTURES / "assad_isis.dot").read_text(encoding="utf-8")
+
+
+# -- SVG content --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def assad_svg() -> bytes:
+    return run_dot(map_to_dot(load(ASSAD), RenderOptions())[0], fmt="svg")
+
+
+def test_assad_svg_has_every_claim_and_relation_by_kind(assad_svg: bytes) -> None:
+    argmap = load(ASSAD)
+    nodes = [g for g in svg_groups(assad_svg, "node") if "claim" in classes(g)]
+    kinds = Counter(next(c for c in classes(g) if c in {k.value for k in type(argmap.claims[0].kind)})
+                    for g in nodes)
+    assert kinds == {"thesis": 1, "premise": 35, "correlation": 5, "counterpoint": 18, "rebuttal": 6}
+    assert kinds == Counter(c.kind.value for c in argmap.claim_index.values())
+    edges = [g for g in svg_groups(assad_svg, "edge") if "relation" in classes(g)]
+    by_kind = Counter(("attack" if "attack" in classes(g) else "support") for g in edges)
+    expected = Counter(("attack" if e.attacks else "support") for e in argmap.edges_resolved)
+    assert by_kind == expected
+    assert sum(expected.values()) == len(argmap.edges_resolved) == len(edges)
+    refs = [g for g in edges if "ref" in classes(g)]
+    assert len(refs) == sum(1 for e in argmap.edges_resolved if e.ref) > 0
+
+
+def test_assad_svg_nodes_show_id_text_and_citations(assad_svg: bytes) -> None:
+    root = ET.fromstring(assad_svg)
+    thesis = next(g for g in root.iter(f"{SVG}g") if "thesis" in classes(g) and "claim" in classes(g))
+    lines = [t.text for t in thesis.iter(f"{SVG}text")]
+    assert lines[0] == "assad-helped-isis-rise"
+    assert lines[-1] == "[article]"
+    assert "The Assad regime helped the" in lines[1]
+    title = next(a.get(XLINK_TITLE) for a in thesis.iter(f"{SVG}a"))
+    assert title.startswith("thesis: assad-helped-isis-rise\nThe Assad regime helped the so-called Islamic State")
+    assert "\u201cthere is well-documented evidence" in title
+
+
+def test_legend_is_a_cluster_and_can_be_turned_off(assad_svg: bytes) -> None:
+    root = ET.fromstring(assad_svg)
+    clusters = [g for g in root.iter(f"{SVG}g") if "cluster" in classes(g)]
+    assert [c.find(f"{SVG}title").text for c in clusters] == ["cluster_legend"]
+    legend_nodes = [g for g in svg_groups(assad_svg, "node") if "legend" in classes(g)]
+    assert {"thesis", "premise", "correlation", "counterpoint", "rebuttal"} <= {
+        c for g in legend_nodes for c in classes(g)}
+    source, _ = map_to_dot(load(ASSAD), RenderOptions(legend=False))
+    assert "legend" not in source and "cluster" not in source
+
+
+def test_attack_and_support_differ_by_more_than_colour() -> None:
+    for theme in ("light", "dark", "print"):
+        source = to_dot(build_view(load(SMALL)), theme=theme, legend=False)
+        support = next(line for line in source.splitlines() if 'class="relation support premise"' in line)
+        attack = next(line for line in source.splitlines() if 'class="relation attack counterpoint"' in line)
+        assert "arrowtail=normal" in support and "style=solid" in support
+        assert "arrowtail=tee" in attack and "style=dashed" in attack
+    print_source = to_dot(build_view(load(SMALL)), theme="print")
+    colours = {part.split("=")[1].strip('"') for part in print_source.replace("]", " ").split()
+               if part.startswith(("color=", "fillcolor=", "fontcolor="))}
+    assert colours <= {"black", "white", "#d9d9d9", "#f0f0f0"}
+
+
+def test_ref_is_one_node_with_two_edges() -> None:
+    source = to_dot(build_view(load(SMALL)), legend=False)
+    assert source.count('label="less-bullying') == 1
+    node = next(line.split()[0] for line in source.splitlines() if 'label="less-bullying' in line)
+    incoming = [line for line in source.splitlines() if line.strip().endswith("]") and f"-> {node} " in line]
+    assert len(incoming) == 2
+    assert sum("ref" in line for line in incoming) == 1
+
+
+def test_correlation_shows_its_variables_and_link_goes_to_first_http_source() -> None:
+    view = build_view(load(SMALL))
+    correlation = next(n for n in view.nodes if n.id == "uniforms-attendance")
+    assert correlation.between_lines == ("between: uniform policy \u2194", "attendance rate")
+    assert correlation.url is None  # cites only the survey, which has no url
+    thesis = next(n for n in view.nodes if n.id == "uniforms-help")
+    assert thesis.url == "https://example.org/uniforms?a=1&b=2"
+    assert thesis.citations == "[op-ed]"
+
+
+def test_linked_node_href_keeps_the_query_string() -> None:
+    svg = run_dot(map_to_dot(load(SMALL), RenderOptions())[0], fmt="svg")
+    hrefs = [a.get(XLINK_HREF) for a in ET.fromstring(svg).iter(f"{SVG}a") if a.get(XLINK_HREF)]
+    assert set(hrefs) == {"https://example.org/uniforms?a=1&b=2"}
+    assert len(hrefs) == 3  # the thesis, less-bullying and cheaper-than-fashion cite op-ed first
+
+
+def test_depth_and_focus_restrict_the_drawing() -> None:
+    argmap = load(ASSAD)
+    view = build_view(argmap, depth=1)
+    thesis = argmap.thesis
+    assert {n.id for n in view.nodes} == {thesis} | {e.child for e in argmap.children(thesis)}
+    assert view.hidden == len(argmap.claim_index) - len(view.nodes)
+    first = next(n for n in view.nodes if n.id == "prisoner-releases-2011")
+    assert first.hidden_children == len(argmap.children("prisoner-releases-2011")) > 0
+    source = to_dot(view)
+    assert f"+{first.hidden_children} more below" in source
+    focused = build_view(argmap, focus="prisoner-releases-2011", depth=0)
+    assert [n.id for n in focused.nodes] == ["prisoner-releases-2011"] and focused.edges == ()
+
+
+def test_unknown_focus_is_a_usage_error_with_a_suggestion() -> None:
+    proc = run_cli("render", str(ASSAD), "--focus", "prisoner-releases-2012", "-o", "-", "--format", "dot")
+    assert proc.returncode == 2
+    assert b"no claim with id 'prisoner-releases-2012' (did you mean 'prisoner-releases-2011'?)" in proc.stderr
+    assert proc.stdout == b""
+
+
+def test_gaps_marks_weak_claims_with_reasons() -> None:
+    from argmap.gaps import find_gaps
+
+    argmap = load(SMALL)
+    weak = {g.claim for g in find_gaps(argmap) if g.claim}
+    assert weak
+    svg = run_dot(map_to_dot(argmap, RenderOptions(gaps=True))[0], fmt="svg")
+    marked = {g for g in svg_groups(svg, "node") if "claim" in classes(g) and "gap" in classes(g)}
+    assert len(marked) == len(weak)
+    for group in marked:
+        title = next(a.get(XLINK_TITLE) for a in group.iter(f"{SVG}a"))
+        assert "\ngap: " in title
+        assert any(p.get("stroke-dasharray") for p in group.iter(f"{SVG}path")) or \
+            any(p.get("stroke-dasharray") for p in group.iter(f"{SVG}polygon"))
+    plain = run_dot(map_to_dot(argmap, RenderOptions())[0], fmt="svg")
+    assert not any("gap" in classes(g) for g in svg_groups(plain, "node"))
+
+
+# -- formats and determinism ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("ext,check", [
+    ("svg", lambda data: ET.fromstring(data).tag == f"{SVG}svg"),
+    ("png", lambda data: data.startswith(b"\x89PNG\r\n\x1a\n")),
+    ("pdf", lambda data: data.startswith(b"%PDF-")),
+    ("dot", lambda data: data.startswith(b"digraph argmap {")),
+])
+def test_every_format_from_the_real_dot(tmp_path: Path, ext: str, check) -> None:
+    out = tmp_path / f"map.{ext}"
+    proc = run_cli("render", str(SMALL), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert check(out.read_bytes())
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary file left behind
+
+
+def test_format_option_and_stdout() -> None:
+    proc = run_cli("render", str(SMALL), "-o", "-")
+    assert proc.returncode == 0 and ET.fromstring(proc.stdout).tag == f"{SVG}svg"
+    proc = run_cli("render", str(SMALL), "-o", "-", "--format", "pdf")
+    assert proc.returncode == 0 and proc.stdout.startswith(b"%PDF-")
+
+
+def test_render_is_deterministic(tmp_path: Path) -> None:
+    for ext in ("svg", "dot"):
+        first, second = tmp_path / f"a.{ext}", tmp_path / f"b.{ext}"
+        assert run_cli("render", str(ASSAD), "-o", str(first)).returncode == 0
+        assert run_cli("render", str(ASSAD), "-o", str(second)).returncode == 0
+        assert first.read_bytes() == second.read_bytes()
+
+
+# -- the command's errors ---------------------------------------------------------------------
+
+def test_missing_output_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["render", str(SMALL)])
+    assert result.exit_code == 2
+    assert "missing -o OUT" in result.output
+
+
+@pytest.mark.parametrize("args,message", [
+    (["-o", "map.jpeg"], "cannot tell the format from 'map.jpeg' (extension: .jpeg)"),
+    (["-o", "map"], "(extension: none)"),
+    (["-o", "map.svg", "--format", "png"], "--format png does not match the extension of 'map.svg'"),
+])
+def test_bad_output_names_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    proc = subprocess.run([sys.executable, "-m", "argmap", "render", str(SMALL), *args],
+                          capture_output=True, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert message in proc.stderr.decode()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unreadable_map_exits_1(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("argmap: 1\ntitle: [unclosed\n", encoding="utf-8")
+    proc = run_cli("render", str(broken), "-o", str(tmp_path / "out.svg"))
+    assert proc.returncode == 1
+    assert b"broken.yaml:3:1: error: YAML syntax error" in proc.stderr
+    assert not (tmp_path / "out.svg").exists()
+
+
+def test_map_with_problems_still_renders(tmp_path: Path) -> None:
+    out = tmp_path / "h.svg"
+    proc = run_cli("render", str(FIXTURES / "hostile.yaml"), "-o", str(out))
+    assert proc.returncode == 0
+    assert b"error(s)" in proc.stderr and b"first: " in proc.stderr
+    assert out.exists()
+
+
+def test_unwritable_output_exits_2(tmp_path: Path) -> None:
+    proc = run_cli("render", str(SMALL), "-o", str(tmp_path / "missing-dir" / "x.svg"))
+    assert proc.returncode == 2
+    assert b"does not exist" in proc.stderr
+    proc = run_cli("render", str(SMALL), "-o", str(tmp_path))
+    assert proc.returncode == 2
+
+
+def test_output_may_not_be_the_input(tmp_path: Path) -> None:
+    copy = tmp_path / "map.dot"
+    copy.write_bytes(SMALL.read_bytes())
+    proc = run_cli("render", str(copy), "-o", str(copy))
+    assert proc.returncode == 2 and b"refusing to overwrite the input map" in proc.stderr
+    assert copy.read_bytes() == SMALL.read_bytes()
+
+
+def _path_without_dot(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = str(tmp_path / "empty-bin")
+    (tmp_path / "empty-bin").mkdir()
+    return env
+
+
+def test_missing_dot_says_how_to_install_and_leaves_files_alone(tmp_path: Path) -> None:
+    env = _path_without_dot(tmp_path)
+    existing = tmp_path / "old.svg"
+    existing.write_bytes(b"previous good file")
+    proc = run_cli("render", str(SMALL), "-o", str(existing), env=env)
+    assert proc.returncode == 2
+    assert b"apt-get install graphviz" in proc.stderr and b"brew install graphviz" in proc.stderr
+    assert existing.read_bytes() == b"previous good file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty-bin", "old.svg"]
+    out = tmp_path / "map.dot"
+    proc = run_cli("render", str(SMALL), "-o", str(out), env=env)
+    assert proc.returncode == 0
+    assert out.read_text(encoding="utf-8") == (FIXTURES / "small.dot").read_text(encoding="utf-8")
+
+
+def test_large_map_reports_progress_and_uses_layout_limits(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from genmap import generate
+
+    big = tmp_path / "big.yaml"
+    big.write_text(generate(320, seed=3), encoding="utf-8")
+    proc = run_cli("render", str(big), "-o", str(tmp_path / "big.svg"))
+    assert proc.returncode == 0, proc.stderr
+    err = proc.stderr.decode()
+    assert "laying out 320 claims with dot" in err and "--depth N" in err and "layout done in" in err
+    proc = run_cli("render", str(big), "--depth", "1", "-o", str(tmp_path / "small.svg"))
+    assert proc.returncode == 0 and proc.stderr == b""
+
+
+# -- running dot ----------------------------------------------------------------------------------
+
+def test_dot_is_stopped_at_the_timeout() -> None:
+    # a complete graph of 40 nodes takes dot tens of seconds (../shared/HOSTILE_INPUT.md)
+    edges = "".join(f"a{i} -> a{j};" for i in range(40) for j in range(40) if i != j)
+    with pytest.raises(RenderError, match=r"dot took longer than 1 s and was stopped; draw less with --depth"):
+        run_dot(f"digraph G {{ {edges} }}", fmt="svg", timeout=1)
+
+
+def test_dot_errors_are_shortened_and_made_visible() -> None:
+    with pytest.raises(RenderError) as info:
+        run_dot('digraph G { a [label="\x1b]0;pwned\x07' + "y" * 2000 + '" ; ; -> }', fmt="svg")
+    message = str(info.value)
+    assert message.startswith("dot failed (exit code 1)")
+    assert "\x1b" not in message and "\x07" not in message
+    assert len(message) < 400
+
+
+@pytest.mark.parametrize("svg,reason", [
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><g><text>x</text>', "not well-formed"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><text>\x01</text></svg>', "not well-formed"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "<script>"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><g onload="alert(1)"/></svg>', "'onload'"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+     b'<a xlink:href="javascript:alert(1)"/></svg>', "not http(s)"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><a href="data:text/html,x"/></svg>', "not http(s)"),
+    (b'<html/>', "not an SVG"),
+])
+def test_svg_check_refuses_unsafe_or_broken_svg(svg: bytes, reason: str) -> None:
+    with pytest.raises(RenderError, match=None) as info:
+        check_svg(svg)
+    assert reason in str(info.value)
+
+
+def test_svg_check_accepts_http_links() -> None:
+    check_svg(b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+              b'<a xlink:href="https://example.org/?a=1&amp;b=2"/></svg>')
