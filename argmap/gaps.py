@@ -326,11 +326,9 @@ def _single_source(argmap: ArgMap, sources: _Sources) -> Iterable[Gap]:
         support = argmap.supporters(claim.id)
         if not support or not isinstance(root, str):
             continue
-        # Reported once, at the top of the branch: not when a claim it supports is single-source too.
-        if any(isinstance(roots[e.parent], str) and argmap.supporters(e.parent)
-               for e in argmap.parents_index.get(claim.id, ()) if not e.attacks):
-            continue
         members = _support_tree(argmap, claim.id)
+        if _covered_by_parent(argmap, claim, roots, set(members)):
+            continue
         n_cites = sum(len(argmap.claim_index[m].cites) for m in members)
         source = argmap.source(root)
         via_note = ""
@@ -340,6 +338,22 @@ def _single_source(argmap: ArgMap, sources: _Sources) -> Iterable[Gap]:
                   f"all {n_cites} citation{'s' if n_cites != 1 else ''} in the support tree of '{claim.id}' "
                   f"({len(members)} claims) lead back to '{root}'{via_note}",
                   f"support '{claim.id}' with evidence independent of {_title(source, root)}")
+
+
+def _covered_by_parent(argmap: ArgMap, claim: Claim, roots: dict[str, object], members: set[str]) -> bool:
+    """True when a claim that `claim` supports is a single-source branch root too (report only the top).
+
+    In a support cycle every member has the same support tree; there the first one written is the top.
+    """
+    for edge in argmap.parents_index.get(claim.id, ()):
+        if edge.attacks or not isinstance(roots[edge.parent], str) or not argmap.supporters(edge.parent):
+            continue
+        if edge.parent not in members:
+            return True
+        parent = argmap.claim_index[edge.parent]
+        if (parent.position.line, parent.position.column) < (claim.position.line, claim.position.column):
+            return True
+    return False
 
 
 def _support_tree(argmap: ArgMap, root: str) -> list[str]:

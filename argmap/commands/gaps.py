@@ -61,6 +61,8 @@ def command(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str |
             continue
         found = find_gaps(opened.map, kinds=selected)
         maps.append(MapGaps(opened.map.file, tuple(found), coverage(opened.map)))
+    if not maps:  # nothing could be read: the problems are on stderr, there is nothing to report
+        return 1
     report = GapsReport(tuple(maps), fail_on=frozenset(fail_on))
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
