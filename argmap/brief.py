@@ -1,0 +1,429 @@
+"""Debate briefs: a map turned into preparation material, as Markdown or self-contained HTML.
+
+`build_brief` reads the model (plus eval's labels and gaps' findings) and returns a small document:
+a flat list of blocks (headings, paragraphs, quotes, list items with a nesting level) made of
+inline pieces. `to_markdown` and `to_html` are the only places that turn it into text, and each
+escapes every piece of map text for its format there, once: user text never becomes markup, and
+only http(s) URLs become links. See docs/brief.md.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Sequence, Union
+from urllib.parse import quote, urlsplit
+
+from argmap.evaluate import Evaluation
+from argmap.model import ArgMap, Citation, Claim, ClaimKind
+from argmap.textsafe import shorten, visible
+
+SIDES = ("for", "against")
+#: at most this many cross-examination questions, the weakest claims first
+MAX_QUESTIONS = 15
+
+
+# --- the document ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Strong:
+    text: str
+
+
+@dataclass(frozen=True)
+class Code:
+    """A claim or source id."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Alarm:
+    """A mark that must stand out on paper (NO PREPARED ANSWER)."""
+
+    text: str
+
+
+Inline = Union[str, Strong, Code, Link, Alarm]
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Para:
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    """A list item; consecutive items form one list, `level` 0 is the outermost."""
+
+    level: int
+    inlines: tuple[Inline, ...]
+
+
+Block = Union[Heading, Para, Quote, Item]
+
+
+# --- building it from the map --------------------------------------------------------------------
+
+def build_brief(argmap: ArgMap, *, side: str, evaluation: Evaluation, gaps: Sequence[object]) -> list[Block]:
+    """The brief for `side` ("for" defends the thesis, "against" attacks it), as blocks."""
+    if side not in SIDES:
+        raise ValueError(f"side must be one of {SIDES}")
+    against = side == "against"
+    out: list[Block] = []
+    thesis = argmap.thesis_claim
+    title = argmap.title or "untitled map"
+    out.append(Heading(1, (f"Debate brief: {title}",)))
+    out.append(Para(("Side: ", Strong("against the thesis" if against else "for the thesis"),
+                     ". Labels (stands, falls, undecided) are those of argmap eval.")))
+    out.append(Heading(2, ("The thesis you attack" if against else "Thesis",)))
+    if thesis is None:
+        out.append(Para(("The map has no thesis.",)))
+    else:
+        out.append(Quote((thesis.text,)))
+        out.append(Para((Code(thesis.id), ": ", _verdict(evaluation, thesis.id))))
+    out += _outline(argmap, evaluation, against)
+    out += _blocks(argmap, evaluation, against)
+    out += _weak_points(argmap, gaps, against)
+    out += _questions(argmap, evaluation, gaps, against)
+    out += _bibliography(argmap)
+    return out
+
+
+def _verdict(evaluation: Evaluation, claim_id: str) -> str:
+    verdict = evaluation.verdict(claim_id)
+    return verdict.reason if verdict else "not evaluated"
+
+
+def _label(evaluation: Evaluation, claim_id: str) -> str:
+    verdict = evaluation.verdict(claim_id)
+    return verdict.label if verdict else "?"
+
+
+def _evidence(argmap: ArgMap, cite: Citation) -> tuple[Inline, ...]:
+    source = argmap.source(cite.source)
+    parts: list[Inline] = []
+    if cite.quote:
+        parts += ["“", cite.quote, "” — "]
+    parts.append(shorten(source.title, 60) if source and source.title else cite.source)
+    parts += [" (", Code(cite.source), ")"]
+    if cite.locator:
+        parts.append(f", {cite.locator}")
+    if not cite.quote and not cite.locator:
+        parts.append(", no quote or locator")
+    return tuple(parts)
+
+
+def _claim_items(argmap: ArgMap, evaluation: Evaluation, claim: Claim, level: int,
+                 shown: set[str]) -> list[Block]:
+    """The evidence of `claim`, then its supporters with theirs, depth first (iterative)."""
+    out: list[Block] = []
+    todo: list[tuple[str, int, ClaimKind | None]] = [(claim.id, level, None)]
+    while todo:
+        claim_id, depth, kind = todo.pop()
+        current = argmap.claim(claim_id)
+        if current is None:
+            continue
+        if kind is not None:
+            head: list[Inline] = [Strong(str(kind)), " ", Code(claim_id), f" ({_label(evaluation, claim_id)}): "]
+            if claim_id in shown:
+                out.append(Item(depth, (*head, shorten(current.text, 80), " (see above)")))
+                continue
+            out.append(Item(depth, (*head, current.text)))
+            depth += 1
+        shown.add(claim_id)
+        if current.kind is ClaimKind.CORRELATION and current.between:
+            out.append(Item(depth, ("Correlation between: " + "; ".join(current.between),)))
+        for cite in current.cites:
+            out.append(Item(depth, ("Evidence: ", *_evidence(argmap, cite))))
+        if not current.cites:
+            out.append(Item(depth, (Alarm("NO EVIDENCE"), " in the map")))
+        for edge in reversed(argmap.supporters(claim_id)):
+            todo.append((edge.child, depth, edge.kind))
+    return out
+
+
+def _outline(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Block]:
+    out: list[Block] = [Heading(2, ("The case you face" if against else "Case outline",))]
+    thesis = argmap.thesis_claim
+    lines = argmap.supporters(thesis.id) if thesis else ()
+    if not lines:
+        out.append(Para(("No line of argument supports the thesis.",)))
+    shown: set[str] = {thesis.id} if thesis else set()
+    for number, edge in enumerate(lines, 1):
+        claim = argmap.claim(edge.child)
+        if claim is None:
+            continue
+        out.append(Heading(3, (f"{number}. ", Code(claim.id), f" ({edge.kind}, {_label(evaluation, claim.id)})")))
+        out.append(Para((claim.text,)))
+        if claim.id in shown:
+            out.append(Para(("Written out above.",)))
+            continue
+        out += _claim_items(argmap, evaluation, claim, 0, shown)
+    return out
+
+
+def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Block]:
+    out: list[Block] = [Heading(2, ("Lines of attack" if against else "Blocks",))]
+    out.append(Para(("Every counterpoint in the map, with the rebuttals the defender will answer with."
+                     if against else
+                     "Every counterpoint the other side may raise, with the prepared answers.",)))
+    counterpoints = [c for c in argmap.claim_index.values()
+                     if any(e.kind is ClaimKind.COUNTERPOINT for e in argmap.parents_index.get(c.id, ()))]
+    if not counterpoints:
+        out.append(Para(("The map records no counterpoint.",)))
+    for number, claim in enumerate(counterpoints, 1):
+        word = "Attack" if against else "Block"
+        out.append(Heading(3, (f"{word} {number}: ", Code(claim.id), f" ({_label(evaluation, claim.id)})")))
+        out.append(Para(("Raise: " if against else "They say: ", claim.text)))
+        for edge in argmap.parents_index.get(claim.id, ()):
+            if edge.kind is ClaimKind.COUNTERPOINT:
+                target = argmap.claim(edge.parent)
+                out.append(Item(0, ("Against ", Code(edge.parent), ": ", shorten(target.text if target else "", 100))))
+        for cite in claim.cites:
+            out.append(Item(0, ("Your evidence: " if against else "Their evidence: ", *_evidence(argmap, cite))))
+        answers = argmap.attackers(claim.id)
+        if not answers:
+            out.append(Para((Alarm("NO PREPARED ANSWER"),
+                             " — the map records no rebuttal: press this point." if against else
+                             " — the map records no rebuttal: prepare one, with a source.")))
+            continue
+        out.append(Para(("The defender will answer with:" if against else "Answer with:",)))
+        shown: set[str] = {claim.id}
+        for edge in answers:
+            answer = argmap.claim(edge.child)
+            if answer is None:
+                continue
+            out.append(Item(0, (Strong(str(edge.kind)), " ", Code(answer.id),
+                                f" ({_label(evaluation, answer.id)}): ", answer.text)))
+            out += _claim_items(argmap, evaluation, answer, 1, shown)
+    return out
+
+
+def _weak_points(argmap: ArgMap, gaps: Sequence[object], against: bool) -> list[Block]:
+    """Gaps of the case (claims other than counterpoints, and sources), and unanswered counterpoints."""
+    out: list[Block] = [Heading(2, ("Weak points to exploit" if against else "Weak points to shore up",))]
+    case_gaps = []
+    for gap in gaps:
+        claim = argmap.claim(getattr(gap, "claim", None) or "")
+        if claim is None or claim.kind is not ClaimKind.COUNTERPOINT or getattr(gap, "kind", "") == "unanswered":
+            case_gaps.append(gap)
+    if not case_gaps:
+        out.append(Para(("argmap gaps finds no weak point in the case.",)))
+    for gap in case_gaps:
+        subject = getattr(gap, "claim", None) or getattr(gap, "source", None) or ""
+        head: tuple[Inline, ...] = (Strong(getattr(gap, "kind", "")), " ", Code(subject), ": ", getattr(gap, "reason", ""))
+        fix = getattr(gap, "fix", "")
+        out.append(Item(0, (*head, " The defender would need to: " if against else " Fix: ", fix)))
+    return out
+
+
+def _questions(argmap: ArgMap, evaluation: Evaluation, gaps: Sequence[object], against: bool) -> list[Block]:
+    """Questions aimed at the weakest claims: most gaps first, fallen claims before standing ones."""
+    out: list[Block] = [Heading(2, ("Cross-examination questions to ask" if against
+                                    else "Cross-examination questions to expect",))]
+    by_claim: dict[str, set[str]] = {}
+    for gap in gaps:
+        claim_id = getattr(gap, "claim", None)
+        if claim_id:
+            by_claim.setdefault(claim_id, set()).add(getattr(gap, "kind", ""))
+    order = {claim_id: i for i, claim_id in enumerate(argmap.claim_index)}
+    candidates = []
+    asked_sources: set[str] = set()
+    for claim in argmap.claim_index.values():
+        if claim.kind.attacks:
+            continue  # questions go to the case, not to the objections
+        kinds = by_claim.get(claim.id, set())
+        anonymous = [s for s in (argmap.source(c.source) for c in claim.cites) if s and s.anonymous]
+        asks: list[tuple[Inline, ...]] = []
+        text = shorten(claim.text, 90)
+        if kinds & {"uncited", "unsupported", "single-source", "no-quote"}:
+            asks.append(("What is the source for “", text, "”? Can it be checked independently?"))
+        if claim.kind is ClaimKind.CORRELATION or "correlation-only" in kinds:
+            asks.append(("Is “", text, "” more than a correlation? What shows that one causes the other?"))
+        for source in dict.fromkeys(anonymous):
+            if source.id in asked_sources:
+                continue
+            asked_sources.add(source.id)
+            asks.append(("Who exactly is behind “", source.title, "”? Can they be named, and who checked them?"))
+        if asks:
+            weakness = len(kinds) + len(anonymous) + (2 if _label(evaluation, claim.id) != "stands" else 0)
+            candidates.append((-weakness, order[claim.id], claim.id, asks))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    count = 0
+    for _, _, claim_id, asks in candidates:
+        for ask in asks:
+            if count == MAX_QUESTIONS:
+                break
+            out.append(Item(0, (*ask, " (", Code(claim_id), ")")))
+            count += 1
+    if not count:
+        out.append(Para(("No weak claim to question.",)))
+    return out
+
+
+def _bibliography(argmap: ArgMap) -> list[Block]:
+    out: list[Block] = [Heading(2, ("Bibliography",))]
+    cited = {cite.source for _, cite in argmap.iter_citations()}
+    sources = [s for s in argmap.source_index.values() if s.id in cited]
+    if not sources:
+        out.append(Para(("The map cites no source.",)))
+    for source in sources:
+        parts: list[Inline] = [Strong(source.title or source.id), " (", Code(source.id), ")"]
+        details = [d for d in (source.author, source.publisher, source.date) if d]
+        if details:
+            parts.append(". " + ", ".join(details))
+        if source.url:
+            parts += [". ", Link(source.url, source.url)]
+        if source.via:
+            parts += [". Known only through ", Code(source.via)]
+        if source.anonymous:
+            parts.append(". Anonymous")
+        parts.append(".")
+        out.append(Item(0, tuple(parts)))
+    return out
+
+
+# --- rendering ------------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
+_SPACES = re.compile(r"\s+")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+
+
+def _flat(text: str) -> str:
+    """One line: control characters made visible, runs of whitespace (newlines too) one space."""
+    return _SPACES.sub(" ", visible(text, one_line=False))
+
+
+def safe_url(url: str) -> str | None:
+    """The URL percent-encoded for use as a link, or None unless it is a plain http(s) URL."""
+    candidate = url.strip()
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(candidate, safe="/:?#[]@!$&*+,;=%-._~")
+
+
+def md_escape(text: str) -> str:
+    """Map text as Markdown that renders literally: every syntax character backslash-escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", _flat(text))
+
+
+def _md_inline(piece: Inline) -> str:
+    if isinstance(piece, str):
+        return md_escape(piece)
+    if isinstance(piece, Strong):
+        return f"**{md_escape(piece.text)}**" if piece.text.strip() else ""
+    if isinstance(piece, Alarm):
+        return f"**{md_escape(piece.text)}**"
+    if isinstance(piece, Code):
+        return f"`{piece.text}`" if _SLUG.match(piece.text) else md_escape(piece.text)
+    url = safe_url(piece.url)
+    return f"[{md_escape(piece.text)}]({url})" if url else md_escape(piece.text)
+
+
+def to_markdown(blocks: Sequence[Block]) -> str:
+    lines: list[str] = []
+    for i, block in enumerate(blocks):
+        text = "".join(_md_inline(p) for p in block.inlines)
+        if isinstance(block, Item):
+            lines.append("  " * block.level + "- " + text)
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if not isinstance(following, Item):
+                lines.append("")
+        elif isinstance(block, Heading):
+            lines += ["#" * block.level + " " + text, ""]
+        elif isinstance(block, Quote):
+            lines += ["> " + text, ""]
+        else:
+            lines += [text, ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _h(text: str) -> str:
+    return html.escape(_flat(text), quote=True)
+
+
+def _html_inline(piece: Inline) -> str:
+    if isinstance(piece, str):
+        return _h(piece)
+    if isinstance(piece, Strong):
+        return f"<strong>{_h(piece.text)}</strong>"
+    if isinstance(piece, Alarm):
+        return f'<strong class="alarm">{_h(piece.text)}</strong>'
+    if isinstance(piece, Code):
+        return f"<code>{_h(piece.text)}</code>"
+    url = safe_url(piece.url)
+    return f'<a href="{html.escape(url, quote=True)}">{_h(piece.text)}</a>' if url else _h(piece.text)
+
+
+CSS = """\
+body{font:16px/1.45 Georgia,"Times New Roman",serif;max-width:46em;margin:2em auto;padding:0 1em;color:#111}
+h1{font-size:1.6em}h2{font-size:1.3em;border-bottom:1px solid #999;margin-top:1.8em}h3{font-size:1.05em;margin-bottom:.3em}
+blockquote{margin:.5em 0;padding:.3em 1em;border-left:4px solid #555;background:#f4f4f4}
+code{font:.85em/1 Menlo,Consolas,monospace;background:#eee;padding:0 .2em}
+ul{margin:.2em 0 .6em;padding-left:1.4em}li{margin:.15em 0}
+.alarm{color:#a00000;border:2px solid #a00000;padding:0 .3em;letter-spacing:.03em}
+a{color:#0645ad}
+@media print{body{font-size:11pt;max-width:none;margin:0}a{color:inherit;text-decoration:none}
+a[href]::after{content:" <" attr(href) ">";font-size:.85em;word-break:break-all}
+h2,h3{break-after:avoid}li,blockquote,p{break-inside:avoid}.alarm{border-width:3px}}
+"""
+
+
+def to_html(blocks: Sequence[Block], *, title: str) -> str:
+    """One self-contained page: inline CSS, no scripts, no external resources."""
+    body: list[str] = []
+    depth = -1
+    for block in blocks:
+        inner = "".join(_html_inline(p) for p in block.inlines)
+        if isinstance(block, Item):
+            level = min(block.level, depth + 1)
+            if level > depth:
+                body.append("<ul>" if depth < 0 else "\n<ul>")
+            elif level == depth:
+                body.append("</li>")
+            else:
+                body.append("</li>" + "</ul></li>" * (depth - level))
+            body.append(f"\n<li>{inner}")
+            depth = level
+            continue
+        if depth >= 0:
+            body.append("</li>" + "</ul></li>" * depth + "</ul>\n")
+            depth = -1
+        if isinstance(block, Heading):
+            body.append(f"<h{block.level}>{inner}</h{block.level}>\n")
+        elif isinstance(block, Quote):
+            body.append(f"<blockquote><p>{inner}</p></blockquote>\n")
+        else:
+            body.append(f"<p>{inner}</p>\n")
+    if depth >= 0:
+        body.append("</li>" + "</ul></li>" * depth + "</ul>\n")
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<title>{_h(title)}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n"
+            + "".join(body) + "</body>\n</html>\n")

@@ -1,0 +1,47 @@
+"""`argmap brief PATH [-o OUT] [--side for|against]`: a debate brief as Markdown or HTML."""
+from __future__ import annotations
+
+import click
+
+from argmap.commands.common import ArgmapError, open_map
+
+HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+@click.command("brief")
+@click.argument("path", metavar="PATH")
+@click.option("-o", "--output", "output", default="-", show_default=True, metavar="OUT",
+              help="Where to write: - for stdout (Markdown), FILE.md for Markdown, FILE.html for one "
+                   "self-contained HTML page.")
+@click.option("--side", type=click.Choice(("for", "against")), default="for", show_default=True,
+              help="for: defend the thesis (blocks, weak points to shore up); against: attack it "
+                   "(lines of attack, the rebuttals you will meet).")
+def command(path: str, output: str, side: str) -> int:
+    """Write a debate brief from the map at PATH (or - for stdin).
+
+    The brief holds the thesis and the case outline with its evidence, blocks (every counterpoint
+    with its prepared rebuttals, or NO PREPARED ANSWER), weak points from `argmap gaps`,
+    cross-examination questions and the bibliography. See docs/brief.md.
+
+    Exit codes: 0 written, 1 the map cannot be read, 2 usage or I/O error.
+    """
+    from argmap.brief import build_brief, to_html, to_markdown
+    from argmap.evaluate import evaluate
+    from argmap.gaps import find_gaps
+    from argmap.output import OutputError, write_output
+
+    lower = output.lower()
+    if output != "-" and not lower.endswith(HTML_SUFFIXES + MARKDOWN_SUFFIXES):
+        raise click.BadParameter(f"'{output}' ends neither in .md nor in .html", param_hint="-o/--output")
+    argmap = open_map(path).map
+    blocks = build_brief(argmap, side=side, evaluation=evaluate(argmap), gaps=find_gaps(argmap))
+    if lower.endswith(HTML_SUFFIXES):
+        text = to_html(blocks, title=f"Debate brief: {argmap.title}")
+    else:
+        text = to_markdown(blocks)
+    try:
+        write_output(output, text.encode("utf-8"), inputs=[path])
+    except OutputError as exc:
+        raise ArgmapError(str(exc)) from None
+    return 0
