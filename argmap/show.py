@@ -132,14 +132,14 @@ class _ViewBuilder:
         self.cited: set[str] = set()
         self.lines: list[Line] = []
 
-    def paragraph(self, first: str, rest: str, tokens: Sequence[Segment]) -> None:
-        """Wrapped tokens: the first line after `first`, the others after `rest` (same cell width)."""
-        for n, line in enumerate(wrap(tokens, self.width - _cells(first))):
-            self.lines.append(((first if n == 0 else rest, "dim"), *line))
+    def paragraph(self, first: Sequence[Segment], rest: str, tokens: Sequence[Segment]) -> None:
+        """Wrapped tokens: the first line after `first`, the others after `rest` (of the same cell width)."""
+        indent = sum(_cells(text) for text, _ in first)
+        for n, line in enumerate(wrap(tokens, self.width - indent)):
+            self.lines.append((*(first if n == 0 else ((rest, "dim"),)), *line))
 
     def claim_tokens(self, claim: Claim) -> list[Segment]:
-        glyph, style = GLYPHS[claim.kind]
-        tokens: list[Segment] = [(glyph, style), (visible(claim.id) + ":", "bold")]
+        tokens: list[Segment] = [(visible(claim.id) + ":", "bold")]
         tokens += _words(claim.text, "")
         numbers: set[int] = set()
         unknown: list[str] = []
@@ -175,7 +175,9 @@ class _ViewBuilder:
         shown = edges if remaining is None or remaining > 0 else []
         hidden = 0 if shown or not edges else len(descendants(self.map, claim_id)) - 1
         bar = "│ " if shown or hidden else "  "
-        self.paragraph(guides + connector, child_guides + bar, self.claim_tokens(claim))
+        glyph, style = GLYPHS[claim.kind]
+        self.paragraph(((guides + connector, "dim"), (glyph, style), (" ", "")), child_guides + bar,
+                       self.claim_tokens(claim))
         for n, edge in enumerate(shown):
             self.node(edge.child, edge.kind, child_guides, "└── " if n == len(shown) - 1 else "├── ",
                       n == len(shown) - 1, None if remaining is None else remaining - 1,
@@ -215,7 +217,7 @@ class _ViewBuilder:
         for source in rows:
             number = f"[{self.numbers[source.id]}]"
             first = f"{number:>5} "
-            self.paragraph(first, " " * len(first), self.source_tokens(source))
+            self.paragraph(((first, "dim"),), " " * len(first), self.source_tokens(source))
 
     def source_tokens(self, source: Source) -> list[Segment]:
         tokens: list[Segment] = [(visible(source.id) + ":", "bold")]
@@ -295,9 +297,22 @@ def print_view(lines: Sequence[Line]) -> None:
         return
     for line in lines:
         text = Text(no_wrap=True, end="\n")
-        for segment, style in line:
+        for segment, style in _runs(line):
             text.append(segment, style=style or None)
         console.print(text)
+
+
+def _runs(line: Line) -> list[Segment]:
+    """Adjacent segments of one style merged (a space between two words of a style takes that style)."""
+    runs: list[list[str]] = []
+    for n, (text, style) in enumerate(line):
+        if text == " " and not style and 0 < n < len(line) - 1 and line[n - 1][1] == line[n + 1][1]:
+            style = line[n - 1][1]
+        if runs and runs[-1][1] == style:
+            runs[-1][0] += text
+        else:
+            runs.append([text, style])
+    return [(text, style) for text, style in runs]
 
 
 def _write_plain(text: str) -> None:
