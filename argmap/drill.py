@@ -1,0 +1,219 @@
+"""Drill: practice answering the other side, in the terminal, with what was missed asked first next time.
+
+`drill_items` turns a map into prompts (a counterpoint to answer, a premise whose evidence to name,
+or, for the attacking side, a claim to attack) with what the map prepared for each. `order_items`
+puts the items missed last time first and shuffles the rest reproducibly. `run_session` plays them
+through an injectable `DrillIO` (so tests drive it with plain strings), and `load_state` /
+`save_state` keep the small JSON state file. See docs/drill.md.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from argmap.model import ArgMap, Citation, ClaimKind
+from argmap.textsafe import shorten
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class DrillItem:
+    """One prompt. `key` is stable across runs ("counter:ID", "evidence:ID", "attack:ID")."""
+
+    key: str
+    claim: str
+    prompt: str
+    text: str
+    prepared: tuple[str, ...]
+    none_prepared: str
+
+
+@dataclass
+class SessionResult:
+    """What happened: item keys covered and missed, in the order they were asked."""
+
+    covered: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def asked(self) -> int:
+        return len(self.covered) + len(self.missed)
+
+
+def _evidence_line(argmap: ArgMap, cite: Citation) -> str:
+    source = argmap.source(cite.source)
+    title = source.title if source and source.title else cite.source
+    quote = f"“{cite.quote}” — " if cite.quote else ""
+    locator = f", {cite.locator}" if cite.locator else ""
+    return f"{quote}{title}{locator}"
+
+
+def drill_items(argmap: ArgMap, *, side: str, focus: str | None = None) -> list[DrillItem]:
+    """The items for `side`, in document order; with `focus`, only those at or below that claim."""
+    from argmap.graph import descendants
+
+    allowed = set(descendants(argmap, focus)) if focus else None
+    items: list[DrillItem] = []
+    for claim in argmap.claim_index.values():
+        if allowed is not None and claim.id not in allowed:
+            continue
+        attacks = [e for e in argmap.parents_index.get(claim.id, ()) if e.kind is ClaimKind.COUNTERPOINT]
+        if side == "for":
+            if attacks:
+                answers = []
+                for edge in argmap.attackers(claim.id):
+                    answer = argmap.claim(edge.child)
+                    if answer is not None:
+                        answers.append(f"{answer.id}: {answer.text}")
+                        answers += [f"  evidence: {_evidence_line(argmap, c)}" for c in answer.cites]
+                items.append(DrillItem(f"counter:{claim.id}", claim.id, "The other side says:", claim.text,
+                                       tuple(answers), "The map has NO PREPARED ANSWER to this."))
+            elif claim.kind in (ClaimKind.PREMISE, ClaimKind.CORRELATION):
+                evidence = tuple(_evidence_line(argmap, c) for c in claim.cites)
+                items.append(DrillItem(f"evidence:{claim.id}", claim.id, "What is your evidence that:",
+                                       claim.text, evidence, "The map cites NO EVIDENCE for this."))
+        elif not claim.kind.attacks:
+            lines = []
+            for edge in argmap.attackers(claim.id):
+                counter = argmap.claim(edge.child)
+                if counter is not None and edge.kind is ClaimKind.COUNTERPOINT:
+                    answered = " (the defender has a rebuttal)" if argmap.attackers(counter.id) else " (unanswered)"
+                    lines.append(f"{counter.id}{answered}: {counter.text}")
+            if lines:
+                items.append(DrillItem(f"attack:{claim.id}", claim.id, "The defender claims:", claim.text,
+                                       tuple(lines), "The map records no attack on this."))
+    return items
+
+
+def order_items(items: Sequence[DrillItem], *, missed: Sequence[str] = (), seed: int | None = None,
+                count: int | None = None) -> list[DrillItem]:
+    """Items missed last time first (in the order recorded), then the rest shuffled by `seed`."""
+    by_key = {item.key: item for item in items}
+    first = [by_key[key] for key in dict.fromkeys(missed) if key in by_key]
+    rest = [item for item in items if item.key not in set(missed)]
+    random.Random(seed).shuffle(rest)
+    ordered = first + rest
+    return ordered[:count] if count is not None else ordered
+
+
+class DrillIO:
+    """What a session needs from its surroundings: `ask` returns None at end of input."""
+
+    def __init__(self, ask: Callable[[str], str | None], say: Callable[[str, str], None]) -> None:
+        self.ask = ask
+        self.say = say  # (text, style): text is user text or ours; the caller keeps it inert
+
+
+def run_session(items: Sequence[DrillItem], io: DrillIO) -> SessionResult:
+    """Ask each item, show what the map prepared, record whether the answer covered it.
+
+    End of input or KeyboardInterrupt stops the session; what was asked so far is kept.
+    """
+    result = SessionResult()
+    try:
+        for number, item in enumerate(items, 1):
+            io.say(f"\n[{number}/{len(items)}] {item.prompt}", "bold")
+            io.say(item.text, "")
+            answer = io.ask("Your answer (Enter to pass): ")
+            if answer is None:
+                result.interrupted = True
+                break
+            io.say("Prepared in the map:", "bold")
+            for line in item.prepared or (item.none_prepared,):
+                io.say(f"  {line}", "" if item.prepared else "bold red")
+            if not answer.strip():
+                io.say("Passed: marked for review.", "yellow")
+                result.missed.append(item.key)
+                continue
+            covered = _yes_no(io, "Did your answer cover it? [y/n] ")
+            if covered is None:
+                result.interrupted = True
+                break
+            (result.covered if covered else result.missed).append(item.key)
+    except KeyboardInterrupt:
+        result.interrupted = True
+    return result
+
+
+def _yes_no(io: DrillIO, question: str) -> bool | None:
+    while True:
+        reply = io.ask(question)
+        if reply is None:
+            return None
+        word = reply.strip().lower()
+        if word in ("y", "yes"):
+            return True
+        if word in ("n", "no"):
+            return False
+        io.say("Please answer y or n.", "")
+
+
+def summary(items: Sequence[DrillItem], result: SessionResult) -> list[tuple[str, str]]:
+    """The closing lines (text, style): the score, then the items to review."""
+    lines = [(f"\nScore: {len(result.covered)}/{result.asked} covered"
+              + (" (session ended early)" if result.interrupted else ""), "bold")]
+    by_key = {item.key: item for item in items}
+    if result.missed:
+        lines.append(("To review:", "bold"))
+        for key in result.missed:
+            item = by_key.get(key)
+            lines.append((f"  {key}: {shorten(item.text, 90) if item else ''}", ""))
+    return lines
+
+
+# --- the state file -------------------------------------------------------------------------------
+
+def state_path(environ: dict[str, str] | None = None) -> Path:
+    """$XDG_STATE_HOME/argmap/drill.json, by default ~/.local/state/argmap/drill.json."""
+    env = os.environ if environ is None else environ
+    base = env.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "argmap" / "drill.json"
+
+
+def map_key(argmap: ArgMap, path: str) -> str:
+    """The state key of a map: its resolved path, or its title when read from stdin."""
+    return f"title:{argmap.title}" if path == "-" else f"path:{Path(path).resolve()}"
+
+
+def load_state(path: Path) -> tuple[dict[str, object], str | None]:
+    """(state, warning). A missing file is an empty state; a corrupt one too, with a warning."""
+    empty: dict[str, object] = {"version": STATE_VERSION, "maps": {}}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return empty, None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return empty, f"ignoring unreadable drill state {path}: {type(exc).__name__}"
+    if not isinstance(data, dict) or data.get("version") != STATE_VERSION or not isinstance(data.get("maps"), dict):
+        return empty, f"ignoring drill state {path}: not a version {STATE_VERSION} state file"
+    return data, None
+
+
+def missed_last_time(state: dict[str, object], key: str) -> list[str]:
+    entry = state.get("maps", {}).get(key)  # type: ignore[union-attr]
+    if not isinstance(entry, dict) or not isinstance(entry.get("missed"), list):
+        return []
+    return [k for k in entry["missed"] if isinstance(k, str)]
+
+
+def updated_state(state: dict[str, object], key: str, title: str, result: SessionResult) -> dict[str, object]:
+    """The state after a session: covered items leave the missed list, missed ones go first."""
+    previous = missed_last_time(state, key)
+    missed = list(dict.fromkeys(result.missed + [k for k in previous if k not in result.covered]))
+    maps = dict(state.get("maps", {}))  # type: ignore[arg-type]
+    maps[key] = {"title": title, "missed": missed}
+    return {"version": STATE_VERSION, "maps": maps}
+
+
+def save_state(path: Path, state: dict[str, object]) -> None:
+    """Write the state atomically (temporary file, fsync, rename). Raises OSError / OutputError."""
+    from argmap.output import write_output
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_output(str(path), (json.dumps(state, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
