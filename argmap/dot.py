@@ -107,6 +107,10 @@ def _cost(ch: str) -> int:
 
 def _fit(text: str, budget: int) -> tuple[str, int]:
     """The longest prefix of `text` whose escaped size fits `budget` bytes, and that size."""
+    whole = (len(text.encode("utf-8", "surrogatepass")) + 4 * text.count("&") + text.count("\\")
+             + text.count('"'))
+    if whole <= budget:
+        return text, whole
     used = 0
     for index, ch in enumerate(text):
         cost = _cost(ch)

@@ -116,7 +116,7 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
-def _tooltip(argmap: ArgMap, claim: Claim, gaps: Sequence[str]) -> str:
+def _tooltip(argmap: ArgMap, claim: Claim, gaps: Sequence[str], urls: Mapping[str, str | None]) -> str:
     parts = [f"{claim.kind}: {clean(claim.id)}", clean_block(claim.text)]
     if claim.between:
         parts.append("between: " + " | ".join(clean(v) for v in claim.between))
@@ -133,7 +133,7 @@ def _tooltip(argmap: ArgMap, claim: Claim, gaps: Sequence[str]) -> str:
             line += f", {_cut(clean(cite.locator), 80)}"
         if cite.quote:
             line += f"\n  \u201c{_cut(clean(cite.quote), MAX_FIELD_CHARS)}\u201d"
-        if source is not None and safe_url(source.url):
+        if source is not None and urls.get(source.id):
             line += f"\n  {clean(source.url or '')}"
         parts.append(line)
     for reason in gaps:
@@ -150,13 +150,11 @@ def _citations(claim: Claim) -> str:
     return f"[{', '.join(ids)}]" if ids else ""
 
 
-def _first_url(argmap: ArgMap, claim: Claim) -> str | None:
+def _first_url(claim: Claim, urls: Mapping[str, str | None]) -> str | None:
     for cite in claim.cites:
-        source = argmap.source(cite.source)
-        if source is not None:
-            url = safe_url(source.url)
-            if url:
-                return url
+        url = urls.get(cite.source)
+        if url:
+            return url
     return None
 
 
@@ -192,6 +190,7 @@ def build_view(argmap: ArgMap, *, wrap: int = DEFAULT_WRAP, depth: int | None = 
         claims = [c for c in claims if c.id in keep]
     shown = {c.id for c in claims}
     weak = gaps or {}
+    urls = {source.id: safe_url(source.url) for source in argmap.source_index.values()}
     nodes = []
     for claim in claims:
         reasons = tuple(weak.get(claim.id, ()))
@@ -206,8 +205,8 @@ def build_view(argmap: ArgMap, *, wrap: int = DEFAULT_WRAP, depth: int | None = 
             between=between,
             between_lines=wrap_text("between: " + " \u2194 ".join(between), wrap, max_lines=3)
             if between else (),
-            tooltip=_tooltip(argmap, claim, reasons),
-            url=_first_url(argmap, claim),
+            tooltip=_tooltip(argmap, claim, reasons, urls),
+            url=_first_url(claim, urls),
             gaps=reasons,
             hidden_children=hidden_children,
         ))
