@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Collection, Iterable
 
-from argmap.model import ArgMap, Citation, Claim, ClaimKind, Position, Source
+from argmap.model import ArgMap, Citation, Claim, ClaimKind, Edge, Position, Source
 
 #: every gap kind, in the order docs/gaps.md describes them
 KINDS: tuple[str, ...] = (
@@ -185,7 +185,7 @@ def _title(source: Source | None, source_id: str) -> str:
 
 def _uncited(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
     if claim.kind is not ClaimKind.THESIS and not claim.cites:
-        yield Gap("uncited", claim.id, None, claim.position, f"{claim.kind} '{claim.id}' cites no source",
+        yield Gap("uncited", claim.id, None, claim.position, f"{claim.kind.value} '{claim.id}' cites no source",
                   "cite the source it comes from, with a quote or a locator")
 
 
@@ -209,7 +209,7 @@ def _unsupported(argmap: ArgMap, claim: Claim, sources: _Sources) -> Iterable[Ga
         parts.append("anonymous sources (" + ", ".join(f"'{s}'" for s in anonymous) + ")")
     if unknown:
         parts.append("undefined sources (" + ", ".join(f"'{s}'" for s in unknown) + ")")
-    reason = f"{claim.kind} '{claim.id}' rests only on " + " and ".join(parts)
+    reason = f"{claim.kind.value} '{claim.id}' rests only on " + " and ".join(parts)
     if via:
         first = via[0]
         fix = (f"find {_title(argmap.source(first), first)} itself and cite it with a URL and "
@@ -252,8 +252,21 @@ def _unanswered(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
               + (f" and narrow '{targets[0]}' accordingly" if targets else ""))
 
 
+_SUPPORT_KINDS = frozenset((ClaimKind.PREMISE, ClaimKind.CORRELATION))
+_support_cache: list[object] = [None, {}]
+
+
+def _support(argmap: ArgMap) -> dict[str, tuple[Edge, ...]]:
+    """Claim id -> its supporting edges (premise and correlation, refs included), built once per map."""
+    if _support_cache[0] is not argmap:
+        index = {parent: tuple(e for e in edges if e.kind in _SUPPORT_KINDS)
+                 for parent, edges in argmap.children_index.items()}
+        _support_cache[:] = [argmap, index]
+    return _support_cache[1]  # type: ignore[return-value]
+
+
 def _correlation_only(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
-    support = argmap.supporters(claim.id)
+    support = _support(argmap).get(claim.id, ())
     if not support or any(e.kind is not ClaimKind.CORRELATION for e in support):
         return
     ids = list(dict.fromkeys(e.child for e in support))
@@ -265,7 +278,7 @@ def _correlation_only(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
     listed = ", ".join(f"'{i}'" for i in ids)
     link = (" linking " + " and ".join(f"'{v}'" for v in variables[:3])) if variables else ""
     yield Gap("correlation-only", claim.id, None, claim.position,
-              f"{claim.kind} '{claim.id}' is supported only by correlation{'s' if len(ids) > 1 else ''} {listed}",
+              f"{claim.kind.value} '{claim.id}' is supported only by correlation{'s' if len(ids) > 1 else ''} {listed}",
               f"add a premise giving the mechanism{link}, with its evidence")
 
 
@@ -282,7 +295,7 @@ def _support_roots(argmap: ArgMap, sources: _Sources) -> dict[str, object]:
             value = _join(value, sources.root_of(cite.source))
         own[claim.id] = value
     result = dict(own)
-    supporters = {cid: [e.child for e in argmap.supporters(cid)] for cid in own}
+    supporters = {cid: [e.child for e in _support(argmap).get(cid, ())] for cid in own}
     order = list(reversed(list(own)))  # children are written after their parent: one pass for a tree
     changed = True
     while changed:
@@ -323,7 +336,7 @@ def _single_source(argmap: ArgMap, sources: _Sources) -> Iterable[Gap]:
     roots = _support_roots(argmap, sources)
     for claim in argmap.claim_index.values():
         root = roots[claim.id]
-        support = argmap.supporters(claim.id)
+        support = _support(argmap).get(claim.id, ())
         if not support or not isinstance(root, str):
             continue
         members = _support_tree(argmap, claim.id)
@@ -346,7 +359,7 @@ def _covered_by_parent(argmap: ArgMap, claim: Claim, roots: dict[str, object], m
     In a support cycle every member has the same support tree; there the first one written is the top.
     """
     for edge in argmap.parents_index.get(claim.id, ()):
-        if edge.attacks or not isinstance(roots[edge.parent], str) or not argmap.supporters(edge.parent):
+        if edge.kind not in _SUPPORT_KINDS or not isinstance(roots[edge.parent], str) or not _support(argmap).get(edge.parent, ()):
             continue
         if edge.parent not in members:
             return True
@@ -360,7 +373,7 @@ def _support_tree(argmap: ArgMap, root: str) -> list[str]:
     seen = {root}
     order = [root]
     for node in order:
-        for edge in argmap.supporters(node):
+        for edge in _support(argmap).get(node, ()):
             if edge.child not in seen:
                 seen.add(edge.child)
                 order.append(edge.child)

@@ -76,38 +76,84 @@ def _chop(word: str, width: int) -> list[str]:
 
 
 def _words(text: str, style: str) -> list[Segment]:
-    """User text as words: control characters made visible first, then split on whitespace."""
-    return [(w, style) for w in visible(text, one_line=False).split()]
+    """User text as one segment: control characters made visible, whitespace runs made single spaces.
+
+    In a segment given to `wrap`, a space is a place to break the line; no-break spaces keep words
+    together (they are printed as plain spaces).
+    """
+    return [(" ".join(visible(text, one_line=False).split()), style)]
+
+
+class _Wrapper:
+    """Line-filling state for `wrap`: ASCII runs are cut by slicing, other text word by word."""
+
+    def __init__(self, width: int) -> None:
+        self.width = max(1, width)
+        self.lines: list[list[Segment]] = []
+        self.line: list[Segment] = []
+        self.used = 0
+
+    def newline(self) -> None:
+        self.lines.append(self.line)
+        self.line, self.used = [], 0
+
+    def put(self, piece: str, size: int, style: str) -> None:
+        piece = piece.replace("\u00a0", " ")
+        if not self.used:
+            self.line.append((piece, style))
+            self.used = size
+        elif self.line[-1][1] == style:
+            self.line[-1] = (self.line[-1][0] + " " + piece, style)
+            self.used += 1 + size
+        else:
+            self.line += [(" ", ""), (piece, style)]
+            self.used += 1 + size
+
+    def ascii_run(self, text: str, style: str) -> None:
+        pos, end, width = 0, len(text), self.width
+        while pos < end:
+            room = width - self.used - (1 if self.used else 0)
+            if end - pos <= room:
+                self.put(text[pos:], end - pos, style)
+                return
+            cut = text.rfind(" ", pos, pos + room + 1) if room > 0 else -1
+            if cut > pos:
+                self.put(text[pos:cut], cut - pos, style)
+                pos = cut + 1
+                self.newline()
+            elif self.used:
+                self.newline()
+            else:  # one word longer than a whole line: cut it
+                self.put(text[pos:pos + width], width, style)
+                pos += width
+                self.newline()
+                if pos < end and text[pos] == " ":
+                    pos += 1
+
+    def word(self, word: str, style: str) -> None:
+        size = _cells(word)
+        pieces = [(word, size)] if size <= self.width else [(p, _cells(p)) for p in _chop(word, self.width)]
+        for piece, piece_size in pieces:
+            if self.used and self.used + 1 + piece_size > self.width:
+                self.newline()
+            self.put(piece, piece_size, style)
 
 
 def wrap(tokens: Sequence[Segment], width: int) -> list[list[Segment]]:
-    """Greedy word wrap of styled words into lines of at most `width` cells (long words are cut)."""
-    width = max(1, width)
-    lines: list[list[Segment]] = [[]]
-    used = 0
-    for word, style in tokens:
-        size = _cells(word)
-        if size > width:
-            for piece in _chop(word, width):
-                piece_size = _cells(piece)
-                if used and used + 1 + piece_size > width:
-                    lines.append([])
-                    used = 0
-                if used:
-                    lines[-1].append((" ", ""))
-                    used += 1
-                lines[-1].append((piece, style))
-                used += piece_size
-            continue
-        if used and used + 1 + size > width:
-            lines.append([])
-            used = 0
-        if used:
-            lines[-1].append((" ", ""))
-            used += 1
-        lines[-1].append((word, style))
-        used += size
-    return lines
+    """Greedy word wrap of styled text into lines of at most `width` cells (over-long words are cut).
+
+    Text of one style that ends up next to each other on a line is one segment.
+    """
+    wrapper = _Wrapper(width)
+    for text, style in tokens:
+        if text.isascii():
+            wrapper.ascii_run(text, style)
+        else:
+            for word in text.split(" "):
+                if word:
+                    wrapper.word(word, style)
+    wrapper.newline()
+    return wrapper.lines
 
 
 # --- the view --------------------------------------------------------------------------------------
@@ -134,7 +180,7 @@ class _ViewBuilder:
 
     def paragraph(self, first: Sequence[Segment], rest: str, tokens: Sequence[Segment]) -> None:
         """Wrapped tokens: the first line after `first`, the others after `rest` (of the same cell width)."""
-        indent = sum(_cells(text) for text, _ in first)
+        indent = sum(len(text) for text, _ in first)  # our own prefixes: one cell per character
         for n, line in enumerate(wrap(tokens, self.width - indent)):
             self.lines.append((*(first if n == 0 else ((rest, "dim"),)), *line))
 
@@ -155,7 +201,7 @@ class _ViewBuilder:
             tokens.append(("".join(markers), "cyan"))
         kinds = self.claim_gaps.get(claim.id)
         if kinds:
-            tokens.append((f"{GAP_MARK} " + ", ".join(kinds), "yellow"))
+            tokens.append((f"{GAP_MARK}\u00a0" + ",\u00a0".join(kinds), "yellow"))  # kept on one line
         return tokens
 
     def node(self, claim_id: str, kind: ClaimKind, guides: str, connector: str, last: bool,
@@ -231,7 +277,8 @@ class _ViewBuilder:
             tokens += _words("· " + fact, "")
         gap = self.source_gaps.get(source.id)
         if gap is not None:
-            tokens.append((f"{GAP_MARK} " + ", ".join(f"no {m}" for m in missing_fields(source)), "yellow"))
+            missing = ",\u00a0".join(f"no {m}" for m in missing_fields(source)).replace(" ", "\u00a0")
+            tokens.append((f"{GAP_MARK}\u00a0" + missing, "yellow"))
         return tokens
 
 
