@@ -63,6 +63,17 @@ class LoadResult:
     problems: tuple[Problem, ...]
 
 
+def _fmt(what: object) -> str:
+    """Message parts are built lazily as tuples (template, *parts): the walk's hot path makes many and
+    almost none is ever shown. A trailing "first-word" keeps only the first word."""
+    if isinstance(what, tuple):
+        first_word = what[-1] == "first-word"
+        parts = what[1:-1] if first_word else what[1:]
+        text = what[0].format(*(_fmt(p) for p in parts))
+        return text.split()[0] if first_word and text.split() else text
+    return str(what)
+
+
 def _node_kind(node: Node) -> str:
     if isinstance(node, MappingNode):
         return "a mapping"
@@ -97,11 +108,11 @@ class _Walker:
     # -- typed values -------------------------------------------------------------------------
 
     def mapping(
-        self, node: Node, what: str, allowed: tuple[str, ...], *, required: tuple[str, ...] = ()
+        self, node: Node, what: object, allowed: tuple[str, ...], *, required: tuple[str, ...] = ()
     ) -> dict[str, tuple[Node, Node]] | None:
         """Key text -> (key node, value node), with unknown, duplicate and missing keys reported."""
         if not isinstance(node, MappingNode):
-            self.report(node, f"{what} must be a mapping, not {_node_kind(node)}")
+            self.report(node, f"{_fmt(what)} must be a mapping, not {_node_kind(node)}")
             return None
         fields: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
@@ -110,33 +121,33 @@ class _Walker:
                             "syntax")
                 continue
             if not isinstance(key_node, ScalarNode):
-                self.report(key_node, f"keys in {what} must be plain names, not {_node_kind(key_node)}")
+                self.report(key_node, f"keys in {_fmt(what)} must be plain names, not {_node_kind(key_node)}")
                 continue
             key = key_node.value
             if key in fields:
                 first = self.pos(fields[key][0])
-                self.report(key_node, f"duplicate key '{visible(key)}' in {what} "
+                self.report(key_node, f"duplicate key '{visible(key)}' in {_fmt(what)} "
                                       f"(first at {first.short()})")
                 continue
             if key not in allowed:
                 hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else \
                     f"; expected one of: {', '.join(allowed)}"
-                self.report(key_node, f"unknown key '{visible(key)}' in {what}{suggestion}")
+                self.report(key_node, f"unknown key '{visible(key)}' in {_fmt(what)}{suggestion}")
                 continue
             fields[key] = (key_node, value_node)
         for key in required:
             if key not in fields:
-                self.report(node, f"{what} is missing the required key '{key}'")
+                self.report(node, f"{_fmt(what)} is missing the required key '{key}'")
         return fields
 
-    def text(self, node: Node, what: str, *, allow_empty: bool = True) -> str | None:
+    def text(self, node: Node, what: object, *, allow_empty: bool = True) -> str | None:
         """A string value; numbers, booleans, dates and nulls must be quoted to be text."""
         if not isinstance(node, ScalarNode):
-            self.report(node, f"{what} must be text, not {_node_kind(node)}")
+            self.report(node, f"{_fmt(what)} must be text, not {_node_kind(node)}")
             return None
         if node.tag != _STR:
-            self.report(node, f"{what} is read by YAML as {_node_kind(node)}; "
+            self.report(node, f"{_fmt(what)} is read by YAML as {_node_kind(node)}; "
                               f"quote it to make it text: \"{visible(node.value)}\"")
             return None
         value = node.value
@@ -145,40 +156,40 @@ class _Walker:
         unsafe = first_unsafe(value) if node.style == '"' else None
         if unsafe is not None:
             offset, char = unsafe
-            self.report(node, f"{what} contains the control or formatting character "
+            self.report(node, f"{_fmt(what)} contains the control or formatting character "
                               f"{visible(char)} (at character {offset + 1}); remove it", "bad-text")
         if not allow_empty and not value.strip():
-            self.report(node, f"{what} is empty")
+            self.report(node, f"{_fmt(what)} is empty")
         return value
 
-    def date(self, node: Node, what: str) -> str | None:
+    def date(self, node: Node, what: object) -> str | None:
         """A date is kept as the text written, bare (2019, 2019-05-14) or quoted."""
         if isinstance(node, ScalarNode) and node.tag in (_STR, "tag:yaml.org,2002:int",
                                                          "tag:yaml.org,2002:timestamp"):
             return self.text(node, what) if node.tag == _STR else node.value
         if isinstance(node, ScalarNode) and node.tag != "tag:yaml.org,2002:null":
             return node.value  # e.g. 2019.5: kept, and the bad-date rule says what is wrong
-        self.report(node, f"{what} must be a date such as 2019, 2019-05 or 2019-05-14")
+        self.report(node, f"{_fmt(what)} must be a date such as 2019, 2019-05 or 2019-05-14")
         return None
 
-    def ident(self, node: Node, what: str) -> str | None:
+    def ident(self, node: Node, what: object) -> str | None:
         value = self.text(node, what)
         if value is not None and not ID_PATTERN.match(value):
-            self.report(node, f"{what} '{visible(value)}' is not a valid id: use lowercase letters, "
+            self.report(node, f"{_fmt(what)} '{visible(value)}' is not a valid id: use lowercase letters, "
                               "digits, '-' and '_', starting with a letter or digit (at most 80)")
             return None
         return value
 
-    def sequence(self, node: Node, what: str, example: str) -> list[Node]:
+    def sequence(self, node: Node, what: object, example: object) -> list[Node]:
         if not isinstance(node, SequenceNode):
-            self.report(node, f"{what} must be a list, not {_node_kind(node)}; e.g. {example}")
+            self.report(node, f"{_fmt(what)} must be a list, not {_node_kind(node)}; e.g. {_fmt(example)}")
             return []
         return list(node.value)
 
-    def string_list(self, node: Node, what: str) -> tuple[tuple[str, Position], ...]:
+    def string_list(self, node: Node, what: object) -> tuple[tuple[str, Position], ...]:
         items = []
-        for item in self.sequence(node, what, f"{what.split()[0]}: [a, b]"):
-            value = self.text(item, f"an entry of {what}")
+        for item in self.sequence(node, what, ("{}: [a, b]", ("{}", what, "first-word"))):
+            value = self.text(item, ("an entry of {}", what))
             if value is not None:
                 items.append((value, self.pos(item)))
         return tuple(items)
@@ -218,14 +229,14 @@ class _Walker:
         positions: dict[str, Position] = {}
         for name, (_, value_node) in fields.items():
             positions[name] = self.pos(value_node)
-            label = f"'{name}' of {what}"
+            label = f"'{name}' of {_fmt(what)}"
             if name in ("date", "accessed"):
                 values[name] = self.date(value_node, label)
             elif name == "anonymous":
                 if isinstance(value_node, ScalarNode) and value_node.tag == "tag:yaml.org,2002:bool":
                     values[name] = value_node.value.lower() in ("true", "yes", "on")
                 else:
-                    self.report(value_node, f"{label} must be true or false")
+                    self.report(value_node, f"{_fmt(label)} must be true or false")
             elif name == "via":
                 values[name] = self.ident(value_node, label)
             elif name == "kind":
@@ -243,9 +254,9 @@ class _Walker:
         )
 
     def citation(self, node: Node, claim_id: str) -> Citation | None:
-        what = f"a citation of claim '{claim_id}'"
+        what = ("a citation of claim '{}'", claim_id)
         if isinstance(node, ScalarNode):
-            source = self.ident(node, f"the source id in {what}")
+            source = self.ident(node, ("the source id in {}", what))
             return Citation(source=source, position=self.pos(node)) if source else None
         fields = self.mapping(node, what, CITE_KEYS, required=("source",))
         if fields is None or "source" not in fields:
@@ -253,9 +264,9 @@ class _Walker:
         values: dict[str, str | None] = {}
         for name, (_, value_node) in fields.items():
             if name == "source":
-                values[name] = self.ident(value_node, f"the source id in {what}")
+                values[name] = self.ident(value_node, ("the source id in {}", what))
             else:
-                values[name] = self.text(value_node, f"'{name}' in {what}", allow_empty=False)
+                values[name] = self.text(value_node, ("'{}' in {}", name, what), allow_empty=False)
         if not values.get("source"):
             return None
         quote_node = fields.get("quote")
@@ -276,56 +287,57 @@ class _Walker:
         stack: list[tuple[Node, ClaimKind, str | None, int]] = [(root, ClaimKind.THESIS, None, 0)]
         while stack:
             node, kind, parent, depth = stack.pop()
-            what = "the thesis" if kind is ClaimKind.THESIS else f"a {kind}"
-            if isinstance(node, MappingNode) and any(
-                isinstance(k, ScalarNode) and k.value == "ref" for k, _ in node.value
-            ) and kind is not ClaimKind.THESIS:
-                edge = self.ref(node, kind, parent)
-                if edge is not None:
-                    edges.append(edge)
-                continue
-            peeked = _peek_id(node)
-            if peeked:
-                what = f"{kind} '{peeked}'" if kind is not ClaimKind.THESIS else f"the thesis '{peeked}'"
-            fields = self.mapping(node, what, CLAIM_KEYS, required=("id", "claim"))
+            what = "the thesis" if kind is ClaimKind.THESIS else ("a {}", kind.value)
+            if kind is not ClaimKind.THESIS and isinstance(node, MappingNode):
+                is_ref = False
+                for key_node, _ in node.value:
+                    if key_node.value == "ref":
+                        is_ref = True
+                        break
+                if is_ref:
+                    edge = self.ref(node, kind, parent)
+                    if edge is not None:
+                        edges.append(edge)
+                    continue
+            fields = self.mapping(node, _ClaimName(node, kind), CLAIM_KEYS, required=("id", "claim"))
             if fields is None:
                 continue
-            claim_id = self.ident(fields["id"][1], f"the id of {what}") if "id" in fields else None
-            label = f"{kind} '{claim_id}'" if claim_id else what
+            claim_id = self.ident(fields["id"][1], ("the id of {}", what)) if "id" in fields else None
+            label = ("{} '{}'", kind.value, claim_id) if claim_id else what
             text_node = fields.get("claim", (None, None))[1]
-            text = self.text(text_node, f"the claim text of {label}") if text_node is not None else None
+            text = self.text(text_node, ("the claim text of {}", label)) if text_node is not None else None
             cites: list[Citation] = []
             if "cite" in fields:
-                for item in self.sequence(fields["cite"][1], f"'cite' of {label}", "cite: [source-id]"):
+                for item in self.sequence(fields["cite"][1], ("'cite' of {}", label), "cite: [source-id]"):
                     citation = self.citation(item, claim_id or "?")
                     if citation is not None:
                         cites.append(citation)
-            tags = self.string_list(fields["tags"][1], f"tags of {label}") if "tags" in fields else ()
-            note = self.text(fields["note"][1], f"the note of {label}") if "note" in fields else None
+            tags = self.string_list(fields["tags"][1], ("tags of {}", label)) if "tags" in fields else ()
+            note = self.text(fields["note"][1], ("the note of {}", label)) if "note" in fields else None
             between: tuple[tuple[str, Position], ...] = ()
             between_position = None
             if "between" in fields:
                 key_node, value_node = fields["between"]
                 if kind is not ClaimKind.CORRELATION:
-                    self.report(key_node, f"'between' belongs to correlations; {label} is a {kind}")
+                    self.report(key_node, f"'between' belongs to correlations; {_fmt(label)} is a {kind}")
                 else:
-                    between = self.string_list(value_node, f"between of {label}")
+                    between = self.string_list(value_node, ("between of {}", label))
                     between_position = self.pos(value_node)
             for list_key in ("premises", "correlations", "counterpoints", "rebuttals"):
                 if list_key not in fields:
                     continue
                 key_node, value_node = fields[list_key]
                 if list_key == "rebuttals" and kind is not ClaimKind.COUNTERPOINT:
-                    self.report(key_node, f"only counterpoints have 'rebuttals'; to attack {label}, "
+                    self.report(key_node, f"only counterpoints have 'rebuttals'; to attack {_fmt(label)}, "
                                           "list the attack under 'counterpoints'")
                     continue
                 if list_key == "counterpoints" and kind is ClaimKind.COUNTERPOINT:
-                    self.report(key_node, f"the claims that attack {label} are listed under 'rebuttals'")
+                    self.report(key_node, f"the claims that attack {_fmt(label)} are listed under 'rebuttals'")
                     continue
                 if depth + 1 > MAX_CLAIM_DEPTH:
                     self.report(key_node, f"claims are nested more than {MAX_CLAIM_DEPTH} levels deep")
                     continue
-                items = self.sequence(value_node, f"'{list_key}' of {label}", f"{list_key}: [...]")
+                items = self.sequence(value_node, ("'{}' of {}", list_key, label), ("{}: [...]", list_key))
                 child_kind = _CHILD_KINDS[list_key]
                 for item in reversed(items):
                     stack.append((item, child_kind, claim_id, depth + 1))
@@ -362,18 +374,27 @@ class _Walker:
             return ()
         result = []
         for label, (_, value_node) in fields.items():
-            for claim_id, position in self.string_list(value_node, f"expect {label}"):
+            for claim_id, position in self.string_list(value_node, f"expect {_fmt(label)}"):
                 result.append(Expectation(claim=claim_id, label=label, position=position))
         return tuple(result)
 
 
-def _peek_id(node: Node) -> str | None:
-    """The plain-text id of a claim mapping, for messages, before it is checked."""
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
-                return visible(value.value) if ID_PATTERN.match(value.value) else None
-    return None
+class _ClaimName:
+    """How messages name a claim before its id is checked ("premise 'x'"), worked out only if needed."""
+
+    def __init__(self, node: Node, kind: ClaimKind) -> None:
+        self.node, self.kind = node, kind
+
+    def __str__(self) -> str:
+        claim_id = None
+        if isinstance(self.node, MappingNode):
+            for key, value in self.node.value:
+                if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
+                    claim_id = value.value if ID_PATTERN.match(value.value) else None
+        name = "the thesis" if self.kind is ClaimKind.THESIS else f"a {self.kind}"
+        if claim_id:
+            name = f"the thesis '{claim_id}'" if self.kind is ClaimKind.THESIS else f"{self.kind} '{claim_id}'"
+        return name
 
 
 def _top(walker: _Walker, root: Node, file: str, base_dir: str | None) -> ArgMap | None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 
-@dataclass(frozen=True)
-class Position:
-    """Where something was written: file name as given, 1-based line and column."""
+class Position(NamedTuple):
+    """Where something was written: file name as given, 1-based line and column.
+
+    A named tuple rather than a dataclass: a large map has hundreds of thousands of them.
+    """
 
     file: str
     line: int

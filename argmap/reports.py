@@ -141,13 +141,15 @@ def summary_line(problems: Sequence[Problem], *, files: int) -> str:
 
 def print_text(problems: Sequence[Problem], *, files: int) -> None:
     """The text format on stdout through rich: colour only on a terminal, NO_COLOR honoured."""
+    import sys
+
+    if not sys.stdout.isatty():  # plain text, exactly as format_text, no escape codes (and no rich import)
+        sys.stdout.write(format_text(problems, files=files))
+        return
     from rich.console import Console
     from rich.text import Text
 
     console = Console(highlight=False, soft_wrap=True, emoji=False, markup=False)
-    if not console.is_terminal:  # plain text, exactly as format_text, no escape codes
-        console.file.write(format_text(problems, files=files))
-        return
     style = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
     current = None
     for p in problems:

@@ -139,11 +139,11 @@ MAX_YAML_DEPTH = 1000
 # overflows the C stack somewhere past ten thousand levels. Nesting is measured from the event
 # stream before composing whenever a cheap scan says the text could be that deep.
 _BRACKETS = re.compile(r"[\[\]{}]")
-_DEEP_INDENT = re.compile(r"(?:^|\n)[ \t?:-]{%d}" % (MAX_YAML_DEPTH // 2))
+_DEEP_INDENT = re.compile(r"\n[ \t?:-]{%d}" % (MAX_YAML_DEPTH // 2))
 
 
 def _may_be_deep(text: str) -> bool:
-    if _DEEP_INDENT.search(text):
+    if _DEEP_INDENT.search(text) or _DEEP_INDENT.match("\n" + text[: MAX_YAML_DEPTH // 2]):
         return True
     if text.count("[") + text.count("{") <= MAX_YAML_DEPTH // 2:
         return False
@@ -184,7 +184,9 @@ MAX_RAW_REPORTS = 20
 
 def raw_text_problems(text: str, file: str) -> list[Problem]:
     """bad-text problems for unsafe characters written directly into the file (one pass)."""
-    problems = []
+    problems: list[Problem] = []
+    if text.isascii():  # O(1) for str: nothing to look for
+        return problems
     for match in _RAW_UNSAFE.finditer(text):
         line, column = _line_col(text, match.start())
         problems.append(_problem(file, line, column,

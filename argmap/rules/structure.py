@@ -153,6 +153,8 @@ def support_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
           cite: [survey]
     ```
     """
+    if not any(e.ref and not e.attacks for e in argmap.edges):
+        return  # written-out claims form a tree: only a ref can close a cycle
     graph = support_graph(argmap)
     for cycle in find_cycles(graph):
         closing = [e for e in argmap.edges_resolved
