@@ -173,6 +173,13 @@ _KIND_STYLE = {
 
 def print_text(report: GapsReport, *, fail_on: Collection[str] = ()) -> None:
     """The text format on stdout: exactly `format_text` when piped; styled through rich on a terminal."""
+    import sys
+
+    from argmap.show import may_be_terminal
+
+    if not may_be_terminal():  # piped: plain text, and no need to import rich
+        sys.stdout.write(format_text(report))
+        return
     from rich.console import Console
     from rich.text import Text
 

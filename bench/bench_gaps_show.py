@@ -18,16 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-def median_seconds(args: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "argmap", *args], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(f"argmap {' '.join(args)} exited {proc.returncode}")
-    return statistics.median(times)
+def seconds_of(args: list[str]) -> float:
+    """Wall time of one end-to-end run of `argmap ARGS` with output to a pipe."""
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "argmap", *args], cwd=ROOT, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"argmap {' '.join(args)} exited {proc.returncode}")
+    return elapsed
 
 
 def main() -> None:
@@ -42,12 +41,16 @@ def main() -> None:
         big.parent.mkdir(parents=True, exist_ok=True)
         big.write_text(generate(options.claims), encoding="utf-8")
     rows = []
+    commands = {"validate": ["validate"], "gaps": ["gaps"], "show": ["show", "--width", "100"]}
     for label, path in (("maps/assad_isis.yaml", "maps/assad_isis.yaml"), (f"{options.claims} claims", str(big))):
-        validate = median_seconds(["validate", path], options.runs)
-        for command in (["gaps"], ["show", "--width", "100"]):
-            seconds = median_seconds([*command, path], options.runs)
-            rows.append((label, command[0], seconds, seconds / validate))
-        rows.append((label, "validate", validate, 1.0))
+        # Interleaved rounds, so that a busy machine slows every command alike.
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(options.runs):
+            for name, args in commands.items():
+                times[name].append(seconds_of([*args, path]))
+        medians = {name: statistics.median(values) for name, values in times.items()}
+        for name in ("gaps", "show", "validate"):
+            rows.append((label, name, medians[name], medians[name] / medians["validate"]))
     print(f"{'map':<22} {'command':<9} {'median ms':>10} {'x validate':>11}")
     for label, command, seconds, ratio in rows:
         print(f"{label:<22} {command:<9} {seconds * 1000:>10.0f} {ratio:>11.2f}")
