@@ -134,10 +134,12 @@ def _property_problems(text: str, file: str) -> list[Problem]:
     return problems
 
 
-MAX_YAML_DEPTH = 1000
+MAX_YAML_DEPTH = 500
 # libyaml's parser is iterative but its composer (in C, through PyYAML) recurses once per level and
-# overflows the C stack somewhere past ten thousand levels. Nesting is measured from the event
-# stream before composing whenever a cheap scan says the text could be that deep.
+# overflows the C stack somewhere past ten thousand levels; libyaml 0.2.6 itself stops at 1000, older
+# ones do not. Nesting is measured from the event stream before composing whenever a cheap scan says
+# the text could be that deep. 500 leaves room for the 200 claim levels a map may have (two YAML
+# levels each) and is below every libyaml's own limit, so the message is the same everywhere.
 _BRACKETS = re.compile(r"[\[\]{}]")
 _DEEP_INDENT = re.compile(r"\n[ \t?:-]{%d}" % (MAX_YAML_DEPTH // 2))
 
@@ -160,15 +162,21 @@ def _may_be_deep(text: str) -> bool:
 def _depth_problem(text: str, file: str) -> Problem | None:
     """A problem at the first node nested deeper than MAX_YAML_DEPTH, from the (iterative) parser."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_YAML_DEPTH:
-                mark = event.start_mark
-                return _problem(file, mark.line + 1, mark.column + 1,
-                                f"the YAML is nested more than {MAX_YAML_DEPTH} levels deep")
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
+    message = f"the YAML is nested more than {MAX_YAML_DEPTH} levels deep"
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    mark = event.start_mark
+                    return _problem(file, mark.line + 1, mark.column + 1, message)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # libyaml 0.2.6 scans flow collections ahead and stops at its own limit of 1000 levels
+        if "nesting depth" in str(exc.problem) and exc.problem_mark is not None:
+            return _problem(file, exc.problem_mark.line + 1, exc.problem_mark.column + 1, message)
+        raise  # any other syntax error is reported by the caller
     return None
 
 

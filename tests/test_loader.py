@@ -159,24 +159,27 @@ def test_hostile_yaml_corpus_never_crashes() -> None:
             assert "\x1b" not in problem.message
 
 
-@pytest.mark.parametrize("depth", [1001, 10_000, 1_000_000])
+@pytest.mark.parametrize("depth", [501, 10_000, 1_000_000])
 def test_deep_flow_nesting_is_refused_before_it_is_composed(depth: int) -> None:
     result = load("a: " + "[" * depth + "]" * depth + "\n")
-    assert [(p.rule, p.line, p.column, p.message) for p in result.problems] == [
-        ("syntax", 1, 1003, "the YAML is nested more than 1000 levels deep")]
+    assert [(p.rule, p.line, p.message) for p in result.problems] == [
+        ("syntax", 1, "the YAML is nested more than 500 levels deep")]
+    # at the 501st level, or where libyaml 0.2.6, which scans flow collections ahead, stops (1000)
+    assert result.problems[0].column in (503, 1003)
 
 
 def test_deep_block_nesting_is_refused() -> None:
     block = "".join(" " * i + f"k{i}:\n" for i in range(3000)) + " " * 3000 + "v\n"
     result = load(block)
-    assert [(p.rule, p.line, p.column) for p in result.problems] == [("syntax", 1001, 1001)]
+    assert [(p.rule, p.line, p.column, p.message) for p in result.problems] == [
+        ("syntax", 501, 501, "the YAML is nested more than 500 levels deep")]
     compact = "- " * 20000 + "x\n"
     result = load(compact)
     assert [(p.rule, p.line) for p in result.problems] == [("syntax", 1)]
 
 
 def test_nesting_below_the_limit_is_only_a_schema_matter() -> None:
-    result = load("a: " + "[" * 900 + "]" * 900 + "\n")
+    result = load("a: " + "[" * 450 + "]" * 450 + "\n")
     assert result.map is not None and {p.rule for p in result.problems} == {"schema"}
 
 
