@@ -44,9 +44,6 @@ def command(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str |
         for kind in KINDS:
             click.echo(f"{kind:<18} {KIND_SUMMARIES[kind]}")
         return 0
-    import gc
-
-    gc.disable()  # a one-shot run over many small acyclic objects: collection passes only cost time
     if not paths:
         raise click.UsageError("missing argument 'PATH...'")
     from argmap.commands.common import open_map

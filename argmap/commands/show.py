@@ -21,9 +21,6 @@ def command(path: str, depth: int | None, focus: str | None, no_sources: bool, w
 
     Exit codes: 0 shown, 1 the map cannot be read, 2 usage or I/O error (unknown --focus id).
     """
-    import gc
-
-    gc.disable()  # a one-shot run over many small acyclic objects: collection passes only cost time
     from argmap.commands.common import ArgmapError, open_map
     from argmap.gaps import coverage, find_gaps
     from argmap.show import FocusError, ViewOptions, build_view, default_width, print_view
