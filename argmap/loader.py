@@ -254,6 +254,10 @@ class _Walker:
         )
 
     def citation(self, node: Node, claim_id: str) -> Citation | None:
+        if isinstance(node, ScalarNode) and node.tag == _STR and ID_PATTERN.match(node.value):
+            # the common case, `cite: [source-id]`: a plain slug can hold no unsafe character
+            mark = node.start_mark
+            return Citation(source=node.value, position=Position(self.file, mark.line + 1, mark.column + 1))
         what = ("a citation of claim '{}'", claim_id)
         if isinstance(node, ScalarNode):
             source = self.ident(node, ("the source id in {}", what))
@@ -345,14 +349,15 @@ class _Walker:
                 continue
             if not text.strip():
                 text = ""
+            position = self.pos(node)
             claims.append(Claim(
-                id=claim_id, text=text, kind=kind, position=self.pos(node), parent=parent, depth=depth,
+                id=claim_id, text=text, kind=kind, position=position, parent=parent, depth=depth,
                 cites=tuple(cites), tags=tuple(t for t, _ in tags), note=note,
                 between=tuple(b for b, _ in between), between_position=between_position,
                 text_position=self.pos(text_node) if text_node is not None else None,
             ))
             if parent is not None:
-                edges.append(Edge(child=claim_id, parent=parent, kind=kind, position=self.pos(node)))
+                edges.append(Edge(child=claim_id, parent=parent, kind=kind, position=position))
         # Document order (the stack visits lists in key order, which need not be document order).
         claims.sort(key=lambda c: (c.position.line, c.position.column))
         edges.sort(key=lambda e: (e.position.line, e.position.column))
