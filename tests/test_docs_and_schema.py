@@ -87,3 +87,21 @@ def _stringify_dates(node) -> None:
     elif isinstance(node, list):
         for item in node:
             _stringify_dates(item)
+
+
+def test_complete_example_maps_in_the_docs_validate_clean() -> None:
+    import re
+
+    from argmap.checks import check_map
+    from argmap.loader import load_bytes
+
+    examples = 0
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for block in re.findall(r"```yaml\n(.*?)```", doc.read_text(encoding="utf-8"), re.S):
+            if not block.startswith("# yaml-language-server:") or "thesis:" not in block:
+                continue
+            loaded = load_bytes(block.encode(), file=doc.name)
+            problems = list(loaded.problems) + (check_map(loaded.map) if loaded.map else [])
+            assert problems == [], (doc.name, problems)
+            examples += 1
+    assert examples >= 2
