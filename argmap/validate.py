@@ -24,6 +24,10 @@ class InputError(Exception):
     """A path that cannot be read at all (missing, unreadable): a usage error, exit 2."""
 
 
+class InternalError(Exception):
+    """An unexpected failure while checking one file (a bug): exit 2, naming the file."""
+
+
 @dataclass(frozen=True)
 class ValidationResult:
     problems: tuple[Problem, ...]
@@ -98,7 +102,10 @@ def _check_files(files: list[str], problems: list[Problem], disabled: set[str],
                  snapshots: Mapping[str, str] | None, stdin: bytes | None) -> None:
     for path in files:
         data, display, base_dir = read(path, stdin)
-        loaded = load_bytes(data, file=display, base_dir=base_dir)
-        problems.extend(loaded.problems)
-        if loaded.map is not None:
-            problems.extend(check_map(loaded.map, snapshots=snapshots, disabled=disabled))
+        try:
+            loaded = load_bytes(data, file=display, base_dir=base_dir)
+            problems.extend(loaded.problems)
+            if loaded.map is not None:
+                problems.extend(check_map(loaded.map, snapshots=snapshots, disabled=disabled))
+        except Exception as exc:  # a bug, not bad input: name the file, keep the stack for --traceback
+            raise InternalError(f"{display}: internal error: {type(exc).__name__}: {exc}") from exc

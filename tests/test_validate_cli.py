@@ -197,3 +197,28 @@ def test_hostile_text_in_messages_is_made_visible(tmp_path: Path) -> None:
     path.write_text(BASE_MAP.replace("cite: [op-ed]\n      rebuttals", 'cite: ["x\\e]0;pwned\\a"]\n      rebuttals'))
     out = run_argmap("validate", str(path)).stdout
     assert b"\x1b" not in out and b"\x07" not in out and b"\\x1b" in out
+
+
+@pytest.mark.parametrize("command", [["validate"], ["show"], ["gaps"], ["eval"]])
+def test_an_internal_error_is_one_line_naming_the_file(command: list[str], monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+    from argmap.rules import REGISTRY, Rule
+
+    def broken(argmap, context):
+        raise ZeroDivisionError("boom")
+        yield  # pragma: no cover
+
+    monkeypatch.setitem(REGISTRY, "duplicate-id", Rule("duplicate-id", REGISTRY["duplicate-id"].severity,
+                                                       REGISTRY["duplicate-id"].doc, broken))
+    with CliRunner().isolation() as (out, err, _):
+        with pytest.raises(SystemExit) as exit_info:
+            main([*command, str(ASSAD_MAP)])
+    assert exit_info.value.code == 2
+    lines = err.getvalue().decode().splitlines()
+    assert lines == [f"argmap: {ASSAD_MAP}: internal error: ZeroDivisionError: boom "
+                     "(run with --traceback for details)"]
+    with CliRunner().isolation():
+        with pytest.raises(ZeroDivisionError):
+            main(["--traceback", *command, str(ASSAD_MAP)])

@@ -69,12 +69,20 @@ def open_map(path: str, *, snapshots: dict[str, str] | None = None, quiet: bool 
     from argmap.loader import load_bytes
 
     data, display, base_dir = read_input(path)
-    loaded = load_bytes(data, file=display, base_dir=base_dir)
+    try:
+        loaded = load_bytes(data, file=display, base_dir=base_dir)
+        checked = () if loaded.map is None else tuple(check_map(loaded.map, snapshots=snapshots or {}))
+    except Exception as exc:  # a bug, not bad input: one line naming the file (stack with --traceback)
+        context = click.get_current_context(silent=True)
+        if context is not None and (context.find_root().obj or {}).get("traceback"):
+            raise
+        raise ArgmapError(f"{display}: internal error: {type(exc).__name__}: {exc} "
+                          "(run with --traceback for details)") from None
     if loaded.map is None:
         for problem in sorted(loaded.problems):
             click.echo(_parsable(problem), err=True)
         raise click.exceptions.Exit(EXIT_PROBLEMS)
-    problems = tuple(sorted(loaded.problems + tuple(check_map(loaded.map, snapshots=snapshots or {}))))
+    problems = tuple(sorted(loaded.problems + checked))
     if problems and not quiet:
         errors = sum(1 for p in problems if p.severity is Severity.ERROR)
         warnings = sum(1 for p in problems if p.severity is Severity.WARNING)

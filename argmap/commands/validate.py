@@ -38,7 +38,7 @@ def command(paths: tuple[str, ...], output_format: str | None, strict: bool | No
     from argmap.config import ConfigError, Settings, find_settings, load_settings_file
     from argmap.reports import FORMATS, print_text
     from argmap.rules import REGISTRY
-    from argmap.validate import InputError, validate_paths
+    from argmap.validate import InputError, InternalError, validate_paths
 
     if list_rules:
         for rule in REGISTRY.values():
@@ -63,6 +63,10 @@ def command(paths: tuple[str, ...], output_format: str | None, strict: bool | No
         result = validate_paths(paths, disabled=disabled, snapshots=parse_snapshots(snapshots), stdin=stdin)
     except InputError as exc:
         raise ArgmapError(str(exc)) from None
+    except InternalError as exc:
+        if click.get_current_context().find_root().obj.get("traceback"):
+            raise exc.__cause__ or exc
+        raise ArgmapError(f"{exc} (run with --traceback for details)") from None
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if output_format == "text":
