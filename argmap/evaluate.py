@@ -19,8 +19,9 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Collection, Iterator
+from typing import Collection, Iterator
 
+from argmap.graph import strongly_connected_components
 from argmap.model import ArgMap
 
 STANDS = "stands"
@@ -262,7 +263,7 @@ def _undecided_cycles(graph: _Graph, labels: list[int]) -> dict[int, tuple[str, 
                 yield s, False
 
     result: dict[int, tuple[str, list[int]]] = {}
-    for component in _components([i for i, label in enumerate(labels) if label == _UNDEC],
+    for component in strongly_connected_components([i for i, label in enumerate(labels) if label == _UNDEC],
                                  lambda i: [d for d, _ in deps(i)]):
         members = set(component)
         if len(component) == 1:
@@ -276,52 +277,6 @@ def _undecided_cycles(graph: _Graph, labels: list[int]) -> dict[int, tuple[str, 
         for m in ordered:
             result[m] = (kind, [o for o in ordered if o != m])
     return result
-
-
-def _components(nodes: list[int], succ: Callable[[int], list[int]]) -> list[list[int]]:
-    """Strongly connected components of the graph on `nodes` (iterative Tarjan)."""
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    components: list[list[int]] = []
-    counter = 0
-    for start in nodes:
-        if start in index:
-            continue
-        work: list[tuple[int, list[int], int]] = [(start, succ(start), 0)]
-        index[start] = low[start] = counter
-        counter += 1
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, targets, pos = work[-1]
-            if pos < len(targets):
-                work[-1] = (node, targets, pos + 1)
-                target = targets[pos]
-                if target not in index:
-                    index[target] = low[target] = counter
-                    counter += 1
-                    stack.append(target)
-                    on_stack.add(target)
-                    work.append((target, succ(target), 0))
-                elif target in on_stack:
-                    low[node] = min(low[node], index[target])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                components.append(component)
-    return components
 
 
 def explain(evaluation: Evaluation, claim_id: str) -> list[tuple[int, Verdict, bool]]:

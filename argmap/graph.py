@@ -4,9 +4,11 @@ Everything is iterative, so a chain of any depth is fine.
 """
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Hashable, Iterable, Mapping, Sequence, TypeVar
 
 from argmap.model import ArgMap, Edge
+
+N = TypeVar("N", bound=Hashable)
 
 
 def support_graph(argmap: ArgMap) -> dict[str, list[str]]:
@@ -22,35 +24,48 @@ def find_cycles(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
     """One cycle per strongly connected component that has one (self-loops included).
 
     Each cycle is a list of node ids [a, b, ..., a], starting from its smallest id so the result is
-    deterministic. Tarjan's algorithm, iteratively.
+    deterministic.
     """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components: list[list[str]] = []
-    counter = 0
     nodes = sorted(set(graph) | {n for targets in graph.values() for n in targets})
+    components = strongly_connected_components(nodes, lambda node: graph.get(node, ()))
+    return [_cycle_in(component, graph) for component in components
+            if len(component) > 1 or component[0] in graph.get(component[0], ())]
+
+
+def strongly_connected_components(nodes: Iterable[N], succ: Callable[[N], Sequence[N]]) -> list[list[N]]:
+    """Strongly connected components of the graph on `nodes`, reachable ones included (iterative Tarjan).
+
+    Components come out in reverse topological order, each listed from its last-visited member.
+    """
+    index: dict[N, int] = {}
+    low: dict[N, int] = {}
+    on_stack: set[N] = set()
+    stack: list[N] = []
+    components: list[list[N]] = []
+    counter = 0
     for start in nodes:
         if start in index:
             continue
-        work: list[tuple[str, int]] = [(start, 0)]
+        work: list[tuple[N, Sequence[N], int]] = [(start, succ(start), 0)]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack.add(start)
         while work:
-            node, i = work.pop()
-            if i == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            targets = graph.get(node, ())
-            if i < len(targets):
-                work.append((node, i + 1))
-                target = targets[i]
+            node, targets, pos = work[-1]
+            if pos < len(targets):
+                work[-1] = (node, targets, pos + 1)
+                target = targets[pos]
                 if target not in index:
-                    work.append((target, 0))
+                    index[target] = low[target] = counter
+                    counter += 1
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, succ(target), 0))
                 elif target in on_stack:
                     low[node] = min(low[node], index[target])
                 continue
+            work.pop()
             if work:
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
@@ -62,9 +77,8 @@ def find_cycles(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
                     component.append(member)
                     if member == node:
                         break
-                if len(component) > 1 or node in graph.get(node, ()):
-                    components.append(component)
-    return [_cycle_in(component, graph) for component in components]
+                components.append(component)
+    return components
 
 
 def _cycle_in(component: list[str], graph: Mapping[str, Sequence[str]]) -> list[str]:

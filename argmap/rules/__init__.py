@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
-from argmap.model import ArgMap, Position
+from argmap.model import ArgMap
 from argmap.problems import Severity
 
 #: what a rule yields: (position, message), or (position, message, severity) to override the default
