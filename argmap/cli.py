@@ -9,12 +9,12 @@ from __future__ import annotations
 import gc
 import importlib
 import importlib.util
-import os
 import sys
 
 import click
 
 from argmap import __version__
+from argmap.output import silence_stdout
 
 #: subcommand name -> (module, one-line help shown in `argmap --help` without importing it)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -82,6 +82,12 @@ def main(argv: list[str] | None = None) -> None:
         code = cli.main(args=args, prog_name="argmap", standalone_mode=False)
     except click.exceptions.Exit as exc:
         code = exc.exit_code
+    except SystemExit as exc:
+        # click turns a write to a closed pipe (EPIPE) into exit 1 after wrapping stdout; that is not
+        # "problems found": the reader (`| head`) has all it wanted.
+        from click.utils import PacifyFlushWrapper
+
+        code = 0 if isinstance(sys.stdout, PacifyFlushWrapper) else exc.code
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code
@@ -89,7 +95,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("argmap: interrupted", err=True)
         code = 130
     except BrokenPipeError:
-        _quiet_broken_pipe()
+        silence_stdout()
         code = 0
     except KeyboardInterrupt:
         click.echo("argmap: interrupted", err=True)
@@ -105,16 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        _quiet_broken_pipe()
+        silence_stdout()
     if gc_was_enabled:  # for callers that run main() in-process (tests)
         gc.enable()
     sys.exit(code if isinstance(code, int) else 0)
-
-
-def _quiet_broken_pipe() -> None:
-    """stdout was closed early (`argmap ... | head`): stop writing to it without a second error."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

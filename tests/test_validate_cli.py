@@ -222,3 +222,24 @@ def test_an_internal_error_is_one_line_naming_the_file(command: list[str], monke
     with CliRunner().isolation():
         with pytest.raises(ZeroDivisionError):
             main(["--traceback", *command, str(ASSAD_MAP)])
+
+
+@pytest.mark.parametrize("command", [["validate", "-f", "parsable"], ["gaps"], ["show"], ["eval"], ["brief"]])
+def test_a_closed_pipe_ends_quietly(command: list[str], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from genmap import generate
+
+    path = tmp_path / "big.yaml"
+    text = generate(3000, seed=1)
+    path.write_text(text.replace("cite:", "cites:", 500) if command[0] == "validate" else text)
+    process = subprocess.Popen([sys.executable, "-m", "argmap", *command, str(path)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(100)
+    process.stdout.close()  # like `| head -c 100`
+    stderr = process.stderr.read()
+    # validate's exit code still says what it found (1: the map has errors); the others ran: 0
+    assert process.wait(timeout=120) == (1 if command[0] == "validate" else 0)
+    assert stderr == b""

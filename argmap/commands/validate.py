@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from argmap.commands.common import ArgmapError, parse_snapshots
+from argmap.output import silence_stdout
 from argmap.problems import exit_code
 
 FORMAT_CHOICES = ("text", "parsable", "json", "github", "sarif")
@@ -69,8 +70,12 @@ def command(paths: tuple[str, ...], output_format: str | None, strict: bool | No
         raise ArgmapError(f"{exc} (run with --traceback for details)") from None
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if output_format == "text":
-        print_text(result.problems, files=result.files)
-    else:
-        click.echo(FORMATS[output_format](result.problems, files=result.files), nl=False)
+    try:
+        if output_format == "text":
+            print_text(result.problems, files=result.files)
+        else:
+            click.echo(FORMATS[output_format](result.problems, files=result.files), nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head`: the reader has what it wanted; the exit code still tells
+        silence_stdout()
     return exit_code(result.problems, strict=settings.strict if strict is None else strict)
