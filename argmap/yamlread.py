@@ -23,20 +23,27 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # First characters with which a plain scalar may resolve to something other than a string.
-_MAYBE_TYPED = frozenset("0123456789+-.~<=yYnNtTfFoO")
+_MAYBE_TYPED = frozenset("0123456789+-.~<=yYnNtTfFoO!&*")
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """The safe loader with a shortcut: plain scalars that cannot be typed are strings at once.
+def loader_class(base: type) -> type:
+    """`base` (CSafeLoader, or the pure-Python SafeLoader) with a shortcut in the resolver: plain
+    scalars that cannot be typed are strings at once (a claim text starting with a capital letter
+    skips the implicit-type regexes, which are most of the composer's Python time). Same tags as the
+    safe resolver; tests/test_yaml_readers.py checks both that and that both bases give the same
+    positions and problems."""
 
-    Same tags as the safe resolver (a claim text starting with a capital letter skips the
-    implicit-type regexes), which is most of the composer's Python time.
-    """
+    class Loader(base):  # type: ignore[misc,valid-type]
+        def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+            if kind is ScalarNode and implicit[0] and value and value[0] not in _MAYBE_TYPED:
+                return _STR_TAG
+            return super().resolve(kind, value, implicit)
 
-    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
-        if kind is ScalarNode and implicit[0] and value and value[0] not in _MAYBE_TYPED:
-            return _STR_TAG
-        return super().resolve(kind, value, implicit)
+    Loader.__name__ = f"Argmap{base.__name__}"
+    return Loader
+
+
+_Loader = loader_class(_BaseLoader)
 
 # An anchor, alias or explicit tag starts with one of these, after white space, a line start, a flow
 # indicator or a quoted key; see _may_hold_node_property.
