@@ -175,6 +175,19 @@ class _Sources:
     def independent(self, source_id: str) -> bool:
         return self.weakness(source_id) is None
 
+    def roots_and_independent(self, source_ids: Iterable[str]) -> tuple[dict[str, str], frozenset[str]]:
+        """Via root of each of `source_ids`, and those of them that are independent evidence.
+
+        For the loops over every citation of a large map: a dict and a set lookup per citation
+        instead of two method calls.
+        """
+        ids = set(source_ids)
+        return ({s: self.root_of(s) for s in ids}, frozenset(s for s in ids if self.independent(s)))
+
+
+def _cited_ids(argmap: ArgMap) -> set[str]:
+    return {cite.source for claim in argmap.claim_index.values() for cite in claim.cites}
+
 
 def _title(source: Source | None, source_id: str) -> str:
     return f"'{source.title}'" if source and source.title else f"'{source_id}'"
@@ -233,11 +246,10 @@ def _hint(source: Source | None) -> str:
     return _LOCATOR_HINT.get(source.kind, "a page or section") if source else "a page or section"
 
 
-def _no_quote(argmap: ArgMap, claim: Claim, cite: Citation) -> Iterable[Gap]:
-    if cite.quote or cite.locator:
-        return
+def _no_quote(argmap: ArgMap, claim: Claim, cite: Citation) -> Gap:
+    """The gap of a citation that has neither quote nor locator (the caller has tested that)."""
     source = argmap.source(cite.source)
-    yield Gap("no-quote", claim.id, cite.source, cite.position,
+    return Gap("no-quote", claim.id, cite.source, cite.position,
               f"citation of '{cite.source}' for '{claim.id}' has neither quote nor locator",
               f"add the exact words from {_title(source, cite.source)} as quote, or {_hint(source)} as locator")
 
@@ -282,29 +294,33 @@ def _correlation_only(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
               f"add a premise giving the mechanism{link}, with its evidence")
 
 
-def _support_roots(argmap: ArgMap, sources: _Sources) -> dict[str, object]:
+def _support_roots(argmap: ArgMap, roots: dict[str, str]) -> dict[str, object]:
     """Claim id -> the via root shared by every citation in its support tree: a source id, MANY, or NONE.
 
     The support tree of a claim is the claim with every claim supporting it, transitively (premise and
     correlation edges, refs included). Computed as a least fixed point, so support cycles are harmless.
+    `roots` gives the via root of every cited source.
     """
-    own: dict[str, object] = {}
+    result: dict[str, object] = {}
     for claim in argmap.claim_index.values():
         value: object = _NONE
         for cite in claim.cites:
-            value = _join(value, sources.root_of(cite.source))
-        own[claim.id] = value
-    result = dict(own)
-    supporters = {cid: [e.child for e in _support(argmap).get(cid, ())] for cid in own}
-    order = list(reversed(list(own)))  # children are written after their parent: one pass for a tree
+            value = _join(value, roots[cite.source])
+            if value is _MANY:
+                break
+        result[claim.id] = value
+    support = _support(argmap)
+    # Only claims with supporters can change. Children are written after their parent, so visiting
+    # them in reverse document order settles a tree in one pass (and a second one confirms it).
+    order = [(cid, [e.child for e in support[cid]]) for cid in reversed(result) if support.get(cid)]
     changed = True
     while changed:
         changed = False
-        for cid in order:
+        for cid, children in order:
             value = result[cid]
             if value is _MANY:
                 continue
-            for child in supporters[cid]:
+            for child in children:
                 value = _join(value, result[child])
             if value != result[cid]:
                 result[cid] = value
@@ -332,20 +348,28 @@ def _join(a: object, b: object) -> object:
     return _MANY
 
 
-def _single_source(argmap: ArgMap, sources: _Sources) -> Iterable[Gap]:
-    roots = _support_roots(argmap, sources)
+def _single_source(argmap: ArgMap, roots: dict[str, str]) -> Iterable[Gap]:
+    """`roots` gives the via root of every cited source."""
+    tree_roots = _support_roots(argmap, roots)
+    support = _support(argmap)
+    # Without support refs the support edges form a forest: no claim is in the support tree of a
+    # claim it supports, so a branch below another single-source branch is skipped without walking
+    # its tree (walking it for every claim of a long chain would be quadratic).
+    refs = any(e.ref for edges in support.values() for e in edges)
     for claim in argmap.claim_index.values():
-        root = roots[claim.id]
-        support = _support(argmap).get(claim.id, ())
-        if not support or not isinstance(root, str):
+        root = tree_roots[claim.id]
+        if not isinstance(root, str) or not support.get(claim.id):
             continue
-        members = _support_tree(argmap, claim.id)
-        if _covered_by_parent(argmap, claim, roots, set(members)):
+        members = _support_tree(argmap, claim.id) if refs else None
+        if _covered_by_parent(argmap, claim, tree_roots, members):
             continue
-        n_cites = sum(len(argmap.claim_index[m].cites) for m in members)
+        if members is None:
+            members = _support_tree(argmap, claim.id)
+        member_cites = [c for m in members for c in argmap.claim_index[m].cites]
+        n_cites = len(member_cites)
         source = argmap.source(root)
         via_note = ""
-        if any(sources.root_of(c.source) != c.source for m in members for c in argmap.claim_index[m].cites):
+        if any(roots[c.source] != c.source for c in member_cites):
             via_note = " (directly or through sources known via it)"
         yield Gap("single-source", claim.id, root, claim.position,
                   f"all {n_cites} citation{'s' if n_cites != 1 else ''} in the support tree of '{claim.id}' "
@@ -353,15 +377,20 @@ def _single_source(argmap: ArgMap, sources: _Sources) -> Iterable[Gap]:
                   f"support '{claim.id}' with evidence independent of {_title(source, root)}")
 
 
-def _covered_by_parent(argmap: ArgMap, claim: Claim, roots: dict[str, object], members: set[str]) -> bool:
+def _covered_by_parent(argmap: ArgMap, claim: Claim, roots: dict[str, object],
+                       members: Collection[str] | None) -> bool:
     """True when a claim that `claim` supports is a single-source branch root too (report only the top).
 
-    In a support cycle every member has the same support tree; there the first one written is the top.
+    `members` is the support tree of `claim`, or None when the map has no support cycle (no claim
+    that `claim` supports is in it). In a support cycle every member has the same support tree;
+    there the first one written is the top.
     """
+    support = _support(argmap)
+    in_tree = set(members) if members is not None else set()
     for edge in argmap.parents_index.get(claim.id, ()):
-        if edge.kind not in _SUPPORT_KINDS or not isinstance(roots[edge.parent], str) or not _support(argmap).get(edge.parent, ()):
+        if edge.kind not in _SUPPORT_KINDS or not isinstance(roots[edge.parent], str) or not support.get(edge.parent, ()):
             continue
-        if edge.parent not in members:
+        if edge.parent not in in_tree:
             return True
         parent = argmap.claim_index[edge.parent]
         if (parent.position.line, parent.position.column) < (claim.position.line, claim.position.column):
@@ -427,26 +456,28 @@ def find_gaps(argmap: ArgMap, *, kinds: Collection[str] | None = None) -> list[G
     if unknown:
         raise ValueError(f"unknown gap kind(s): {', '.join(sorted(unknown))}; valid: {', '.join(KINDS)}")
     sources = _Sources(argmap)
+    roots, independent = sources.roots_and_independent(_cited_ids(argmap))
     gaps: list[Gap] = []
     uncited, unsupported, no_quote = "uncited" in wanted, "unsupported" in wanted, "no-quote" in wanted
     unanswered, correlation_only = "unanswered" in wanted, "correlation-only" in wanted
     support = _support(argmap)
     # The cheap tests that rule a gap out are made here, so that large clean maps stay fast.
     for claim in argmap.claim_index.values():
-        if uncited and not claim.cites:
-            gaps.extend(_uncited(argmap, claim))
-        if unsupported and claim.cites:
-            gaps.extend(_unsupported(argmap, claim, sources))
-        if no_quote:
-            for cite in claim.cites:
-                if not (cite.quote or cite.locator):
-                    gaps.extend(_no_quote(argmap, claim, cite))
+        cites = claim.cites
+        if not cites:
+            if uncited:
+                gaps.extend(_uncited(argmap, claim))
+        else:
+            if unsupported and not any(c.source in independent for c in cites):
+                gaps.extend(_unsupported(argmap, claim, sources))
+            if no_quote:
+                gaps.extend(_no_quote(argmap, claim, c) for c in cites if not (c.quote or c.locator))
         if unanswered and claim.kind is ClaimKind.COUNTERPOINT:
             gaps.extend(_unanswered(argmap, claim))
         if correlation_only and claim.id in support:
             gaps.extend(_correlation_only(argmap, claim))
     if "single-source" in wanted:
-        gaps.extend(_single_source(argmap, sources))
+        gaps.extend(_single_source(argmap, roots))
     if "source-incomplete" in wanted:
         for source in argmap.source_index.values():
             gaps.extend(_source_incomplete(argmap, source))
@@ -461,16 +492,18 @@ def has_independent_evidence(argmap: ArgMap, claim: Claim) -> bool:
 
 def coverage(argmap: ArgMap) -> Coverage:
     """The three coverage counts; a premise here is every premise and correlation (docs/gaps.md)."""
-    sources = _Sources(argmap)
+    _, independent = _Sources(argmap).roots_and_independent(_cited_ids(argmap))
     claims = argmap.claim_index.values()
     premises = [c for c in claims if c.kind in (ClaimKind.PREMISE, ClaimKind.CORRELATION)]
     counterpoints = [c for c in claims if c.kind is ClaimKind.COUNTERPOINT]
     cites = [cite for c in claims for cite in c.cites]
+    children = argmap.children_index
     return Coverage(
         premises=len(premises),
-        premises_independent=sum(1 for c in premises if any(sources.independent(x.source) for x in c.cites)),
+        premises_independent=sum(1 for c in premises if any(x.source in independent for x in c.cites)),
         citations=len(cites),
         citations_checkable=sum(1 for x in cites if x.quote or x.locator),
         counterpoints=len(counterpoints),
-        counterpoints_answered_count=sum(1 for c in counterpoints if argmap.attackers(c.id)),
+        counterpoints_answered_count=sum(1 for c in counterpoints
+                                         if any(e.attacks for e in children.get(c.id, ()))),
     )
