@@ -8,9 +8,16 @@ Safety rules (see docs/render.md and ../shared/HOSTILE_INPUT.md):
 - every quoted string is capped at MAX_STRING_BYTES (dot refuses strings of 16,382 bytes or more);
 - only http(s) URLs reach the `URL` attribute, percent-encoded so that no `"`, `<`, `>`, `'`,
   backslash or white space reaches the SVG, and with `&` written as `&amp;`.
+
+The graph, its default attributes and the legend are made with `graphviz.Digraph` calls. The
+statements for claims and relations (thousands on a large map) are appended to the Digraph's
+`body` as finished lines, written by `dot_statement` exactly as the package's `node()`/`edge()`
+would write them (same order, same quoting, see `dot_id`), but without its per-call overhead;
+tests/test_render.py checks that both give the same text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Mapping
 from urllib.parse import quote as percent_quote
@@ -130,8 +137,26 @@ def dot_string(lines: str | list[str] | tuple[str, ...], *, limit: int = MAX_STR
 
     if isinstance(lines, str):
         lines = lines.split("\n")
-    kept: list[str] = []
+    # Escape all lines in one pass: join them with a newline (no line holds one: a str is split
+    # above, view lines are single lines), escape, then write each newline as DOT's line break \n.
+    joined = "\n".join(lines)
     budget = limit - 8  # room for the ellipsis and the quotes
+    if _escaped_size(joined) >= budget:
+        joined = "\n".join(_cut_to_budget(lines, budget))
+    escaped = graphviz.escape(joined.replace("&", "&amp;")).replace("\n", "\\n")
+    return graphviz.nohtml(escaped)
+
+
+def _escaped_size(text: str) -> int:
+    """Bytes `text` takes in a DOT string once escaped (a newline becomes the two bytes \\n)."""
+    return (len(text.encode("utf-8", "surrogatepass")) + 4 * text.count("&") + text.count("\\")
+            + text.count('"') + text.count("\n"))
+
+
+def _cut_to_budget(lines: list[str] | tuple[str, ...], budget: int) -> list[str]:
+    """The first lines of `lines` whose escaped size (with a \\n between lines) stays under
+    `budget`; the line that does not fit is cut and ends with an ellipsis."""
+    kept: list[str] = []
     for line in lines:
         separator = 2 if kept else 0
         part, used = _fit(line, budget - separator)
@@ -140,7 +165,7 @@ def dot_string(lines: str | list[str] | tuple[str, ...], *, limit: int = MAX_STR
             break
         kept.append(part)
         budget -= separator + used
-    return graphviz.nohtml("\\n".join(graphviz.escape(line.replace("&", "&amp;")) for line in kept))
+    return kept
 
 
 def dot_url(url: str | None) -> str | None:
@@ -150,6 +175,30 @@ def dot_url(url: str | None) -> str | None:
         return None
     encoded = percent_quote(checked, safe=_URL_SAFE + "&").replace("&", "&amp;")
     return encoded if len(encoded) < MAX_STRING_BYTES else None
+
+
+#: a DOT ID that needs no quotes (graphviz.quoting.ID), and the keywords that always need them
+_PLAIN_ID = re.compile(r"([a-zA-Z_][a-zA-Z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$")
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+
+
+def dot_id(value: str) -> str:
+    """`value` written as a DOT ID, as `graphviz.quoting.quote` writes a non-HTML string.
+
+    Only for argmap's own constants and for the output of `dot_string`/`dot_url`: there every
+    backslash is already doubled, so escaping each `"` is all the package's quoting would do.
+    """
+    if _PLAIN_ID.match(value) and value.lower() not in _KEYWORDS:
+        return value
+    return '"' + value.replace('"', '\\"') + '"'
+
+
+def dot_statement(left: str, label: str | None, attrs: Mapping[str, str]) -> str:
+    """One node (`left` is its id) or edge (`left` is "a -> b") statement line, as the graphviz
+    package writes it: the label first, then the other attributes sorted by name."""
+    items = [f"label={dot_id(label)}"] if label is not None else []
+    items.extend(f"{dot_id(key)}={dot_id(value)}" for key, value in sorted(attrs.items()))
+    return f"\t{left} [{' '.join(items)}]\n"
 
 
 # -- building ------------------------------------------------------------------------------------
@@ -181,16 +230,22 @@ def to_dot(view: DiagramView, *, direction: str = "LR", theme: str = "light", le
     graph.attr("node", fontname=FONT, fontsize="11", margin="0.14,0.08", penwidth="1.3")
     graph.attr("edge", dir="back", arrowsize="0.9")
     ids = {node.id: f"n{index}" for index, node in enumerate(view.nodes)}
+    urls: dict[str, str | None] = {}  # a source's URL is checked and encoded once
     for node in view.nodes:
-        graph.node(ids[node.id], label=dot_string(node_label(node)), **_node_attrs(node, look, mark_gaps))
+        if node.url is not None and node.url not in urls:
+            urls[node.url] = dot_url(node.url)
+        attrs = _node_attrs(node, look, mark_gaps, url=urls.get(node.url or ""))
+        graph.body.append(dot_statement(ids[node.id], dot_string(node_label(node)), attrs))
     for edge in view.edges:
-        graph.edge(ids[edge.parent], ids[edge.child], **_edge_attrs(edge, look))
+        line = dot_statement(f"{ids[edge.parent]} -> {ids[edge.child]}", None, _edge_attrs(edge, look))
+        graph.body.append(line)
     if legend:
         _add_legend(graph, look, mark_gaps=mark_gaps, vertical=direction in ("TB", "BT"))
     return graph.source
 
 
-def _node_attrs(node: ViewNode, look: Theme, mark_gaps: bool) -> dict[str, str]:
+def _node_attrs(node: ViewNode, look: Theme, mark_gaps: bool, *, url: str | None) -> dict[str, str]:
+    """A node's attributes but its label; `url` is `dot_url(node.url)`."""
     fill, border, font = look.kinds[node.kind]
     shape, style, peripheries = SHAPES[node.kind]
     classes = ["claim", node.kind.value]
@@ -201,7 +256,6 @@ def _node_attrs(node: ViewNode, look: Theme, mark_gaps: bool) -> dict[str, str]:
     if mark_gaps and node.gaps:
         classes.append("gap")
         attrs.update(style=_dashed(style), color=look.gap, penwidth="2.6")
-    url = dot_url(node.url)
     if url:
         attrs["URL"] = url
         classes.append("linked")

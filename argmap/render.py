@@ -34,6 +34,7 @@ INSTALL_HINT = ("Graphviz's 'dot' program was not found on PATH; install Graphvi
 _MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 _HREF_NAMES = ("href", "{http://www.w3.org/1999/xlink}href")
+_UNSAFE_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object"})
 
 
 class RenderError(Exception):
@@ -186,18 +187,34 @@ def check_svg(data: bytes) -> None:
                           "nothing was written") from None
     if root.tag != f"{_SVG_NS}svg":
         raise RenderError("Graphviz's output is not an SVG document; nothing was written")
+    # An SVG from dot has tens of thousands of elements but only a few distinct element and
+    # attribute names: collect those in one pass and judge each name once.
+    tags: set[str] = set()
+    names: set[str] = set()
     for element in root.iter():
-        local = element.tag.rsplit("}", 1)[-1].lower()
-        if local in ("script", "foreignobject", "iframe", "embed", "object"):
+        tags.add(element.tag)
+        names.update(element.attrib)
+    for tag in sorted(tags):
+        local = _local_name(tag)
+        if local in _UNSAFE_ELEMENTS:
             raise RenderError(f"the SVG contains a <{local}> element; nothing was written")
-        for name, value in element.attrib.items():
-            attr = name.rsplit("}", 1)[-1].lower()
-            if attr.startswith("on"):
-                raise RenderError(f"the SVG contains an event-handler attribute '{attr}'; nothing was written")
-            if name in _HREF_NAMES or attr == "href":
-                if not value.lower().startswith(("http://", "https://")):
+    for name in sorted(names):
+        attr = _local_name(name)
+        if attr.startswith("on"):
+            raise RenderError(f"the SVG contains an event-handler attribute '{attr}'; nothing was written")
+    links = [name for name in sorted(names) if name in _HREF_NAMES or _local_name(name) == "href"]
+    if links:
+        for element in root.iter():
+            for name in links:
+                value = element.get(name)
+                if value is not None and not value.lower().startswith(("http://", "https://")):
                     raise RenderError(f"the SVG contains a link that is not http(s): "
                                       f"{visible(value[:80])}; nothing was written")
+
+
+def _local_name(name: str) -> str:
+    """An XML name without its namespace, in lower case: `{uri}onLoad` -> `onload`."""
+    return name.rsplit("}", 1)[-1].lower()
 
 
 def render_map(argmap: ArgMap, options: RenderOptions, *,

@@ -11,7 +11,6 @@ argmap.dot's job, so the view stays useful to any other renderer.
 """
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -99,12 +98,37 @@ def wrap_text(text: str, width: int, *, max_lines: int = MAX_LABEL_LINES) -> tup
     flat = clean(text)
     if not flat:
         return ("",)
-    lines = textwrap.wrap(flat, width=max(width, 8), break_long_words=True, break_on_hyphens=False)
+    lines = _wrap_clean(flat, max(width, 8))
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
         lines[-1] = (last[: max(width, 8) - 1] if len(last) >= max(width, 8) else last) + "…"
     return tuple(lines)
+
+
+def _wrap_clean(flat: str, width: int) -> list[str]:
+    """`textwrap.wrap(flat, width, break_long_words=True, break_on_hyphens=False)`, line for line,
+    for text from `clean` (words separated by single spaces), without textwrap's regular
+    expressions. As textwrap does, a word longer than `width` is broken to fill the current line
+    (and when no character of it fits, that line keeps its trailing space).
+    """
+    lines = []
+    rest = flat
+    while len(rest) > width:
+        cut = rest.rfind(" ", 0, width + 1)  # the last space that can end this line
+        if cut < 0 or (cut < width and _word_length(rest, cut + 1) > width):
+            lines.append(rest[:width])  # a long word: break it at the width
+            rest = rest[width:]
+        else:
+            lines.append(rest[:cut])
+            rest = rest[cut + 1:]
+    lines.append(rest)
+    return lines
+
+
+def _word_length(text: str, start: int) -> int:
+    end = text.find(" ", start)
+    return (len(text) if end < 0 else end) - start
 
 
 def safe_url(url: str | None) -> str | None:
@@ -116,35 +140,56 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
-def _tooltip(argmap: ArgMap, claim: Claim, gaps: Sequence[str], urls: Mapping[str, str | None]) -> str:
-    parts = [f"{claim.kind}: {clean(claim.id)}", clean_block(claim.text)]
+class _CitationTexts(dict):  # type: ignore[type-arg]
+    """Source id -> (marker, tooltip head, tooltip link line), each worked out once per source.
+
+    The marker is the id as shown in a label; the head is `- id: title (date)`; the link line is
+    the source's http(s) URL on a line of its own, or "".
+    """
+
+    def __init__(self, argmap: ArgMap, urls: Mapping[str, str | None]) -> None:
+        super().__init__()
+        self._argmap = argmap
+        self._urls = urls
+
+    def __missing__(self, source_id: str) -> tuple[str, str, str]:
+        source = self._argmap.source(source_id)
+        marker = clean(source_id)
+        head = f"- {marker}"
+        link = ""
+        if source is not None:
+            if source.title:
+                head += f": {_cut(clean(source.title), 160)}"
+            if source.date:
+                head += f" ({clean(source.date)})"
+            if self._urls.get(source.id):
+                link = f"\n  {clean(source.url or '')}"
+        self[source_id] = texts = (marker, head, link)
+        return texts
+
+
+def _tooltip(claim: Claim, gaps: Sequence[str], cited: _CitationTexts) -> str:
+    parts = [f"{claim.kind.value}: {clean(claim.id)}", clean_block(claim.text)]
     if claim.between:
         parts.append("between: " + " | ".join(clean(v) for v in claim.between))
     if claim.note:
         parts.append("note: " + _cut(clean_block(claim.note), MAX_FIELD_CHARS))
     for cite in claim.cites:
-        source = argmap.source(cite.source)
-        line = f"- {clean(cite.source)}"
-        if source is not None and source.title:
-            line += f": {_cut(clean(source.title), 160)}"
-        if source is not None and source.date:
-            line += f" ({clean(source.date)})"
+        _, line, link = cited[cite.source]
         if cite.locator:
             line += f", {_cut(clean(cite.locator), 80)}"
         if cite.quote:
             line += f"\n  \u201c{_cut(clean(cite.quote), MAX_FIELD_CHARS)}\u201d"
-        if source is not None and urls.get(source.id):
-            line += f"\n  {clean(source.url or '')}"
-        parts.append(line)
+        parts.append(line + link)
     for reason in gaps:
         parts.append(f"gap: {_cut(clean(reason), MAX_FIELD_CHARS)}")
     return "\n".join(parts)
 
 
-def _citations(claim: Claim) -> str:
+def _citations(claim: Claim, cited: _CitationTexts) -> str:
     ids: list[str] = []
     for cite in claim.cites:
-        marker = clean(cite.source)
+        marker = cited[cite.source][0]
         if marker not in ids:
             ids.append(marker)
     return f"[{', '.join(ids)}]" if ids else ""
@@ -160,7 +205,7 @@ def _first_url(claim: Claim, urls: Mapping[str, str | None]) -> str | None:
 
 def _edge_tooltip(edge: Edge) -> str:
     verb = "attacks" if edge.attacks else "supports"
-    text = f"{clean(edge.child)} ({edge.kind}) {verb} {clean(edge.parent)}"
+    text = f"{clean(edge.child)} ({edge.kind.value}) {verb} {clean(edge.parent)}"
     if edge.ref:
         text += " (ref)"
     if edge.note:
@@ -191,21 +236,23 @@ def build_view(argmap: ArgMap, *, wrap: int = DEFAULT_WRAP, depth: int | None = 
     shown = {c.id for c in claims}
     weak = gaps or {}
     urls = {source.id: safe_url(source.url) for source in argmap.source_index.values()}
+    cited = _CitationTexts(argmap, urls)
     nodes = []
     for claim in claims:
         reasons = tuple(weak.get(claim.id, ()))
         between = tuple(_cut(clean(v), 80) for v in claim.between)
-        hidden_children = sum(1 for e in argmap.children(claim.id) if e.child not in shown)
+        hidden_children = (sum(1 for e in argmap.children(claim.id) if e.child not in shown)
+                           if len(shown) < len(argmap.claim_index) else 0)
         nodes.append(ViewNode(
             id=claim.id,
             kind=claim.kind,
             title=_cut(clean(claim.id), 80),
             lines=wrap_text(claim.text, wrap),
-            citations=_citations(claim),
+            citations=_citations(claim, cited),
             between=between,
             between_lines=wrap_text("between: " + " \u2194 ".join(between), wrap, max_lines=3)
             if between else (),
-            tooltip=_tooltip(argmap, claim, reasons, urls),
+            tooltip=_tooltip(claim, reasons, cited),
             url=_first_url(claim, urls),
             gaps=reasons,
             hidden_children=hidden_children,

@@ -8,18 +8,21 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import textwrap
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.cli import cli
 from argmap.dot import to_dot
 from argmap.loader import load_bytes
 from argmap.render import RenderError, RenderOptions, check_svg, map_to_dot, run_dot
-from argmap.view import build_view
+from argmap.view import build_view, wrap_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "render"
@@ -353,11 +356,29 @@ def test_dot_errors_are_shortened_and_made_visible() -> None:
      b'<a xlink:href="javascript:alert(1)"/></svg>', "not http(s)"),
     (b'<svg xmlns="http://www.w3.org/2000/svg"><a href="data:text/html,x"/></svg>', "not http(s)"),
     (b'<html/>', "not an SVG"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><g><g><SCRIPT/></g></g></svg>', "<script>"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><g/><foreignObject/></svg>', "<foreignobject>"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:e="urn:x"><g/><g e:OnClick="x"/></svg>', "'onclick'"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+     b'<a xlink:href="https://example.org/"/><a href="https://example.org/"/>'
+     b'<a xlink:href="https://example.org/"/><a href=" javascript:x"/></svg>', "not http(s)"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:l="urn:other"><a l:HREF="vbscript:x"/></svg>',
+     "not http(s)"),
 ])
 def test_svg_check_refuses_unsafe_or_broken_svg(svg: bytes, reason: str) -> None:
     with pytest.raises(RenderError, match=None) as info:
         check_svg(svg)
     assert reason in str(info.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab\u00e9-", min_size=1, max_size=45), min_size=1, max_size=14),
+       st.integers(min_value=8, max_value=40))
+def test_label_wrapping_is_textwrap_line_for_line(words: list[str], width: int) -> None:
+    """The view's own wrapping gives exactly textwrap's lines (long words broken, no hyphen breaks)."""
+    text = " ".join(words)
+    expected = textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False)
+    assert list(wrap_text(text, width, max_lines=1000)) == expected
 
 
 def test_svg_check_accepts_http_links() -> None:
