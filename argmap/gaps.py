@@ -265,23 +265,24 @@ def _unanswered(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
 
 
 _SUPPORT_KINDS = frozenset((ClaimKind.PREMISE, ClaimKind.CORRELATION))
-_support_cache: list[object] = [None, {}]
+Support = dict[str, tuple[Edge, ...]]
 
 
-def _support(argmap: ArgMap) -> dict[str, tuple[Edge, ...]]:
-    """Claim id -> its supporting edges (premise and correlation, refs included), built once per map."""
-    if _support_cache[0] is not argmap:
-        index = {parent: tuple(e for e in edges if e.kind in _SUPPORT_KINDS)
-                 for parent, edges in argmap.children_index.items()}
-        _support_cache[:] = [argmap, index]
-    return _support_cache[1]  # type: ignore[return-value]
+def _support(argmap: ArgMap) -> Support:
+    """Claim id -> its supporting edges (premise and correlation, refs included); claims with no supporter are left out.
+
+    Built once per `find_gaps` call and passed along (not cached in a module global, which would keep
+    the last map alive until the interpreter's final garbage collection walks it).
+    """
+    return {parent: support for parent, edges in argmap.children_index.items()
+            if (support := tuple(e for e in edges if e.kind in _SUPPORT_KINDS))}
 
 
-def _correlation_only(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
-    support = _support(argmap).get(claim.id, ())
-    if not support or any(e.kind is not ClaimKind.CORRELATION for e in support):
+def _correlation_only(argmap: ArgMap, claim: Claim, support: Support) -> Iterable[Gap]:
+    edges = support.get(claim.id, ())
+    if not edges or any(e.kind is not ClaimKind.CORRELATION for e in edges):
         return
-    ids = list(dict.fromkeys(e.child for e in support))
+    ids = list(dict.fromkeys(e.child for e in edges))
     variables: list[str] = []
     for cid in ids:
         correlated = argmap.claim(cid)
@@ -294,7 +295,7 @@ def _correlation_only(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
               f"add a premise giving the mechanism{link}, with its evidence")
 
 
-def _support_roots(argmap: ArgMap, roots: dict[str, str]) -> dict[str, object]:
+def _support_roots(argmap: ArgMap, roots: dict[str, str], support: Support) -> dict[str, object]:
     """Claim id -> the via root shared by every citation in its support tree: a source id, MANY, or NONE.
 
     The support tree of a claim is the claim with every claim supporting it, transitively (premise and
@@ -309,7 +310,6 @@ def _support_roots(argmap: ArgMap, roots: dict[str, str]) -> dict[str, object]:
             if value is _MANY:
                 break
         result[claim.id] = value
-    support = _support(argmap)
     # Only claims with supporters can change. Children are written after their parent, so visiting
     # them in reverse document order settles a tree in one pass (and a second one confirms it).
     order = [(cid, [e.child for e in support[cid]]) for cid in reversed(result) if support.get(cid)]
@@ -348,10 +348,9 @@ def _join(a: object, b: object) -> object:
     return _MANY
 
 
-def _single_source(argmap: ArgMap, roots: dict[str, str]) -> Iterable[Gap]:
+def _single_source(argmap: ArgMap, roots: dict[str, str], support: Support) -> Iterable[Gap]:
     """`roots` gives the via root of every cited source."""
-    tree_roots = _support_roots(argmap, roots)
-    support = _support(argmap)
+    tree_roots = _support_roots(argmap, roots, support)
     # Without support refs the support edges form a forest: no claim is in the support tree of a
     # claim it supports, so a branch below another single-source branch is skipped without walking
     # its tree (walking it for every claim of a long chain would be quadratic).
@@ -360,11 +359,11 @@ def _single_source(argmap: ArgMap, roots: dict[str, str]) -> Iterable[Gap]:
         root = tree_roots[claim.id]
         if not isinstance(root, str) or not support.get(claim.id):
             continue
-        members = _support_tree(argmap, claim.id) if refs else None
-        if _covered_by_parent(argmap, claim, tree_roots, members):
+        members = _support_tree(support, claim.id) if refs else None
+        if _covered_by_parent(argmap, claim, tree_roots, members, support):
             continue
         if members is None:
-            members = _support_tree(argmap, claim.id)
+            members = _support_tree(support, claim.id)
         member_cites = [c for m in members for c in argmap.claim_index[m].cites]
         n_cites = len(member_cites)
         source = argmap.source(root)
@@ -378,14 +377,13 @@ def _single_source(argmap: ArgMap, roots: dict[str, str]) -> Iterable[Gap]:
 
 
 def _covered_by_parent(argmap: ArgMap, claim: Claim, roots: dict[str, object],
-                       members: Collection[str] | None) -> bool:
+                       members: Collection[str] | None, support: Support) -> bool:
     """True when a claim that `claim` supports is a single-source branch root too (report only the top).
 
     `members` is the support tree of `claim`, or None when the map has no support cycle (no claim
     that `claim` supports is in it). In a support cycle every member has the same support tree;
     there the first one written is the top.
     """
-    support = _support(argmap)
     in_tree = set(members) if members is not None else set()
     for edge in argmap.parents_index.get(claim.id, ()):
         if edge.kind not in _SUPPORT_KINDS or not isinstance(roots[edge.parent], str) or not support.get(edge.parent, ()):
@@ -398,11 +396,11 @@ def _covered_by_parent(argmap: ArgMap, claim: Claim, roots: dict[str, object],
     return False
 
 
-def _support_tree(argmap: ArgMap, root: str) -> list[str]:
+def _support_tree(support: Support, root: str) -> list[str]:
     seen = {root}
     order = [root]
     for node in order:
-        for edge in _support(argmap).get(node, ()):
+        for edge in support.get(node, ()):
             if edge.child not in seen:
                 seen.add(edge.child)
                 order.append(edge.child)
@@ -475,9 +473,9 @@ def find_gaps(argmap: ArgMap, *, kinds: Collection[str] | None = None) -> list[G
         if unanswered and claim.kind is ClaimKind.COUNTERPOINT:
             gaps.extend(_unanswered(argmap, claim))
         if correlation_only and claim.id in support:
-            gaps.extend(_correlation_only(argmap, claim))
+            gaps.extend(_correlation_only(argmap, claim, support))
     if "single-source" in wanted:
-        gaps.extend(_single_source(argmap, roots))
+        gaps.extend(_single_source(argmap, roots, support))
     if "source-incomplete" in wanted:
         for source in argmap.source_index.values():
             gaps.extend(_source_incomplete(argmap, source))

@@ -47,13 +47,18 @@ class ViewOptions:
 
 # --- wrapping --------------------------------------------------------------------------------------
 
+_cell_sizes: dict[str, int] = {}  # non-ASCII word -> its width in cells (rich's rule), measured once
+
 
 def _cells(text: str) -> int:
     if text.isascii():
         return len(text)
-    from rich.cells import cell_len
+    size = _cell_sizes.get(text)
+    if size is None:
+        from rich.cells import cell_len
 
-    return cell_len(text)
+        size = _cell_sizes[text] = cell_len(text)
+    return size
 
 
 def _chop(word: str, width: int) -> list[str]:
@@ -75,85 +80,85 @@ def _chop(word: str, width: int) -> list[str]:
     return pieces
 
 
+def _visible(text: str, *, one_line: bool = True) -> str:
+    """`visible(text)`, skipping the regex for the usual text: every character that `visible` escapes
+    is non-printable for str.isprintable (checked over all of Unicode), so printable text is unchanged."""
+    return text if text.isprintable() else visible(text, one_line=one_line)
+
+
 def _words(text: str, style: str) -> list[Segment]:
     """User text as one segment: control characters made visible, whitespace runs made single spaces.
 
     In a segment given to `wrap`, a space is a place to break the line; no-break spaces keep words
     together (they are printed as plain spaces).
     """
-    return [(" ".join(visible(text, one_line=False).split()), style)]
-
-
-class _Wrapper:
-    """Line-filling state for `wrap`: ASCII runs are cut by slicing, other text word by word."""
-
-    def __init__(self, width: int) -> None:
-        self.width = max(1, width)
-        self.lines: list[list[Segment]] = []
-        self.line: list[Segment] = []
-        self.used = 0
-
-    def newline(self) -> None:
-        self.lines.append(self.line)
-        self.line, self.used = [], 0
-
-    def put(self, piece: str, size: int, style: str) -> None:
-        piece = piece.replace("\u00a0", " ")
-        if not self.used:
-            self.line.append((piece, style))
-            self.used = size
-        elif self.line[-1][1] == style:
-            self.line[-1] = (self.line[-1][0] + " " + piece, style)
-            self.used += 1 + size
-        else:
-            self.line += [(" ", ""), (piece, style)]
-            self.used += 1 + size
-
-    def ascii_run(self, text: str, style: str) -> None:
-        pos, end, width = 0, len(text), self.width
-        while pos < end:
-            room = width - self.used - (1 if self.used else 0)
-            if end - pos <= room:
-                self.put(text[pos:], end - pos, style)
-                return
-            cut = text.rfind(" ", pos, pos + room + 1) if room > 0 else -1
-            if cut > pos:
-                self.put(text[pos:cut], cut - pos, style)
-                pos = cut + 1
-                self.newline()
-            elif self.used:
-                self.newline()
-            else:  # one word longer than a whole line: cut it
-                self.put(text[pos:pos + width], width, style)
-                pos += width
-                self.newline()
-                if pos < end and text[pos] == " ":
-                    pos += 1
-
-    def word(self, word: str, style: str) -> None:
-        size = _cells(word)
-        pieces = [(word, size)] if size <= self.width else [(p, _cells(p)) for p in _chop(word, self.width)]
-        for piece, piece_size in pieces:
-            if self.used and self.used + 1 + piece_size > self.width:
-                self.newline()
-            self.put(piece, piece_size, style)
+    return [(" ".join(_visible(text, one_line=False).split()), style)]
 
 
 def wrap(tokens: Sequence[Segment], width: int) -> list[list[Segment]]:
     """Greedy word wrap of styled text into lines of at most `width` cells (over-long words are cut).
 
-    Text of one style that ends up next to each other on a line is one segment.
+    Text of one style that ends up next to each other on a line is one segment. ASCII text (one cell
+    per character) is cut by slicing at the last space that fits; other text goes word by word. The
+    state is kept in local variables rather than an object: this runs once per claim.
     """
-    wrapper = _Wrapper(width)
+    width = max(1, width)
+    lines: list[list[Segment]] = []
+    line: list[Segment] = []
+    used = 0  # cells on `line`
+
+    def put(piece: str, size: int, style: str) -> None:
+        """Add a piece that fits to the line, after a space unless the line is empty (so far)."""
+        nonlocal used
+        if not used:
+            line.append((piece, style))
+            used = size
+        elif line[-1][1] == style:
+            line[-1] = (line[-1][0] + " " + piece, style)
+            used += 1 + size
+        else:
+            line.append((" ", ""))
+            line.append((piece, style))
+            used += 1 + size
+
+    def newline() -> None:
+        nonlocal line, used
+        lines.append(line)
+        line, used = [], 0
+
     for text, style in tokens:
         if text.isascii():
-            wrapper.ascii_run(text, style)
-        else:
-            for word in text.split(" "):
-                if word:
-                    wrapper.word(word, style)
-    wrapper.newline()
-    return wrapper.lines
+            pos, end = 0, len(text)
+            while pos < end:
+                room = width - used - 1 if used else width
+                if end - pos <= room:
+                    put(text[pos:] if pos else text, end - pos, style)
+                    break
+                cut = text.rfind(" ", pos, pos + room + 1) if room > 0 else -1
+                if cut > pos:
+                    put(text[pos:cut], cut - pos, style)
+                    pos = cut + 1
+                    newline()
+                elif used:
+                    newline()
+                else:  # one word longer than a whole line: cut it
+                    put(text[pos:pos + width], width, style)
+                    pos += width
+                    newline()
+                    if pos < end and text[pos] == " ":
+                        pos += 1
+            continue
+        for word in text.split(" "):
+            if not word:
+                continue
+            size = _cells(word)
+            pieces = [(word, size)] if size <= width else [(p, _cells(p)) for p in _chop(word, width)]
+            for piece, piece_size in pieces:
+                if used and used + 1 + piece_size > width:
+                    newline()
+                put(piece.replace("\u00a0", " "), piece_size, style)
+    newline()
+    return lines
 
 
 # --- the view --------------------------------------------------------------------------------------
@@ -180,70 +185,85 @@ class _ViewBuilder:
 
     def paragraph(self, first: Sequence[Segment], rest: str, tokens: Sequence[Segment]) -> None:
         """Wrapped tokens: the first line after `first`, the others after `rest` (of the same cell width)."""
-        indent = sum(len(text) for text, _ in first)  # our own prefixes: one cell per character
-        for n, line in enumerate(wrap(tokens, self.width - indent)):
-            self.lines.append((*(first if n == 0 else ((rest, "dim"),)), *line))
+        indent = sum([len(text) for text, _ in first])  # our own prefixes: one cell per character
+        lines = wrap(tokens, self.width - indent)
+        append = self.lines.append
+        append((*first, *lines[0]))
+        if len(lines) > 1:
+            prefix = (rest, "dim")
+            for line in lines[1:]:
+                append((prefix, *line))
 
     def claim_tokens(self, claim: Claim) -> list[Segment]:
-        tokens: list[Segment] = [(visible(claim.id) + ":", "bold")]
+        tokens: list[Segment] = [(_visible(claim.id) + ":", "bold")]
         tokens += _words(claim.text, "")
-        numbers: set[int] = set()
-        unknown: list[str] = []
-        for cite in claim.cites:
-            number = self.numbers.get(cite.source)
-            if number is not None:
-                numbers.add(number)
-                self.cited.add(cite.source)
-            elif cite.source not in unknown:
-                unknown.append(cite.source)
-        markers = [f"[{n}]" for n in sorted(numbers)] + [f"[?{visible(u)}]" for u in unknown]
-        if markers:
+        if claim.cites:
+            numbers: set[int] = set()
+            unknown: list[str] = []
+            for cite in claim.cites:
+                number = self.numbers.get(cite.source)
+                if number is not None:
+                    numbers.add(number)
+                    self.cited.add(cite.source)
+                elif cite.source not in unknown:
+                    unknown.append(cite.source)
+            markers = [f"[{n}]" for n in sorted(numbers)] + [f"[?{_visible(u)}]" for u in unknown]
             tokens.append(("".join(markers), "cyan"))
         kinds = self.claim_gaps.get(claim.id)
         if kinds:
             tokens.append((f"{GAP_MARK}\u00a0" + ",\u00a0".join(kinds), "yellow"))  # kept on one line
         return tokens
 
-    def node(self, claim_id: str, kind: ClaimKind, guides: str, connector: str, last: bool,
-             remaining: int | None, path: list[str] | None, pointer: bool) -> None:
-        """One claim (or a pointer to it) and, below it, its children."""
-        child_guides = guides + ("" if not connector else ("    " if last else "│   "))
-        if pointer or claim_id in self.printed:
-            glyph, style = GLYPHS[kind]
-            self.lines.append(((guides + connector, "dim"), (glyph, style), (" ", ""),
-                               (f"{POINTER} see {visible(claim_id)}", "dim")))
-            return
-        claim = self.map.claim_index[claim_id]
-        self.printed.add(claim_id)
-        edges = list(self.map.children(claim_id))
-        if path:
-            edges = [e for e in edges if e.child == path[0] and not e.ref][:1]
-        shown = edges if remaining is None or remaining > 0 else []
-        hidden = 0 if shown or not edges else len(descendants(self.map, claim_id)) - 1
-        bar = "│ " if shown or hidden else "  "
-        glyph, style = GLYPHS[claim.kind]
-        self.paragraph(((guides + connector, "dim"), (glyph, style), (" ", "")), child_guides + bar,
-                       self.claim_tokens(claim))
-        for n, edge in enumerate(shown):
-            self.node(edge.child, edge.kind, child_guides, "└── " if n == len(shown) - 1 else "├── ",
-                      n == len(shown) - 1, None if remaining is None else remaining - 1,
-                      path[1:] if path else None, edge.ref)
-        if hidden:
-            self.lines.append(((child_guides + "└── ", "dim"),
-                               (f"… {hidden} more claim{'s' if hidden != 1 else ''} below", "dim")))
+    def walk(self, root: str, *, remaining: int | None, path: list[str] | None) -> None:
+        """`root` and, below it, its children: each claim once, a pointer (→ see ID) where it recurs.
+
+        Depth first with an explicit stack rather than recursion, so that no depth of nesting or chain
+        of refs can exhaust Python's stack. A stack entry: (claim id, kind of the edge to it, guides,
+        connector, last among its siblings, levels still to show, focus path below it, is a ref).
+        """
+        stack: list[tuple[str, ClaimKind, str, str, bool, int | None, list[str] | None, bool]] = [
+            (root, self.map.claim_index[root].kind, "", "", True, remaining, path, False)]
+        while stack:
+            claim_id, kind, guides, connector, last, remaining, path, pointer = stack.pop()
+            child_guides = guides + ("" if not connector else ("    " if last else "│   "))
+            if pointer or claim_id in self.printed:
+                glyph, style = GLYPHS[kind]
+                self.lines.append(((guides + connector, "dim"), (glyph, style), (" ", ""),
+                                   (f"{POINTER} see {_visible(claim_id)}", "dim")))
+                continue
+            claim = self.map.claim_index[claim_id]
+            self.printed.add(claim_id)
+            edges = self.map.children(claim_id)
+            if path:
+                edges = [e for e in edges if e.child == path[0] and not e.ref][:1]
+            shown = edges if remaining is None or remaining > 0 else ()
+            hidden = 0 if shown or not edges else len(descendants(self.map, claim_id)) - 1
+            bar = "│ " if shown or hidden else "  "
+            glyph, style = GLYPHS[claim.kind]
+            self.paragraph(((guides + connector, "dim"), (glyph, style), (" ", "")), child_guides + bar,
+                           self.claim_tokens(claim))
+            if hidden:
+                self.lines.append(((child_guides + "└── ", "dim"),
+                                   (f"… {hidden} more claim{'s' if hidden != 1 else ''} below", "dim")))
+            below = None if remaining is None else remaining - 1
+            rest = path[1:] if path else None
+            # Pushed last child first, so that the first child is shown next.
+            for n in range(len(shown) - 1, -1, -1):
+                edge = shown[n]
+                last_child = n == len(shown) - 1
+                stack.append((edge.child, edge.kind, child_guides, "└── " if last_child else "├── ", last_child,
+                              below, rest, edge.ref))
 
     def tree(self) -> None:
         focus = self.options.focus
         thesis = self.map.thesis if self.map.thesis in self.map.claim_index else None
         if focus is not None:
             path = path_to_thesis(self.map, focus)
-            self.node(path[0], self.map.claim_index[path[0]].kind, "", "", True,
-                      None if self.options.depth is None else self.options.depth + len(path) - 1,
-                      path[1:], False)
+            self.walk(path[0], remaining=None if self.options.depth is None else self.options.depth + len(path) - 1,
+                      path=path[1:])
             return
-        roots = [thesis] if thesis else []
-        for root in roots:
-            self.node(root, self.map.claim_index[root].kind, "", "", True, self.options.depth, None, False)
+        if thesis:
+            self.walk(thesis, remaining=self.options.depth, path=None)
         if self.options.depth is None:
             # Claims not below the thesis (a broken map): shown too, so that nothing is hidden.
             stray = [c for c in self.map.claim_index.values() if c.id not in self.printed]
@@ -252,7 +272,7 @@ class _ViewBuilder:
                 self.lines.append((("not connected to the thesis:", "bold"),))
                 for claim in stray:
                     if claim.id not in self.printed:
-                        self.node(claim.id, claim.kind, "", "", True, None, None, False)
+                        self.walk(claim.id, remaining=None, path=None)
 
     def source_table(self, *, restricted: bool) -> None:
         rows = [s for s in self.map.source_index.values() if not restricted or s.id in self.cited]
@@ -330,7 +350,7 @@ def build_view(argmap: ArgMap, *, gaps: Sequence[Gap], coverage: Coverage, optio
 
 def plain_text(lines: Iterable[Line]) -> str:
     """The view without styles: what a pipe or a file gets."""
-    return "".join("".join(text for text, _ in line).rstrip() + "\n" for line in lines)
+    return "".join(["".join([text for text, _ in line]).rstrip() + "\n" for line in lines])
 
 
 def print_view(lines: Sequence[Line]) -> None:
