@@ -92,7 +92,12 @@ def _words(text: str, style: str) -> list[Segment]:
     In a segment given to `wrap`, a space is a place to break the line; no-break spaces keep words
     together (they are printed as plain spaces).
     """
-    return [(" ".join(_visible(text, one_line=False).split()), style)]
+    text = _visible(text, one_line=False)
+    # Printable text has no whitespace but plain spaces; without doubled or outer ones it is already
+    # normal (the usual case: no need to split a claim into words and join them again).
+    if not (text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "):
+        text = " ".join(text.split())
+    return [(text, style)]
 
 
 def wrap(tokens: Sequence[Segment], width: int) -> list[list[Segment]]:
@@ -198,17 +203,14 @@ class _ViewBuilder:
         tokens: list[Segment] = [(_visible(claim.id) + ":", "bold")]
         tokens += _words(claim.text, "")
         if claim.cites:
-            numbers: set[int] = set()
-            unknown: list[str] = []
-            for cite in claim.cites:
-                number = self.numbers.get(cite.source)
-                if number is not None:
-                    numbers.add(number)
-                    self.cited.add(cite.source)
-                elif cite.source not in unknown:
-                    unknown.append(cite.source)
-            markers = [f"[{n}]" for n in sorted(numbers)] + [f"[?{_visible(u)}]" for u in unknown]
-            tokens.append(("".join(markers), "cyan"))
+            numbers = self.numbers
+            known = [c.source for c in claim.cites if c.source in numbers]
+            self.cited.update(known)
+            markers = "".join([f"[{n}]" for n in sorted({numbers[s] for s in known})])
+            if len(known) < len(claim.cites):
+                unknown = dict.fromkeys(c.source for c in claim.cites if c.source not in numbers)
+                markers += "".join([f"[?{_visible(u)}]" for u in unknown])
+            tokens.append((markers, "cyan"))
         kinds = self.claim_gaps.get(claim.id)
         if kinds:
             tokens.append((f"{GAP_MARK}\u00a0" + ",\u00a0".join(kinds), "yellow"))  # kept on one line
