@@ -197,8 +197,23 @@ def dot_statement(left: str, label: str | None, attrs: Mapping[str, str]) -> str
     """One node (`left` is its id) or edge (`left` is "a -> b") statement line, as the graphviz
     package writes it: the label first, then the other attributes sorted by name."""
     items = [f"label={dot_id(label)}"] if label is not None else []
-    items.extend(f"{dot_id(key)}={dot_id(value)}" for key, value in sorted(attrs.items()))
+    items.extend(_attribute(key, value) for key, value in sorted(attrs.items()))
     return f"\t{left} [{' '.join(items)}]\n"
+
+
+#: attributes that hold map text; every other attribute takes one of a few values set by argmap
+_TEXT_ATTRIBUTES = frozenset({"label", "tooltip", "URL"})
+_ATTRIBUTE_TEXT: dict[tuple[str, str], str] = {}
+
+
+def _attribute(key: str, value: str) -> str:
+    """`key=value` in DOT; argmap's own styling attributes are written once and remembered."""
+    if key in _TEXT_ATTRIBUTES:
+        return f"{dot_id(key)}={dot_id(value)}"
+    text = _ATTRIBUTE_TEXT.get((key, value))
+    if text is None:
+        text = _ATTRIBUTE_TEXT[key, value] = f"{dot_id(key)}={dot_id(value)}"
+    return text
 
 
 # -- building ------------------------------------------------------------------------------------

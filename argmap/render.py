@@ -32,8 +32,9 @@ INSTALL_HINT = ("Graphviz's 'dot' program was not found on PATH; install Graphvi
                 "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
                 "Windows: winget install graphviz), or write DOT with -o FILE.dot / --format dot")
 _MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
-_SVG_NS = "{http://www.w3.org/2000/svg}"
-_HREF_NAMES = ("href", "{http://www.w3.org/1999/xlink}href")
+#: names as expat writes them with namespace_separator="}": "URI}local"
+_SVG_ROOT = "http://www.w3.org/2000/svg}svg"
+_LINK_ATTRIBUTES = ("href", "http://www.w3.org/1999/xlink}href")
 _UNSAFE_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object"})
 
 
@@ -103,7 +104,7 @@ def find_dot() -> str | None:
 
 
 def _limit_memory() -> None:  # runs in the child between fork and exec
-    import resource
+    import resource  # already imported by run_dot: nothing to load in the child
 
     try:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
@@ -128,7 +129,11 @@ def run_dot(source: str, *, fmt: str, engine: str = "dot", timeout: float = DEFA
     args = [program, f"-K{engine}", f"-T{fmt}"]
     if large:
         args += LARGE_MAP_FLAGS
-    preexec = _limit_memory if os.name == "posix" else None
+    preexec = None
+    if os.name == "posix":
+        import resource  # noqa: F401  (for _limit_memory, so that the child does not import it)
+
+        preexec = _limit_memory
     started = time.perf_counter()
     try:
         proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -178,42 +183,55 @@ def check_output(data: bytes, fmt: str) -> None:
 
 def check_svg(data: bytes) -> None:
     """Well-formed XML, an <svg> root, no script, no on* attribute, links only to http(s)."""
-    import xml.etree.ElementTree as ET
+    from xml.parsers import expat
 
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise RenderError(f"Graphviz produced an SVG that is not well-formed XML ({visible(str(exc))}); "
-                          "nothing was written") from None
-    if root.tag != f"{_SVG_NS}svg":
-        raise RenderError("Graphviz's output is not an SVG document; nothing was written")
-    # An SVG from dot has tens of thousands of elements but only a few distinct element and
-    # attribute names: collect those in one pass and judge each name once.
+    # One expat pass (no tree is built): an SVG from dot has tens of thousands of elements but only
+    # a few distinct element and attribute names, so those are collected and judged once each.
+    # expat names a namespaced element or attribute "URI}local".
+    first: list[str] = []
     tags: set[str] = set()
     names: set[str] = set()
-    for element in root.iter():
-        tags.add(element.tag)
-        names.update(element.attrib)
+    links: list[str] = []
+
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        if not tags:
+            first.append(tag)
+        tags.add(tag)
+        if attributes:
+            names.update(attributes)
+            for name in _LINK_ATTRIBUTES:
+                if name in attributes:
+                    links.append(attributes[name])
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise RenderError(f"Graphviz produced an SVG that is not well-formed XML ({visible(str(exc))}); "
+                          "nothing was written") from None
+    if first != [_SVG_ROOT]:
+        raise RenderError("Graphviz's output is not an SVG document; nothing was written")
     for tag in sorted(tags):
         local = _local_name(tag)
         if local in _UNSAFE_ELEMENTS:
-            raise RenderError(f"the SVG contains a <{local}> element; nothing was written")
+            raise RenderError(f"the SVG contains a <{visible(local)}> element; nothing was written")
     for name in sorted(names):
         attr = _local_name(name)
         if attr.startswith("on"):
-            raise RenderError(f"the SVG contains an event-handler attribute '{attr}'; nothing was written")
-    links = [name for name in sorted(names) if name in _HREF_NAMES or _local_name(name) == "href"]
-    if links:
-        for element in root.iter():
-            for name in links:
-                value = element.get(name)
-                if value is not None and not value.lower().startswith(("http://", "https://")):
-                    raise RenderError(f"the SVG contains a link that is not http(s): "
-                                      f"{visible(value[:80])}; nothing was written")
+            raise RenderError(f"the SVG contains an event-handler attribute '{visible(attr)}'; "
+                              "nothing was written")
+        if attr == "href" and name not in _LINK_ATTRIBUTES:
+            raise RenderError(f"the SVG contains a link attribute in an unknown namespace "
+                              f"'{visible(name[:80])}'; nothing was written")
+    for link in links:
+        if not link.lower().startswith(("http://", "https://")):
+            raise RenderError(f"the SVG contains a link that is not http(s): "
+                              f"{visible(link[:80])}; nothing was written")
 
 
 def _local_name(name: str) -> str:
-    """An XML name without its namespace, in lower case: `{uri}onLoad` -> `onload`."""
+    """An XML name as expat gives it without its namespace, in lower case: `URI}onLoad` -> `onload`."""
     return name.rsplit("}", 1)[-1].lower()
 
 

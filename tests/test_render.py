@@ -362,8 +362,14 @@ def test_dot_errors_are_shortened_and_made_visible() -> None:
     (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
      b'<a xlink:href="https://example.org/"/><a href="https://example.org/"/>'
      b'<a xlink:href="https://example.org/"/><a href=" javascript:x"/></svg>', "not http(s)"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:l="urn:other"><a l:HREF="vbscript:x"/></svg>',
-     "not http(s)"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:l="urn:other"><a l:HREF="https://x.org/"/></svg>',
+     "link attribute in an unknown namespace"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><a href=""/></svg>', "not http(s)"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><a href="&#106;avascript:x"/></svg>', "not http(s)"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><svg:script xmlns:svg="http://www.w3.org/2000/svg"/></svg>',
+     "<script>"),
+    (b'<svg xmlns="http://www.w3.org/1999/xhtml"/>', "not an SVG"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><g/></svg><g/>', "not well-formed"),
 ])
 def test_svg_check_refuses_unsafe_or_broken_svg(svg: bytes, reason: str) -> None:
     with pytest.raises(RenderError, match=None) as info:
