@@ -19,12 +19,6 @@ JSON_FORMAT_VERSION = 1
 KIND_WIDTH = max(len(k) for k in KINDS)
 
 
-def _visible(text: str) -> str:
-    """`visible(text)`, skipping the regex for the usual text: every character that `visible` escapes
-    is non-printable for str.isprintable (checked over all of Unicode), so printable text is unchanged."""
-    return text if text.isprintable() else visible(text)
-
-
 @dataclass(frozen=True)
 class MapGaps:
     """The gaps and coverage of one map file."""
@@ -72,11 +66,11 @@ def format_text(report: GapsReport) -> str:
     lines: list[str] = []
     indent = " " * (2 + 10 + 1 + KIND_WIDTH + 2)
     for one in report.maps:
-        lines.append(_visible(one.file))
+        lines.append(visible(one.file))
         for gap in one.gaps:
             where = f"{gap.position.line}:{gap.position.column}"
-            lines.append(f"  {where:<10} {gap.kind:<{KIND_WIDTH}}  {_visible(gap.reason)}")
-            lines.append(f"{indent}fix: {_visible(gap.fix)}")
+            lines.append(f"  {where:<10} {gap.kind:<{KIND_WIDTH}}  {visible(gap.reason)}")
+            lines.append(f"{indent}fix: {visible(gap.fix)}")
         if not one.gaps:
             lines.append("  no gaps")
         lines.append(f"  {one.coverage.summary()}")
@@ -88,8 +82,8 @@ def format_text(report: GapsReport) -> str:
 def format_parsable(report: GapsReport) -> str:
     """`FILE:LINE:COL: gap: REASON; fix: FIX [KIND]`, one per line (for editors and grep)."""
     return "".join(
-        f"{_visible(g.position.file)}:{g.position.line}:{g.position.column}: gap: {_visible(g.reason)}; "
-        f"fix: {_visible(g.fix)} [{g.kind}]\n"
+        f"{visible(g.position.file)}:{g.position.line}:{g.position.column}: gap: {visible(g.reason)}; "
+        f"fix: {visible(g.fix)} [{g.kind}]\n"
         for g in report.gaps
     )
 
@@ -112,7 +106,7 @@ def _gh_escape(text: str, *, property_value: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if property_value:
         text = text.replace(":", "%3A").replace(",", "%2C")
-    return _visible(text)
+    return visible(text)
 
 
 def format_github(report: GapsReport) -> str:
@@ -132,7 +126,7 @@ _MD_TABLE = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", **{ch: "\\" +
 
 def md_escape(text: str) -> str:
     """Markdown-inert text for a table cell: specials backslash-escaped, `<`, `>`, `&` as entities."""
-    return _visible(text).translate(_MD_TABLE)
+    return visible(text).translate(_MD_TABLE)
 
 
 def format_markdown(report: GapsReport) -> str:

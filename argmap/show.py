@@ -80,19 +80,13 @@ def _chop(word: str, width: int) -> list[str]:
     return pieces
 
 
-def _visible(text: str, *, one_line: bool = True) -> str:
-    """`visible(text)`, skipping the regex for the usual text: every character that `visible` escapes
-    is non-printable for str.isprintable (checked over all of Unicode), so printable text is unchanged."""
-    return text if text.isprintable() else visible(text, one_line=one_line)
-
-
 def _words(text: str, style: str) -> list[Segment]:
     """User text as one segment: control characters made visible, whitespace runs made single spaces.
 
     In a segment given to `wrap`, a space is a place to break the line; no-break spaces keep words
     together (they are printed as plain spaces).
     """
-    text = _visible(text, one_line=False)
+    text = visible(text, one_line=False)
     # Printable text has no whitespace but plain spaces; without doubled or outer ones it is already
     # normal (the usual case: no need to split a claim into words and join them again).
     if not (text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "):
@@ -200,7 +194,7 @@ class _ViewBuilder:
                 append((prefix, *line))
 
     def claim_tokens(self, claim: Claim) -> list[Segment]:
-        tokens: list[Segment] = [(_visible(claim.id) + ":", "bold")]
+        tokens: list[Segment] = [(visible(claim.id) + ":", "bold")]
         tokens += _words(claim.text, "")
         if claim.cites:
             numbers = self.numbers
@@ -209,7 +203,7 @@ class _ViewBuilder:
             markers = "".join([f"[{n}]" for n in sorted({numbers[s] for s in known})])
             if len(known) < len(claim.cites):
                 unknown = dict.fromkeys(c.source for c in claim.cites if c.source not in numbers)
-                markers += "".join([f"[?{_visible(u)}]" for u in unknown])
+                markers += "".join([f"[?{visible(u)}]" for u in unknown])
             tokens.append((markers, "cyan"))
         kinds = self.claim_gaps.get(claim.id)
         if kinds:
@@ -231,7 +225,7 @@ class _ViewBuilder:
             if pointer or claim_id in self.printed:
                 glyph, style = GLYPHS[kind]
                 self.lines.append(((guides + connector, "dim"), (glyph, style), (" ", ""),
-                                   (f"{POINTER} see {_visible(claim_id)}", "dim")))
+                                   (f"{POINTER} see {visible(claim_id)}", "dim")))
                 continue
             claim = self.map.claim_index[claim_id]
             self.printed.add(claim_id)

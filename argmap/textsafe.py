@@ -26,6 +26,8 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str, *, one_line: bool = True) -> str:
     """Replace unsafe characters with `\\xNN` / `\\uNNNN` so they show instead of acting."""
+    if text.isprintable():  # the usual case, and fast: every unsafe character is non-printable
+        return text
     pattern = UNSAFE_CHARS_ONE_LINE if one_line else UNSAFE_CHARS
     return pattern.sub(_escape, text)
 

@@ -116,3 +116,26 @@ def test_yaml_like_text_never_crashes(text: str) -> None:
     loaded = load_bytes(text.encode("utf-8"), file="x.yaml")
     if loaded.map is not None:
         check_map(loaded.map)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_visible_leaves_no_unsafe_character_and_keeps_safe_text(text: str) -> None:
+    from argmap.textsafe import UNSAFE_CHARS_ONE_LINE, visible
+
+    shown = visible(text)
+    assert not UNSAFE_CHARS_ONE_LINE.search(shown)
+    if not UNSAFE_CHARS_ONE_LINE.search(text):
+        assert shown == text
+
+
+def test_every_unsafe_character_is_non_printable() -> None:
+    """visible() returns printable text unchanged without its regex; that is only right if so."""
+    import sys
+
+    from argmap.textsafe import UNSAFE_CHARS_ONE_LINE
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if UNSAFE_CHARS_ONE_LINE.match(char):
+            assert not char.isprintable(), hex(code)
