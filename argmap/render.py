@@ -1,10 +1,11 @@
 """Rendering: map -> view -> DOT -> (system Graphviz) -> SVG/PNG/PDF bytes, checked before use.
 
 `dot` runs as a subprocess that argmap controls: a timeout, an address-space limit, output taken
-from its stdout (dot never writes a file), its stderr shown only shortened and made visible. An SVG
-is parsed before it is returned: it must be well-formed XML with no script, no event-handler
-attribute and no link other than http(s). Past LARGE_MAP nodes the layout is run with dot's
-cheaper limits and progress is reported while it runs.
+from its stdout (dot never writes a file; it reads the DOT on its stdin), its stderr shown only
+shortened and made visible. An SVG is parsed, chunk by chunk while dot writes it, before it is
+returned: it must be well-formed XML with no script, no event-handler attribute and no link other
+than http(s). Past LARGE_MAP nodes the layout is run with dot's cheaper limits and progress is
+reported on stderr while it runs.
 """
 from __future__ import annotations
 
@@ -140,24 +141,9 @@ def run_dot(source: str, *, fmt: str, engine: str = "dot", timeout: float = DEFA
                                 stderr=subprocess.PIPE, preexec_fn=preexec)
     except OSError as exc:
         raise RenderError(f"cannot run {visible(program)}: {exc.strerror or exc}") from None
-    data = source.encode("utf-8")
-    tick = 5.0 if progress else timeout
-    first = True
-    while True:
-        remaining = timeout - (time.perf_counter() - started)
-        try:
-            out, err = proc.communicate(input=data if first else None, timeout=max(0.01, min(tick, remaining)))
-            break
-        except subprocess.TimeoutExpired:
-            first = False
-            elapsed = time.perf_counter() - started
-            if elapsed >= timeout:
-                proc.kill()
-                proc.communicate()
-                raise RenderError(f"{engine} took longer than {timeout:g} s and was stopped; draw less with "
-                                  "--depth N or --focus ID, or allow more time with --timeout") from None
-            if progress:
-                progress(f"still laying out ({elapsed:.0f} s)…")
+    svg_check = SvgCheck() if fmt == "svg" else None
+    out, err = _exchange(proc, source.encode("utf-8"), started=started, timeout=timeout, engine=engine,
+                         progress=progress, on_output=svg_check.feed if svg_check else None)
     if proc.returncode != 0:
         detail = short_stderr(err)
         if proc.returncode < 0 or "memory" in detail.lower() or "alloc" in detail.lower():
@@ -167,8 +153,82 @@ def run_dot(source: str, *, fmt: str, engine: str = "dot", timeout: float = DEFA
         raise RenderError(f"{engine} failed (exit code {proc.returncode}){hint}: {detail or 'no message'}")
     if progress:
         progress(f"layout done in {time.perf_counter() - started:.1f} s")
-    check_output(out, fmt)
+    if not out:
+        raise RenderError(f"Graphviz produced no {fmt.upper()} output")
+    if svg_check is not None:
+        svg_check.close()
+    else:
+        check_output(out, fmt)
     return out
+
+
+def _exchange(proc: subprocess.Popen[bytes], data: bytes, *, started: float, timeout: float, engine: str,
+              progress: Callable[[str], None] | None,
+              on_output: Callable[[bytes], None] | None) -> tuple[bytes, bytes]:
+    """Write `data` to dot's stdin and return its stdout and stderr once it has exited.
+
+    Each pipe has its own thread, so that dot never waits for us; this thread receives dot's
+    output in chunks as it is written and passes each to `on_output` (the SVG check parses it while
+    dot is still writing). Every 5 s without output, `progress` hears about it; after `timeout`
+    seconds dot is killed and RenderError raised.
+    """
+    import queue
+    import threading
+
+    chunks: queue.Queue[bytes] = queue.Queue()
+    errors: list[bytes] = []
+
+    def write_input() -> None:
+        try:
+            proc.stdin.write(data)  # type: ignore[union-attr]
+            proc.stdin.close()  # type: ignore[union-attr]
+        except (OSError, ValueError):
+            pass  # dot exited before reading everything: its exit code and stderr tell why
+
+    def read_output() -> None:
+        while chunk := proc.stdout.read1(1 << 16):  # type: ignore[union-attr]
+            chunks.put(chunk)
+        chunks.put(b"")
+
+    def read_errors() -> None:
+        errors.append(proc.stderr.read())  # type: ignore[union-attr]
+
+    threads = [threading.Thread(target=work, daemon=True) for work in (write_input, read_output, read_errors)]
+    for thread in threads:
+        thread.start()
+    def stop() -> RenderError:
+        proc.kill()
+        proc.wait()
+        for thread in threads:
+            thread.join()
+        return RenderError(f"{engine} took longer than {timeout:g} s and was stopped; draw less with "
+                           "--depth N or --focus ID, or allow more time with --timeout")
+
+    out: list[bytes] = []
+    tick = 5.0 if progress else timeout
+    while True:
+        elapsed = time.perf_counter() - started
+        if elapsed >= timeout:
+            raise stop()
+        try:
+            chunk = chunks.get(timeout=max(0.01, min(tick, timeout - elapsed)))
+        except queue.Empty:
+            elapsed = time.perf_counter() - started
+            if progress and elapsed < timeout:
+                progress(f"still laying out ({elapsed:.0f} s)…")
+            continue
+        if not chunk:
+            break
+        out.append(chunk)
+        if on_output is not None:
+            on_output(chunk)
+    try:  # dot has closed its output: it is about to exit
+        proc.wait(timeout=max(0.01, timeout - (time.perf_counter() - started)))
+    except subprocess.TimeoutExpired:
+        raise stop() from None
+    for thread in threads:
+        thread.join()
+    return b"".join(out), errors[0] if errors else b""
 
 
 def check_output(data: bytes, fmt: str) -> None:
@@ -183,51 +243,75 @@ def check_output(data: bytes, fmt: str) -> None:
 
 def check_svg(data: bytes) -> None:
     """Well-formed XML, an <svg> root, no script, no on* attribute, links only to http(s)."""
-    from xml.parsers import expat
+    check = SvgCheck()
+    check.feed(data)
+    check.close()
 
-    # One expat pass (no tree is built): an SVG from dot has tens of thousands of elements but only
-    # a few distinct element and attribute names, so those are collected and judged once each.
-    # expat names a namespaced element or attribute "URI}local".
-    first: list[str] = []
-    tags: set[str] = set()
-    names: set[str] = set()
-    links: list[str] = []
 
-    def start(tag: str, attributes: dict[str, str]) -> None:
-        if not tags:
-            first.append(tag)
-        tags.add(tag)
-        if attributes:
-            names.update(attributes)
-            for name in _LINK_ATTRIBUTES:
-                if name in attributes:
-                    links.append(attributes[name])
+class SvgCheck:
+    """The checks of `check_svg` on an SVG given in chunks: `feed` each chunk, then `close`.
 
-    parser = expat.ParserCreate(namespace_separator="}")
-    parser.StartElementHandler = start
-    try:
-        parser.Parse(data, True)
-    except expat.ExpatError as exc:
-        raise RenderError(f"Graphviz produced an SVG that is not well-formed XML ({visible(str(exc))}); "
-                          "nothing was written") from None
-    if first != [_SVG_ROOT]:
-        raise RenderError("Graphviz's output is not an SVG document; nothing was written")
-    for tag in sorted(tags):
-        local = _local_name(tag)
-        if local in _UNSAFE_ELEMENTS:
-            raise RenderError(f"the SVG contains a <{visible(local)}> element; nothing was written")
-    for name in sorted(names):
-        attr = _local_name(name)
-        if attr.startswith("on"):
-            raise RenderError(f"the SVG contains an event-handler attribute '{visible(attr)}'; "
+    One expat pass, no tree: an SVG from dot has tens of thousands of elements but only a few
+    distinct element and attribute names, so those are collected and judged once each, at `close`.
+    expat names a namespaced element or attribute "URI}local".
+    """
+
+    def __init__(self) -> None:
+        from xml.parsers import expat
+
+        self._expat_error = expat.ExpatError
+        self._error: str | None = None
+        self._first: list[str] = []
+        self._tags: set[str] = set()
+        self._names: set[str] = set()
+        self._links: list[str] = []
+        first, tags, names, links = self._first, self._tags, self._names, self._links
+
+        def start(tag: str, attributes: dict[str, str]) -> None:
+            if not tags:
+                first.append(tag)
+            tags.add(tag)
+            if attributes:
+                names.update(attributes)
+                for name in _LINK_ATTRIBUTES:
+                    if name in attributes:
+                        links.append(attributes[name])
+
+        self._parser = expat.ParserCreate(namespace_separator="}")
+        self._parser.StartElementHandler = start
+
+    def feed(self, chunk: bytes, *, final: bool = False) -> None:
+        """Parse the next chunk of the SVG (after a well-formedness error, nothing more is read)."""
+        if self._error is None:
+            try:
+                self._parser.Parse(chunk, final)
+            except self._expat_error as exc:
+                self._error = str(exc)
+
+    def close(self) -> None:
+        """Raise RenderError unless everything fed was one well-formed, safe SVG document."""
+        self.feed(b"", final=True)
+        if self._error is not None:
+            raise RenderError(f"Graphviz produced an SVG that is not well-formed XML ({visible(self._error)}); "
                               "nothing was written")
-        if attr == "href" and name not in _LINK_ATTRIBUTES:
-            raise RenderError(f"the SVG contains a link attribute in an unknown namespace "
-                              f"'{visible(name[:80])}'; nothing was written")
-    for link in links:
-        if not link.lower().startswith(("http://", "https://")):
-            raise RenderError(f"the SVG contains a link that is not http(s): "
-                              f"{visible(link[:80])}; nothing was written")
+        if self._first != [_SVG_ROOT]:
+            raise RenderError("Graphviz's output is not an SVG document; nothing was written")
+        for tag in sorted(self._tags):
+            local = _local_name(tag)
+            if local in _UNSAFE_ELEMENTS:
+                raise RenderError(f"the SVG contains a <{visible(local)}> element; nothing was written")
+        for name in sorted(self._names):
+            attr = _local_name(name)
+            if attr.startswith("on"):
+                raise RenderError(f"the SVG contains an event-handler attribute '{visible(attr)}'; "
+                                  "nothing was written")
+            if attr == "href" and name not in _LINK_ATTRIBUTES:
+                raise RenderError(f"the SVG contains a link attribute in an unknown namespace "
+                                  f"'{visible(name[:80])}'; nothing was written")
+        for link in self._links:
+            if not link.lower().startswith(("http://", "https://")):
+                raise RenderError(f"the SVG contains a link that is not http(s): "
+                                  f"{visible(link[:80])}; nothing was written")
 
 
 def _local_name(name: str) -> str:

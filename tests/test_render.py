@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from argmap.cli import cli
 from argmap.dot import to_dot
 from argmap.loader import load_bytes
-from argmap.render import RenderError, RenderOptions, check_svg, map_to_dot, run_dot
+from argmap.render import RenderError, RenderOptions, SvgCheck, check_svg, map_to_dot, run_dot
 from argmap.view import build_view, wrap_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -385,6 +385,23 @@ def test_label_wrapping_is_textwrap_line_for_line(words: list[str], width: int) 
     text = " ".join(words)
     expected = textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False)
     assert list(wrap_text(text, width, max_lines=1000)) == expected
+
+
+@pytest.mark.parametrize("size", [1, 7, 4096])
+def test_svg_check_in_chunks_gives_the_same_verdict(assad_svg: bytes, size: int) -> None:
+    """dot's output is checked chunk by chunk while dot writes it; chunk borders (inside a tag or a
+    multi-byte character) change nothing."""
+    bad = assad_svg.replace(b"</svg>", "<g><text>\u00e9</text><script>x</script></g></svg>".encode())
+    for svg, reason in ((assad_svg, None), (bad, "<script>"), (assad_svg[:-20], "not well-formed")):
+        check = SvgCheck()
+        for start in range(0, len(svg), size):
+            check.feed(svg[start:start + size])
+        if reason is None:
+            check.close()
+        else:
+            with pytest.raises(RenderError) as info:
+                check.close()
+            assert reason in str(info.value)
 
 
 def test_svg_check_accepts_http_links() -> None:
