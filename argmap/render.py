@@ -206,26 +206,31 @@ def _exchange(proc: subprocess.Popen[bytes], data: bytes, *, started: float, tim
 
     out: list[bytes] = []
     tick = 5.0 if progress else timeout
-    while True:
-        elapsed = time.perf_counter() - started
-        if elapsed >= timeout:
-            raise stop()
-        try:
-            chunk = chunks.get(timeout=max(0.01, min(tick, timeout - elapsed)))
-        except queue.Empty:
+    try:
+        while True:
             elapsed = time.perf_counter() - started
-            if progress and elapsed < timeout:
-                progress(f"still laying out ({elapsed:.0f} s)…")
-            continue
-        if not chunk:
-            break
-        out.append(chunk)
-        if on_output is not None:
-            on_output(chunk)
-    try:  # dot has closed its output: it is about to exit
-        proc.wait(timeout=max(0.01, timeout - (time.perf_counter() - started)))
-    except subprocess.TimeoutExpired:
-        raise stop() from None
+            if elapsed >= timeout:
+                raise stop()
+            try:
+                chunk = chunks.get(timeout=max(0.01, min(tick, timeout - elapsed)))
+            except queue.Empty:
+                elapsed = time.perf_counter() - started
+                if progress and elapsed < timeout:
+                    progress(f"still laying out ({elapsed:.0f} s)…")
+                continue
+            if not chunk:
+                break
+            out.append(chunk)
+            if on_output is not None:
+                on_output(chunk)
+        try:  # dot has closed its output: it is about to exit
+            proc.wait(timeout=max(0.01, timeout - (time.perf_counter() - started)))
+        except subprocess.TimeoutExpired:
+            raise stop() from None
+    except BaseException:  # Ctrl-C, or an error of our own: dot must not outlive us
+        if proc.poll() is None:
+            proc.kill()
+        raise
     for thread in threads:
         thread.join()
     return b"".join(out), errors[0] if errors else b""
