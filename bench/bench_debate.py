@@ -6,7 +6,6 @@ flat: linear time), and end-to-end medians of eval, brief and drill on maps/assa
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -19,6 +18,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from benchenv import child_env  # noqa: E402
 from genmap import generate  # noqa: E402
 
 from argmap.evaluate import evaluate  # noqa: E402
@@ -51,7 +51,7 @@ def main() -> None:
         seconds = median_time(lambda: evaluate(argmap), args.repeat)
         print(f"{n:>8} {seconds:>10.3f} {seconds / n * 1e6:>9.2f}")
     assad = str(ROOT / "maps" / "assad_isis.yaml")
-    env = {**os.environ, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="argmap-bench-")}
+    env = {**child_env(), "XDG_STATE_HOME": tempfile.mkdtemp(prefix="argmap-bench-")}
     commands = {
         "eval": ["eval", assad],
         "eval --format json": ["eval", "-f", "json", assad],

@@ -22,6 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from benchenv import child_env  # noqa: E402
+
+ENV = child_env()
+
 
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -33,7 +37,7 @@ def time_of(args: list[str]) -> tuple[float, float]:
     cpu_before = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "argmap", *args], cwd=ROOT, stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL)
+                          stderr=subprocess.DEVNULL, env=ENV)
     wall = time.perf_counter() - start
     cpu = _children_cpu() - cpu_before
     if proc.returncode not in (0, 1):

@@ -26,12 +26,10 @@ fresh interpreter).
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Callable
@@ -41,6 +39,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from benchenv import child_env  # noqa: E402
 from genmap import generate  # noqa: E402
 
 IMPORTS = ("import argmap.cli, argmap.commands.render, argmap.render, argmap.view, argmap.dot, "
@@ -75,17 +74,6 @@ def median_in_process(fn: Callable[[], object], runs: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
-
-
-def child_env(tree: Path = ROOT) -> dict[str, str]:
-    """Environment for a child Python that imports argmap from `tree`, with bytecode caching on
-    (as an installed argmap runs) in a cache outside the source tree: a PYTHONDONTWRITEBYTECODE
-    set in the caller's environment would add the compiling of every module to each run."""
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "argmap-bench-pycache")
-    env["PYTHONPATH"] = str(tree) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    return env
 
 
 def main() -> None:

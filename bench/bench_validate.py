@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT / "bench"))
 
+from benchenv import child_env  # noqa: E402
 from genmap import generate  # noqa: E402
 
 COMPOSE = ("import gc, sys, yaml; data = open(sys.argv[1], 'rb').read().decode(); gc.disable(); "
@@ -35,7 +36,7 @@ def timed(cmd: list[str]) -> tuple[float, int]:
     """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
     WALL.append(time.perf_counter() - start)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -43,6 +44,7 @@ def timed(cmd: list[str]) -> tuple[float, int]:
 
 
 WALL: list[float] = []
+ENV = child_env()
 
 
 def median_of(cmd: list[str], runs: int) -> tuple[float, int]:
