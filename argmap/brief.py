@@ -12,10 +12,11 @@ import html
 import re
 from dataclasses import dataclass
 from typing import Sequence, Union
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from argmap.evaluate import Evaluation
 from argmap.model import ArgMap, Citation, Claim, ClaimKind
+from argmap.rules.sources import url_problem
 from argmap.textsafe import shorten, visible
 
 SIDES = ("for", "against")
@@ -315,16 +316,9 @@ def _flat(text: str) -> str:
 
 def safe_url(url: str) -> str | None:
     """The URL percent-encoded for use as a link, or None unless it is a plain http(s) URL."""
-    candidate = url.strip()
-    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in candidate):
-        return None
-    try:
-        parts = urlsplit(candidate)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return quote(candidate, safe="/:?#[]@!$&*+,;=%-._~")
+    if url_problem(url) is not None:
+        return None  # exactly what the bad-url rule rejects is never a link
+    return quote(url, safe="/:?#[]@!$&*+,;=%-._~")
 
 
 def md_escape(text: str) -> str:
@@ -340,7 +334,7 @@ def _md_inline(piece: Inline) -> str:
     if isinstance(piece, Alarm):
         return f"**{md_escape(piece.text)}**"
     if isinstance(piece, Code):
-        return f"`{piece.text}`" if _SLUG.match(piece.text) else md_escape(piece.text)
+        return f"`{piece.text}`" if _SLUG.fullmatch(piece.text) else md_escape(piece.text)
     url = safe_url(piece.url)
     return f"[{md_escape(piece.text)}]({url})" if url else md_escape(piece.text)
 

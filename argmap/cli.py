@@ -100,6 +100,10 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("argmap: interrupted", err=True)
         code = 130
+    except OSError as exc:  # e.g. stdout on a full disk: an output that cannot be written, not a bug
+        if show_traceback:
+            raise
+        code = _io_error(exc)
     except Exception as exc:  # the one place an unexpected error is turned into a line
         if show_traceback:
             raise
@@ -112,6 +116,21 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
+    except OSError as exc:
+        code = _io_error(exc)
+        silence_stdout()
     if gc_was_enabled:  # for callers that run main() in-process (tests)
         gc.enable()
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _io_error(exc: OSError) -> int:
+    from argmap.textsafe import visible
+
+    import errno
+
+    where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+    what = "cannot write output" if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO) \
+        else "I/O error"
+    click.echo(f"argmap: {what}: {visible(where + (exc.strerror or str(exc)))}", err=True)
+    return 2

@@ -66,8 +66,21 @@ def load_settings_file(path: Path) -> Settings:
         return _from_mapping(data.get("tool", {}).get("argmap"), f"{path} [tool.argmap]")
     import yaml
 
+    class StrictLoader(yaml.SafeLoader):
+        """PyYAML keeps the last of two equal keys without a word; a settings file may not."""
+
+        def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    mark = key_node.start_mark
+                    raise ConfigError(f"{path}:{mark.line + 1}:{mark.column + 1}: duplicate key '{key}'")
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
+        data = yaml.load(raw.decode("utf-8"), Loader=StrictLoader)  # noqa: S506 - a SafeLoader
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
     return _from_mapping(data, str(path))

@@ -172,7 +172,9 @@ def summary(items: Sequence[DrillItem], result: SessionResult) -> list[tuple[str
 def state_path(environ: dict[str, str] | None = None) -> Path:
     """$XDG_STATE_HOME/argmap/drill.json, by default ~/.local/state/argmap/drill.json."""
     env = os.environ if environ is None else environ
-    base = env.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    base = env.get("XDG_STATE_HOME", "")
+    if not os.path.isabs(base):  # unset, empty or relative: the spec says to use the default
+        base = os.path.join(os.path.expanduser("~"), ".local", "state")
     return Path(base) / "argmap" / "drill.json"
 
 

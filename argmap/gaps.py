@@ -280,7 +280,8 @@ def _support(argmap: ArgMap) -> Support:
 
 def _correlation_only(argmap: ArgMap, claim: Claim, support: Support) -> Iterable[Gap]:
     edges = support.get(claim.id, ())
-    if not edges or any(e.kind is not ClaimKind.CORRELATION for e in edges):
+    # a supporter is a correlation when the claim is one (a ref keeps the kind of the claim it names)
+    if not edges or any(argmap.claim_index[e.child].kind is not ClaimKind.CORRELATION for e in edges):
         return
     ids = list(dict.fromkeys(e.child for e in edges))
     variables: list[str] = []

@@ -24,6 +24,8 @@ from argmap.yamlread import raw_text_problems
 from argmap.yamlread import MappingNode, Node, ScalarNode, SequenceNode, read_yaml
 
 MAX_CLAIM_DEPTH = 200
+# Written with ^...$ for the JSON Schema (ECMA regex); always used with fullmatch, since in Python
+# "$" also matches before a final newline.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 SOURCE_KINDS = (
     "article", "report", "book", "interview", "statement", "speech", "cable", "dataset", "web",
@@ -174,7 +176,7 @@ class _Walker:
 
     def ident(self, node: Node, what: object) -> str | None:
         value = self.text(node, what)
-        if value is not None and not ID_PATTERN.match(value):
+        if value is not None and not ID_PATTERN.fullmatch(value):
             self.report(node, f"{_fmt(what)} '{visible(value)}' is not a valid id: use lowercase letters, "
                               "digits, '-' and '_', starting with a letter or digit (at most 80)")
             return None
@@ -254,7 +256,7 @@ class _Walker:
         )
 
     def citation(self, node: Node, claim_id: str) -> Citation | None:
-        if isinstance(node, ScalarNode) and node.tag == _STR and ID_PATTERN.match(node.value):
+        if isinstance(node, ScalarNode) and node.tag == _STR and ID_PATTERN.fullmatch(node.value):
             # the common case, `cite: [source-id]`: a plain slug can hold no unsafe character
             mark = node.start_mark
             return Citation(source=node.value, position=Position(self.file, mark.line + 1, mark.column + 1))
@@ -395,7 +397,7 @@ class _ClaimName:
         if isinstance(self.node, MappingNode):
             for key, value in self.node.value:
                 if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
-                    claim_id = value.value if ID_PATTERN.match(value.value) else None
+                    claim_id = value.value if ID_PATTERN.fullmatch(value.value) else None
         name = "the thesis" if self.kind is ClaimKind.THESIS else f"a {self.kind}"
         if claim_id:
             name = f"the thesis '{claim_id}'" if self.kind is ClaimKind.THESIS else f"{self.kind} '{claim_id}'"

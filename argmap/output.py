@@ -2,11 +2,13 @@
 
 A render or brief is written to a temporary file in the target directory, flushed to disk and
 renamed over the target, so a failure (full disk, killed process) never leaves a partial file and
-never truncates an existing good one. The output may not be one of the input files.
+never truncates an existing good one. The output may not be one of the input files. An existing
+character device or named pipe (/dev/null, a FIFO) is written to directly, never replaced.
 """
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -30,6 +32,21 @@ def write_output(target: str, data: bytes, *, inputs: Iterable[str] = ()) -> Non
             raise OutputError(f"{target}: refusing to overwrite the input map")
     if path.is_dir():
         raise OutputError(f"{target}: is a directory")
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None  # nothing there yet (or a dangling link): a new file is made
+    if mode is not None and not stat.S_ISREG(mode):
+        # A device or a pipe (-o /dev/null, a FIFO) is written to as it is: replacing it with a
+        # regular file would destroy it. Anything else (a socket...) is refused.
+        if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+            raise OutputError(f"{target}: not a regular file")
+        try:
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        return
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"{target}: directory {directory} does not exist")

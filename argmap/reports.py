@@ -5,6 +5,7 @@ that returns the text to print. Only `text` imports rich, and only when it is ch
 """
 from __future__ import annotations
 
+import inspect
 import json
 from typing import Callable, Sequence
 
@@ -72,7 +73,7 @@ def format_sarif(problems: Sequence[Problem], *, files: int) -> str:
             "id": rule.id,
             "name": "".join(part.title() for part in rule.id.split("-")),
             "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": rule.doc.strip()},
+            "fullDescription": {"text": inspect.cleandoc(rule.doc)},
             "defaultConfiguration": {"level": level[rule.severity]},
             "helpUri": f"https://github.com/argmap/argmap/blob/main/docs/rules.md#{rule.id}",
         }

@@ -2,7 +2,8 @@
 
 The CLI module parses options and prints; this module decides what is checked and what the
 problems are. Directory arguments are searched recursively for *.yaml and *.yml files that are
-maps (they have a top-level `argmap:` key); hidden files and folders are skipped.
+maps (they have a top-level `argmap` key, or mention `argmap` and are not readable YAML); hidden
+files and folders are skipped.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Iterable, Mapping
 from argmap.checks import check_map, filter_problems
 from argmap.loader import load_bytes
 from argmap.problems import Problem
+from argmap.yamlread import MappingNode, ScalarNode, read_yaml
 
 _MAP_MARKER = re.compile(rb"^argmap\s*:", re.MULTILINE)
 
@@ -59,11 +61,26 @@ def collect_files(paths: Iterable[str]) -> list[str]:
 
 
 def _looks_like_map(path: str) -> bool:
+    """Whether a YAML file found in a directory is a map: it has a top-level `argmap` key.
+
+    The usual block-style map is recognised from its text; anything else that mentions `argmap`
+    (a BOM, a quoted key, flow style) is read to decide, and a file that cannot be read as YAML but
+    mentions `argmap` counts as a map, so that its problems are reported, not skipped.
+    """
     try:
         with open(path, "rb") as handle:
-            return bool(_MAP_MARKER.search(handle.read(65536)))
+            data = handle.read()
     except OSError:
         return True  # let validation report why it cannot be read
+    if _MAP_MARKER.search(data):
+        return True
+    if b"argmap" not in data:
+        return False
+    root = read_yaml(data, path).root
+    if root is None:
+        return True
+    return isinstance(root, MappingNode) and any(
+        isinstance(key, ScalarNode) and key.value == "argmap" for key, _ in root.value)
 
 
 def read(path: str, stdin: bytes | None = None) -> tuple[bytes, str, str | None]:

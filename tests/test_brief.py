@@ -183,6 +183,7 @@ def test_md_escape_round_trips_through_a_renderer() -> None:
     ("http://example.org/(x)", "http://example.org/%28x%29"),
     ("javascript:alert(1)", None), ("data:text/html,x", None), ("//example.org", None),
     ("https://", None), ("https://ex.org/\x07", None),
+    (" https://lead.space/", None), ("https://trail.space/ ", None), ("https://ex.org/\x7f", None),
 ])
 def test_safe_url(url: str, expected: str | None) -> None:
     assert safe_url(url) == expected

@@ -165,7 +165,9 @@ def test_unknown_focus_and_stdin_map_are_usage_errors(small: Path) -> None:
 
 def test_state_path_follows_xdg() -> None:
     assert state_path({"XDG_STATE_HOME": "/x"}) == Path("/x/argmap/drill.json")
-    assert state_path({}) == Path(os.path.expanduser("~")) / ".local" / "state" / "argmap" / "drill.json"
+    default = Path(os.path.expanduser("~")) / ".local" / "state" / "argmap" / "drill.json"
+    assert state_path({}) == default
+    assert state_path({"XDG_STATE_HOME": "relative/dir"}) == default  # the spec: ignore relative values
 
 
 def test_subprocess_with_piped_stdin(small: Path, tmp_path: Path) -> None:

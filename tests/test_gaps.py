@@ -346,3 +346,22 @@ def test_gaps_name_only_existing_claims_and_sources(seed: int, size: int) -> Non
     # single-source at most once per claim, and never for a claim another reported root contains
     roots = [g.claim for g in gaps if g.kind == "single-source"]
     assert len(roots) == len(set(roots))
+
+
+def test_correlation_only_judges_supporters_by_their_own_kind() -> None:
+    """A ref keeps the kind of the claim it names (docs/format.md)."""
+    body = """  correlations:
+    - {id: k, claim: K., between: [a, b], cite: [{source: rep, locator: p. 1}]}
+  premises:
+    - id: b
+      claim: B.
+      cite: [{source: rep, locator: p. 1}]
+      premises:
+        - ref: k
+    - id: c
+      claim: C.
+      cite: [{source: rep, locator: p. 1}]
+      correlations:
+        - ref: b
+"""
+    assert [claim for claim, _ in kinds_of(body, "correlation-only")] == ["b"]

@@ -407,3 +407,42 @@ def test_svg_check_in_chunks_gives_the_same_verdict(assad_svg: bytes, size: int)
 def test_svg_check_accepts_http_links() -> None:
     check_svg(b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
               b'<a xlink:href="https://example.org/?a=1&amp;b=2"/></svg>')
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e308", "0.5", "-3"])
+def test_timeout_must_be_a_finite_number_of_seconds(value: str, tmp_path: Path) -> None:
+    proc = run_cli("render", str(SMALL), "-o", str(tmp_path / "x.svg"), "--timeout", value)
+    assert proc.returncode == 2 and b"Invalid value for '--timeout'" in proc.stderr
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_a_named_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    fifo = tmp_path / "out.dot"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    proc = run_cli("render", str(SMALL), "-o", str(fifo), "-f", "dot")
+    reader.join(timeout=60)
+    assert proc.returncode == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert received and received[0].startswith(b"digraph")
+
+
+def test_a_device_is_written_to_not_replaced(tmp_path: Path) -> None:
+    import stat
+
+    if os.geteuid() != 0:  # making a device node needs root, as CI has
+        pytest.skip("making a device node needs root")
+    device = tmp_path / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    proc = run_cli("render", str(SMALL), "-o", str(device), "-f", "dot")
+    assert proc.returncode == 0 and stat.S_ISCHR(device.stat().st_mode)
+    full = tmp_path / "full"
+    os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    proc = run_cli("render", str(SMALL), "-o", str(full), "-f", "dot")
+    assert proc.returncode == 2 and b"No space left on device" in proc.stderr
+    assert stat.S_ISCHR(full.stat().st_mode)

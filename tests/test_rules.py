@@ -47,6 +47,10 @@ CASES = [
      [(32, 14)], "counterpoint 'cost' cites unknown source 'oped'; did you mean 'op-ed'?"),
     ("unknown-source", edit("analyses: op-ed", "analyses: op-ad"), [(3, 11)], "analyses names unknown source"),
     ("unknown-source", edit("via: op-ed", "via: nowhere"), [(13, 10)], "is via unknown source 'nowhere'"),
+    ("via-cycle", edit("    via: op-ed\n", "    via: op-ed\n  poll:\n    title: A poll\n    kind: dataset\n    via: poll\n"),
+     [(14, 3, "unused-source"), (17, 10)], "in a circle: 'poll' -> 'poll'"),
+    ("via-cycle", edit("    kind: article\n", "    kind: article\n    via: survey\n"), [(8, 10)],
+     "known via each other in a circle: 'op-ed' -> 'survey' -> 'op-ed'"),
     ("unused-source", edit("    via: op-ed\n", "    via: op-ed\n  poll:\n    title: A poll\n    kind: dataset\n"),
      [(14, 3)], "source 'poll' is never cited"),
     ("bad-url", edit("https://example.org/uniforms", "javascript:alert(1)"), [(8, 10)],
@@ -115,3 +119,36 @@ def test_unreadable_snapshot_is_a_warning(tmp_path: Path) -> None:
     found = problems_of(text, base_dir=str(tmp_path))
     assert [(p.rule, str(p.severity), p.line, p.column) for p in found] == \
         [("quote-not-found", "warning", 8, 15)]
+
+
+@pytest.mark.parametrize("written, message", [
+    ("/dev/zero", "/dev/zero: a snapshot must be a file inside the map's folder"),
+    ("../../../../../../../../etc/passwd", "a snapshot must be a file inside the map's folder"),
+    ("/etc/passwd", "/etc/passwd: a snapshot must be a file inside the map's folder"),
+    ("fifo", "fifo: not a regular file"),
+    ("folder", "folder: not a regular file"),
+])
+def test_a_snapshot_named_in_a_map_is_a_regular_file_inside_its_folder(tmp_path: Path, written: str,
+                                                                        message: str) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "fifo")  # reading it would block for ever
+    (tmp_path / "folder").mkdir()
+    text = edit("    kind: article\n", f"    kind: article\n    snapshot: {written}\n")
+    found = problems_of(text, base_dir=str(tmp_path))
+    assert [(p.rule, str(p.severity), p.line, p.column) for p in found] == [("quote-not-found", "warning", 8, 15)]
+    assert found[0].message.startswith("snapshot of source 'op-ed' cannot be read: ")
+    assert found[0].message.endswith(message)
+
+
+def test_a_snapshot_named_in_a_map_read_from_stdin_is_not_read() -> None:
+    text = edit("    kind: article\n", "    kind: article\n    snapshot: op-ed.txt\n")
+    found = problems_of(text, base_dir=None)
+    assert [(p.rule, p.line, p.column) for p in found] == [("quote-not-found", 8, 15)]
+    assert "read from stdin" in found[0].message
+
+
+def test_ids_may_not_end_with_a_newline() -> None:
+    found = problems_of(edit("- id: cost\n", '- id: "cost\\n"\n'))
+    assert [(p.rule, p.line, p.column) for p in found] == [("schema", 30, 11)]
+    assert "is not a valid id" in found[0].message

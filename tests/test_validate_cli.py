@@ -243,3 +243,36 @@ def test_a_closed_pipe_ends_quietly(command: list[str], tmp_path: Path) -> None:
     # validate's exit code still says what it found (1: the map has errors); the others ran: 0
     assert process.wait(timeout=120) == (1 if command[0] == "validate" else 0)
     assert stderr == b""
+
+
+def test_directories_find_maps_in_every_yaml_style(tmp_path: Path) -> None:
+    (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbfargmap: 1\ntitle: x\n")
+    (tmp_path / "quoted.yaml").write_text('"argmap": 1\ntitle: x\n')
+    (tmp_path / "flow.yml").write_text("{title: x, argmap: 1}\n")
+    (tmp_path / "broken.yaml").write_text("argmap: [\n")
+    (tmp_path / "ci.yaml").write_text("name: ci\non: push\n")
+    (tmp_path / "mentions.yaml").write_text("tool: argmap\n")
+    result = run_argmap("validate", str(tmp_path), "-f", "parsable")
+    assert result.returncode == 1
+    files = sorted({line.split(":")[0] for line in result.stdout.decode().splitlines()})
+    assert files == [str(tmp_path / name) for name in ("bom.yaml", "broken.yaml", "flow.yml", "quoted.yaml")]
+
+
+def test_duplicate_keys_in_a_settings_file_are_an_error(tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text((HERE / "warning_only.yaml").read_text())
+    (tmp_path / ".argmap.yaml").write_text("strict: true\nstrict: false\n")
+    result = run_argmap("validate", str(tmp_path / "m.yaml"))
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"argmap: {tmp_path / '.argmap.yaml'}:2:1: duplicate key 'strict'\n"
+
+
+@pytest.mark.parametrize("command", [["validate"], ["show"], ["gaps"], ["eval"], ["brief"]])
+def test_a_full_stdout_is_an_output_error_not_an_internal_one(command: list[str]) -> None:
+    import subprocess
+    import sys
+
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "argmap", *command, str(ASSAD_MAP)], cwd=ROOT,
+                                stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "argmap: cannot write output: No space left on device\n"

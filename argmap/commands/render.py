@@ -8,6 +8,13 @@ from argmap.commands.common import ArgmapError, open_map
 FORMATS = ("svg", "png", "pdf", "dot")
 
 
+def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """FloatRange lets NaN through (every comparison with it is false): refuse it."""
+    if value != value:
+        raise click.BadParameter("must be a number of seconds", ctx=ctx, param=param)
+    return value
+
+
 @click.command("render")
 @click.argument("path", metavar="PATH")
 @click.option("-o", "--output", "output", metavar="OUT",
@@ -27,7 +34,7 @@ FORMATS = ("svg", "png", "pdf", "dot")
 @click.option("--gaps", "gaps", is_flag=True, help="Mark weak claims found by 'argmap gaps' with a dashed red border.")
 @click.option("--engine", type=click.Choice(("dot", "sfdp")), default="dot", show_default=True,
               help="Graphviz layout engine: dot (layered) or sfdp (force-directed, for very large maps).")
-@click.option("--timeout", type=click.FloatRange(1, None), default=60.0, show_default=True, metavar="SECONDS",
+@click.option("--timeout", type=click.FloatRange(1, 86_400), callback=_finite, default=60.0, show_default=True, metavar="SECONDS",
               help="Stop the Graphviz layout after this many seconds.")
 def command(path: str, output: str | None, fmt: str | None, direction: str, theme: str, wrap: int,
             depth: int | None, focus: str | None, legend: bool, gaps: bool, engine: str,

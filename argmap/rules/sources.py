@@ -4,9 +4,11 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+import stat
 from typing import Iterator
 from urllib.parse import urlsplit
 
+from argmap.graph import find_cycles
 from argmap.model import ArgMap, Position, Source
 from argmap.problems import Severity
 from argmap.quotes import normalise, quote_occurs
@@ -46,12 +48,35 @@ def unknown_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
         if source.via and source.via not in known:
             yield source.field_position("via"), (f"source '{source.id}' is via unknown source "
                                                  f"'{source.via}'{suggest(source.via, known)}")
-        elif source.via == source.id:
-            yield source.field_position("via"), f"source '{source.id}' cannot be known via itself"
     for claim, cite in argmap.iter_citations():
         if cite.source not in known:
             yield cite.position, (f"{claim.kind} '{claim.id}' cites unknown source '{cite.source}'"
                                   f"{suggest(cite.source, known)}")
+
+
+@rule("via-cycle", Severity.ERROR)
+def via_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+    """Following `via` from source to source ends at a source known directly, never in a circle.
+
+    Fails:
+    ```yaml
+    sources:
+      report: {title: The report, kind: report, via: summary}
+      summary: {title: A summary, kind: web, via: report}
+    ```
+
+    Passes:
+    ```yaml
+    sources:
+      report: {title: The report, kind: report, via: summary}
+      summary: {title: A summary, kind: web}
+    ```
+    """
+    graph = {s.id: [s.via] for s in argmap.sources if s.via and argmap.source(s.via) is not None}
+    for cycle in find_cycles(graph):
+        first = argmap.source_index[cycle[0]]
+        chain = " -> ".join(f"'{s}'" for s in cycle)
+        yield first.field_position("via"), f"sources are known via each other in a circle: {chain}"
 
 
 @rule("unused-source", Severity.WARNING)
@@ -115,7 +140,7 @@ def bad_urls(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
 
 def url_problem(url: str) -> str | None:
     """Why `url` is not an acceptable http(s) link, or None when it is."""
-    if any(ch.isspace() for ch in url) or any(ord(ch) < 32 for ch in url):
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 0x7F for ch in url):
         return "contains white space or control characters"
     try:
         parts = urlsplit(url)
@@ -177,7 +202,8 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]
     the map) or `--snapshot ID=PATH` on the command line. A source known `via` another is quoted
     through it, so its quotes are looked up in the other's snapshot when it has none of its own.
     White space, curly and straight quotation marks and dashes are compared normalised. A snapshot
-    that cannot be read is reported as a warning.
+    that cannot be read is reported as a warning. A map is untrusted, so the path a map names must be
+    a regular file inside the map's folder (of at most 64 MB); `--snapshot` may name any regular file.
 
     Fails (the text says "fewer taunts about brands"):
     ```yaml
@@ -206,10 +232,10 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]
             yield source.position, f"snapshot of source '{source_id}' cannot be read: {error}", Severity.WARNING
     for source in argmap.sources:
         if source.snapshot and source.id not in texts:
-            path = source.snapshot
-            if argmap.base_dir and not os.path.isabs(path):
-                path = os.path.join(argmap.base_dir, path)
-            text, error = _read_snapshot(path)
+            path, error = _map_snapshot_path(source.snapshot, argmap.base_dir)
+            text = None
+            if path is not None:
+                text, error = _read_snapshot(path)
             texts[source.id] = text
             if error:
                 yield source.field_position("snapshot"), (f"snapshot of source '{source.id}' "
@@ -236,11 +262,40 @@ def _snapshot_for(argmap: ArgMap, source_id: str, texts: dict[str, str | None]) 
     return source_id, None
 
 
+MAX_SNAPSHOT_BYTES = 64 * 2**20
+
+
+def _map_snapshot_path(written: str, base_dir: str | None) -> tuple[str | None, str | None]:
+    """The file a map's `snapshot:` names, or why it may not be read: it must stay in the map's folder."""
+    if base_dir is None:
+        return None, "the map was read from stdin, so a relative path means nothing; use --snapshot ID=PATH"
+    base = os.path.realpath(base_dir)
+    path = os.path.realpath(os.path.join(base, written))
+    if os.path.isabs(written) or os.path.commonpath([base, path]) != base:
+        return None, f"{visible(written)}: a snapshot must be a file inside the map's folder"
+    return path, None
+
+
 def _read_snapshot(path: str) -> tuple[str | None, str | None]:
+    """The normalised text of a regular file of at most MAX_SNAPSHOT_BYTES, or why not (never blocks
+    on a FIFO or reads a device)."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         return None, f"{visible(path)}: {exc.strerror or exc}"
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            return None, f"{visible(path)}: not a regular file"
+        if info.st_size > MAX_SNAPSHOT_BYTES:
+            return None, f"{visible(path)}: larger than {MAX_SNAPSHOT_BYTES // 2**20} MB"
+        with os.fdopen(handle, "rb") as stream:
+            handle = -1
+            data = stream.read(MAX_SNAPSHOT_BYTES + 1)
+    except OSError as exc:
+        return None, f"{visible(path)}: {exc.strerror or exc}"
+    finally:
+        if handle != -1:
+            os.close(handle)
     return normalise(data.decode("utf-8", errors="replace")), None
 
