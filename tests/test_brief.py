@@ -59,7 +59,7 @@ def test_brief_sections_for_the_defender() -> None:
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     assert headings == ["## Thesis", "## Case outline", "## Blocks", "## Weak points to shore up",
                         "## Cross\\-examination questions to expect", "## Bibliography"]
-    assert out.count("**NO PREPARED ANSWER**") == 12  # the map's unanswered counterpoints
+    assert out.count("**NO PREPARED ANSWER**") == 13  # the map's unanswered counterpoints
 
 
 def test_brief_sections_for_the_attacker() -> None:
