@@ -179,6 +179,7 @@ class _ViewBuilder:
                 if gap.kind not in kinds:
                     kinds.append(gap.kind)
         self.printed: set[str] = set()
+        self.pointers: list[tuple[int, str]] = []  # (line index, claim id) of each "→ see" line
         self.cited: set[str] = set()
         self.lines: list[Line] = []
 
@@ -224,6 +225,7 @@ class _ViewBuilder:
             child_guides = guides + ("" if not connector else ("    " if last else "│   "))
             if pointer or claim_id in self.printed:
                 glyph, style = GLYPHS[kind]
+                self.pointers.append((len(self.lines), claim_id))
                 self.lines.append(((guides + connector, "dim"), (glyph, style), (" ", ""),
                                    (f"{POINTER} see {visible(claim_id)}", "dim")))
                 continue
@@ -251,6 +253,14 @@ class _ViewBuilder:
                               below, rest, edge.ref))
 
     def tree(self) -> None:
+        self._tree()
+        # With --focus or --depth a reference may point at a claim this view does not write out.
+        for index, claim_id in self.pointers:
+            if claim_id not in self.printed:
+                *head, (text, style) = self.lines[index]
+                self.lines[index] = (*head, (f"{text} (not in this view)", style))
+
+    def _tree(self) -> None:
         focus = self.options.focus
         thesis = self.map.thesis if self.map.thesis in self.map.claim_index else None
         if focus is not None:

@@ -237,3 +237,9 @@ def _wait(pid: int, *, timeout: float) -> int:
             return os.waitstatus_to_exitcode(status)
         time.sleep(0.05)
     raise AssertionError("drill did not exit")
+
+
+def test_nothing_to_drill_below_a_focus_says_so(small: Path) -> None:
+    code, out, _ = run("drill", str(small), "--focus", "r", "--no-save", input="")
+    assert code == 0
+    assert "Nothing to drill: there are no counterpoints or premises at or below 'r'." in out

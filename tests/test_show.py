@@ -223,3 +223,11 @@ def test_every_claim_defined_exactly_once_refs_as_pointers(seed: int, size: int,
     refs = [e for e in loaded.map.edges_resolved if e.ref]
     assert len(pointers) == len(refs)
     assert all(len(line) <= width for line in out.splitlines())
+
+
+def test_a_reference_to_a_claim_outside_a_focused_view_says_so() -> None:
+    text = (ROOT / "tests" / "gaps_show" / "small.yaml").read_text(encoding="utf-8")
+    shown = view(text, focus="trees-need-water")
+    assert "→ see shade-cools (not in this view)" in shown
+    assert "shade-cools:" not in shown
+    assert "(not in this view)" not in view(text)  # the full view writes every claim out

@@ -276,3 +276,11 @@ def test_a_full_stdout_is_an_output_error_not_an_internal_one(command: list[str]
                                 stdout=full, stderr=subprocess.PIPE)
     assert result.returncode == 2
     assert result.stderr.decode() == "argmap: cannot write output: No space left on device\n"
+
+
+def test_list_rules_needs_no_path() -> None:
+    from argmap.rules import REGISTRY
+
+    result = run_argmap("validate", "--list-rules")
+    assert result.returncode == 0
+    assert [line.split()[0] for line in result.stdout.decode().splitlines()] == list(REGISTRY)

@@ -66,8 +66,9 @@ def command(path: str, side: str, count: int | None, seed: int | None, focus: st
     key = map_key(argmap, path)
     items = drill_items(argmap, side=side, focus=focus)
     if not items:
-        say("Nothing to drill: the map has no " + ("counterpoints or premises." if side == "for"
-                                                  else "attacked claims."), "")
+        what = "counterpoints or premises" if side == "for" else "attacked claims"
+        where = f"at or below '{focus}'" if focus else "in the map"
+        say(f"Nothing to drill: there are no {what} {where}.", "")
         return 0
     ordered = order_items(items, missed=missed_last_time(state, key), seed=seed, count=count)
     result = run_session(ordered, DrillIO(ask, say))

@@ -15,7 +15,7 @@ FORMAT_CHOICES = ("text", "parsable", "json", "github", "sarif")
 
 
 @click.command("validate")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH...")
 @click.option("-f", "--format", "output_format", type=click.Choice(FORMAT_CHOICES),
               help="Output format [default: text; github when GITHUB_ACTIONS is set].")
 @click.option("--strict", is_flag=True, default=None, help="Fail (exit 1) on warnings too.")
@@ -45,6 +45,8 @@ def command(paths: tuple[str, ...], output_format: str | None, strict: bool | No
         for rule in REGISTRY.values():
             click.echo(f"{rule.id:<28} {str(rule.severity):<8} {rule.summary}")
         return 0
+    if not paths:
+        raise click.UsageError("Missing argument 'PATH...'.")
     for rule_id in (*disable, *enable):
         if rule_id not in REGISTRY:
             raise click.BadParameter(f"unknown rule '{rule_id}' (see --list-rules)", param_hint="--disable/--enable")
