@@ -304,7 +304,11 @@ def _bibliography(argmap: ArgMap) -> list[Block]:
 
 # --- rendering ------------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
+# Characters that make Markdown syntax anywhere in a line (with [ ] escaped, ( ) ! cannot form a link
+# or image; with < & escaped, no HTML or entity). Block syntax (#, >, lists, rules, setext
+# underlines) only starts a line, and map text is made one line first: only its start is escaped.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_LINE_START = re.compile(r"^( ?)(?:([#>+=-])|(\d{1,9})([.)]))")
 _SPACES = re.compile(r"\s+")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 
@@ -322,8 +326,14 @@ def safe_url(url: str) -> str | None:
 
 
 def md_escape(text: str) -> str:
-    """Map text as Markdown that renders literally: every syntax character backslash-escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", _flat(text))
+    """Map text as Markdown that renders literally, with as few backslashes as that takes."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", _flat(text))
+    return _MD_LINE_START.sub(_escape_line_start, escaped, count=1)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    space, marker, number, delimiter = match.groups()
+    return f"{space}\\{marker}" if marker else f"{space}{number}\\{delimiter}"
 
 
 def _md_inline(piece: Inline) -> str:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from argmap.brief import build_brief, md_escape, safe_url, to_html, to_markdown
@@ -58,7 +60,7 @@ def test_brief_sections_for_the_defender() -> None:
     out = run("brief", str(ASSAD))[1]
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     assert headings == ["## Thesis", "## Case outline", "## Blocks", "## Weak points to shore up",
-                        "## Cross\\-examination questions to expect", "## Bibliography"]
+                        "## Cross-examination questions to expect", "## Bibliography"]
     assert out.count("**NO PREPARED ANSWER**") == 13  # the map's unanswered counterpoints
 
 
@@ -66,7 +68,7 @@ def test_brief_sections_for_the_attacker() -> None:
     out = run("brief", str(ASSAD), "--side", "against")[1]
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     assert headings == ["## The thesis you attack", "## The case you face", "## Lines of attack",
-                        "## Weak points to exploit", "## Cross\\-examination questions to ask",
+                        "## Weak points to exploit", "## Cross-examination questions to ask",
                         "## Bibliography"]
     assert "The defender will answer with:" in out
 
@@ -223,3 +225,23 @@ def test_brief_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert_safe_html(target.read_text(encoding="utf-8"))
     assert target.read_text(encoding="utf-8") == (GOLDEN / "brief_assad_for.html").read_text(encoding="utf-8")
+
+
+MARKDOWNISH = st.lists(st.sampled_from(
+    ["#", "##", ">", "-", "+", "*", "_", "=", "1.", "2)", "10.", "`", "```", "~~~", "[", "]", "(", ")", "!",
+     "<", ">", "&", "&amp;", "|", "\\", "    ", " ", "\n", "a", "b c", "http://x.y", "<b>", "<!--", "***",
+     "---", "===", ":warning:", "[x](javascript:y)", "![i](x)", "<https://a.b>", "\t", "é", "{", "}"]),
+    max_size=12).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(MARKDOWNISH)
+def test_md_escape_renders_literally_as_a_block(text: str) -> None:
+    """Escaped map text, as a whole paragraph of its own, renders as exactly that text."""
+    import html as html_module
+
+    renderer = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    flat = " ".join(text.split())
+    rendered = renderer.render(md_escape(text))
+    expected = f"<p>{html_module.escape(flat, quote=True)}</p>\n" if flat else ""
+    assert rendered == expected.replace("&#x27;", "'"), repr(text)
