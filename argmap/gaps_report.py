@@ -13,6 +13,7 @@ from typing import Callable, Collection, Sequence
 
 from argmap import __version__
 from argmap.gaps import KINDS, Coverage, Gap
+from argmap.reports import github_escape
 from argmap.textsafe import visible
 
 JSON_FORMAT_VERSION = 1
@@ -102,21 +103,14 @@ def format_json(report: GapsReport) -> str:
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
 
 
-def _gh_escape(text: str, *, property_value: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if property_value:
-        text = text.replace(":", "%3A").replace(",", "%2C")
-    return visible(text)
-
-
 def format_github(report: GapsReport) -> str:
     """GitHub Actions annotations: `error` for the --fail-on kinds, `warning` for the others."""
     out = []
     for g in report.gaps:
         level = "error" if g.kind in report.fail_on else "warning"
-        out.append(f"::{level} file={_gh_escape(g.position.file, property_value=True)},line={g.position.line},"
-                   f"col={g.position.column},title={_gh_escape('argmap gap ' + g.kind, property_value=True)}::"
-                   f"{_gh_escape(g.reason + ' -- fix: ' + g.fix)}\n")
+        out.append(f"::{level} file={github_escape(g.position.file, property_value=True)},line={g.position.line},"
+                   f"col={g.position.column},title={github_escape('argmap gap ' + g.kind, property_value=True)}::"
+                   f"{github_escape(g.reason + ' -- fix: ' + g.fix)}\n")
     return "".join(out)
 
 

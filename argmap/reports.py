@@ -44,7 +44,8 @@ def format_json(problems: Sequence[Problem], *, files: int) -> str:
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
 
 
-def _gh_escape(text: str, *, property_value: bool = False) -> str:
+def github_escape(text: str, *, property_value: bool = False) -> str:
+    """Text for a GitHub Actions workflow command (a property value escapes ':' and ',' too)."""
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if property_value:
         text = text.replace(":", "%3A").replace(",", "%2C")
@@ -55,9 +56,9 @@ def format_github(problems: Sequence[Problem], *, files: int) -> str:
     """GitHub Actions workflow commands: annotations on the pull request's lines."""
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     return "".join(
-        f"::{level[p.severity]} file={_gh_escape(p.file, property_value=True)},line={p.line},"
-        f"col={p.column},title={_gh_escape('argmap ' + p.rule, property_value=True)}::"
-        f"{_gh_escape(p.message)}\n"
+        f"::{level[p.severity]} file={github_escape(p.file, property_value=True)},line={p.line},"
+        f"col={p.column},title={github_escape('argmap ' + p.rule, property_value=True)}::"
+        f"{github_escape(p.message)}\n"
         for p in problems
     )
 

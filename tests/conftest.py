@@ -72,6 +72,20 @@ def run_argmap(*args: str, input: bytes | None = None, env: dict[str, str] | Non
                           env=full_env, cwd=cwd or ROOT, timeout=timeout)
 
 
+def run_in_process(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    """argmap's own main() (exit-code policy included) in CliRunner's isolation; real crashes raise."""
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    with CliRunner().isolation(input=input) as (out, err, _):
+        try:
+            main(["--traceback", *args])
+        except SystemExit as exc:
+            code = exc.code
+    return code, out.getvalue().decode(), err.getvalue().decode()
+
+
 @pytest.fixture
 def base_map(tmp_path: Path) -> Path:
     path = tmp_path / "base.yaml"

@@ -9,15 +9,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from argmap.brief import build_brief, md_escape, safe_url, to_html, to_markdown
-from argmap.cli import main
 from argmap.evaluate import evaluate
 from argmap.model import ArgMap, Citation, Claim, ClaimKind, Edge, Position, Source
+from conftest import run_in_process as run
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSAD = ROOT / "maps" / "assad_isis.yaml"
@@ -25,13 +24,6 @@ GOLDEN = ROOT / "tests" / "debate"
 REGEN = os.environ.get("ARGMAP_REGEN") == "1"
 
 
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    with CliRunner().isolation(input=input) as (out, err, _):
-        try:
-            main(["--traceback", *args])
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue().decode(), err.getvalue().decode()
 
 
 def check_golden(name: str, text: str) -> None:

@@ -13,11 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from argmap.cli import main
-from argmap.drill import DrillIO, SessionResult, drill_items, order_items, run_session, state_path
+from argmap.drill import DrillIO, drill_items, order_items, run_session, state_path
 from argmap.loader import load_bytes
+from conftest import run_in_process as run
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSAD = ROOT / "maps" / "assad_isis.yaml"
@@ -58,13 +57,6 @@ def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    with CliRunner().isolation(input=input) as (out, err, _):
-        try:
-            main(["--traceback", *args])
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue().decode(), err.getvalue().decode()
 
 
 def state_file(tmp_path: Path) -> Path:

@@ -11,14 +11,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
 from argmap.checks import check_map
-from argmap.cli import main
 from argmap.evaluate import evaluate, explain, label_claims
 from argmap.loader import load_bytes
 from argmap.model import ArgMap, Claim, ClaimKind, Edge, Position
+from conftest import run_in_process as run
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSAD = ROOT / "maps" / "assad_isis.yaml"
@@ -359,14 +358,6 @@ def test_expect_rule_runs_in_validate() -> None:
 
 # --- the command --------------------------------------------------------------------------------
 
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    """argmap's own main() (exit-code policy included) in CliRunner's isolation; real crashes raise."""
-    with CliRunner().isolation(input=input) as (out, err, _):
-        try:
-            main(["--traceback", *args])
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue().decode(), err.getvalue().decode()
 
 
 def check_golden(name: str, text: str) -> None:
