@@ -99,7 +99,7 @@ def build_brief(argmap: ArgMap, *, side: str, evaluation: Evaluation, gaps: Sequ
         out.append(Para(("The map has no thesis.",)))
     else:
         out.append(Quote((thesis.text,)))
-        out.append(Para((Code(thesis.id), ": ", _verdict(evaluation, thesis.id))))
+        out.append(Para((Code(thesis.id), " — ", _verdict(evaluation, thesis.id))))
     out += _outline(argmap, evaluation, against)
     out += _blocks(argmap, evaluation, against)
     out += _weak_points(argmap, gaps, against)
@@ -172,7 +172,7 @@ def _outline(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Bloc
         claim = argmap.claim(edge.child)
         if claim is None:
             continue
-        out.append(Heading(3, (f"{number}. ", Code(claim.id), f" ({edge.kind}, {_label(evaluation, claim.id)})")))
+        out.append(Heading(3, (f"Line {number}: ", Code(claim.id), f" ({edge.kind}, {_label(evaluation, claim.id)})")))
         out.append(Para((claim.text,)))
         if claim.id in shown:
             out.append(Para(("Written out above.",)))
@@ -230,8 +230,11 @@ def _weak_points(argmap: ArgMap, gaps: Sequence[object], against: bool) -> list[
         out.append(Para(("argmap gaps finds no weak point in the case.",)))
     for gap in case_gaps:
         subject = getattr(gap, "claim", None) or getattr(gap, "source", None) or ""
-        head: tuple[Inline, ...] = (Strong(getattr(gap, "kind", "")), " ", Code(subject), ": ", getattr(gap, "reason", ""))
+        reason = getattr(gap, "reason", "")
+        reason += "" if reason.endswith((".", "!", "?")) else "."
+        head: tuple[Inline, ...] = (Strong(getattr(gap, "kind", "")), " ", Code(subject), ": ", reason)
         fix = getattr(gap, "fix", "")
+        fix += "" if not fix or fix.endswith((".", "!", "?")) else "."
         out.append(Item(0, (*head, " The defender would need to: " if against else " Fix: ", fix)))
     return out
 

@@ -39,6 +39,13 @@ def first_unsafe(text: str) -> tuple[int, str] | None:
 
 
 def shorten(text: str, limit: int = 60) -> str:
-    """One line, at most `limit` characters, with an ellipsis when cut."""
+    """One line, at most `limit` characters, with an ellipsis when cut (between words where one
+    ends in the second half of the limit, else mid-word)."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space].rstrip(",;:-—")
+    return cut + "…"

@@ -86,6 +86,13 @@ def run_in_process(*args: str, input: str | None = None) -> tuple[int, str, str]
     return code, out.getvalue().decode(), err.getvalue().decode()
 
 
+@pytest.fixture(autouse=True)
+def _not_under_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests pin the default text format; GitHub Actions sets GITHUB_ACTIONS=true, which changes it.
+    A test that wants it sets it itself."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture
 def base_map(tmp_path: Path) -> Path:
     path = tmp_path / "base.yaml"

@@ -187,7 +187,7 @@ def test_safe_url(url: str, expected: str | None) -> None:
 
 def test_output_extension_must_be_md_or_html(tmp_path: Path) -> None:
     code, _, err = run("brief", str(ASSAD), "-o", str(tmp_path / "x.pdf"))
-    assert code == 2 and "neither in .md nor in .html" in err
+    assert code == 2 and "ends in none of .md, .markdown, .html, .htm" in err
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -237,3 +237,14 @@ def test_md_escape_renders_literally_as_a_block(text: str) -> None:
     rendered = renderer.render(md_escape(text))
     expected = f"<p>{html_module.escape(flat, quote=True)}</p>\n" if flat else ""
     assert rendered == expected.replace("&#x27;", "'"), repr(text)
+
+
+def test_format_option_and_extension(tmp_path: Path) -> None:
+    code, out, _ = run("brief", str(ASSAD), "-f", "html")
+    assert code == 0 and out.startswith("<!DOCTYPE html>")
+    code, _, err = run("brief", str(ASSAD), "-f", "md", "-o", str(tmp_path / "b.html"))
+    assert code == 2 and "does not match the extension" in err
+    code, _, _ = run("brief", str(ASSAD), "-o", str(tmp_path / "b.htm"))
+    assert code == 0 and (tmp_path / "b.htm").read_text().startswith("<!DOCTYPE html>")
+    code, _, err = run("brief", str(ASSAD), "-o", str(tmp_path / "b.txt"))
+    assert code == 2 and "ends in none of .md, .markdown, .html, .htm" in err

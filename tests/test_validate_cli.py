@@ -16,7 +16,7 @@ PROBLEMS = "tests/validate/problems.yaml"
 
 def check_golden(name: str, actual: str) -> None:
     path = GOLDEN / name
-    if os.environ.get("ARGMAP_REGEN"):
+    if os.environ.get("ARGMAP_REGEN") == "1":
         path.write_text(actual, encoding="utf-8")
     assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"
 

@@ -12,12 +12,14 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 @click.command("brief")
 @click.argument("path", metavar="PATH")
 @click.option("-o", "--output", "output", default="-", show_default=True, metavar="OUT",
-              help="Where to write: - for stdout (Markdown), FILE.md for Markdown, FILE.html for one "
-                   "self-contained HTML page.")
+              help="Where to write: - for stdout, FILE.md (or .markdown) for Markdown, FILE.html (or "
+                   ".htm) for one self-contained HTML page.")
+@click.option("-f", "--format", "fmt", type=click.Choice(("md", "html")), default=None,
+              help="md or html [default: from the extension of OUT; md for stdout].")
 @click.option("--side", type=click.Choice(("for", "against")), default="for", show_default=True,
               help="for: defend the thesis (blocks, weak points to shore up); against: attack it "
                    "(lines of attack, the rebuttals you will meet).")
-def command(path: str, output: str, side: str) -> int:
+def command(path: str, output: str, fmt: str | None, side: str) -> int:
     """Write a debate brief from the map at PATH (or - for stdin).
 
     The brief holds the thesis and the case outline with its evidence, blocks (every counterpoint
@@ -32,11 +34,17 @@ def command(path: str, output: str, side: str) -> int:
     from argmap.output import OutputError, write_output
 
     lower = output.lower()
-    if output != "-" and not lower.endswith(HTML_SUFFIXES + MARKDOWN_SUFFIXES):
-        raise click.BadParameter(f"'{output}' ends neither in .md nor in .html", param_hint="-o/--output")
+    by_extension = "html" if lower.endswith(HTML_SUFFIXES) else "md" if lower.endswith(MARKDOWN_SUFFIXES) else None
+    if output != "-" and by_extension is None:
+        raise click.BadParameter(f"'{output}' ends in none of .md, .markdown, .html, .htm",
+                                 param_hint="-o/--output")
+    if fmt is not None and by_extension is not None and fmt != by_extension:
+        raise click.BadParameter(f"--format {fmt} does not match the extension of '{output}'",
+                                 param_hint="-f/--format")
+    fmt = fmt or by_extension or "md"
     argmap = open_map(path).map
     blocks = build_brief(argmap, side=side, evaluation=evaluate(argmap), gaps=find_gaps(argmap))
-    if lower.endswith(HTML_SUFFIXES):
+    if fmt == "html":
         text = to_html(blocks, title=f"Debate brief: {argmap.title}")
     else:
         text = to_markdown(blocks)

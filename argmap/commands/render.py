@@ -18,7 +18,7 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
 @click.command("render")
 @click.argument("path", metavar="PATH")
 @click.option("-o", "--output", "output", metavar="OUT",
-              help="File to write (format from its extension: .svg .png .pdf .dot), or - for stdout. Required.")
+              help="File to write (format from its extension: .svg .png .pdf, .dot or .gv), or - for stdout. Required.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="Output format [default: from the extension of OUT; svg for -o -].")
 @click.option("--direction", type=click.Choice(("TB", "LR", "BT", "RL")), default="LR", show_default=True,
