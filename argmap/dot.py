@@ -81,7 +81,7 @@ THEMES: dict[str, Theme] = {
             ClaimKind.PREMISE: ("white", "black", "black"),
             ClaimKind.CORRELATION: ("white", "black", "black"),
             ClaimKind.COUNTERPOINT: ("#d9d9d9", "black", "black"),
-            ClaimKind.REBUTTAL: ("#f0f0f0", "black", "black"),
+            ClaimKind.REBUTTAL: ("#bdbdbd", "black", "black"),  # mid grey: apart from white premises on paper
         },
         support="black", attack="black", gap="black",
     ),

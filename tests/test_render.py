@@ -140,7 +140,7 @@ def test_attack_and_support_differ_by_more_than_colour() -> None:
     print_source = to_dot(build_view(load(SMALL)), theme="print")
     colours = {part.split("=")[1].strip('"') for part in print_source.replace("]", " ").split()
                if part.startswith(("color=", "fillcolor=", "fontcolor="))}
-    assert colours <= {"black", "white", "#d9d9d9", "#f0f0f0"}
+    assert colours <= {"black", "white", "#d9d9d9", "#bdbdbd"}
 
 
 def test_ref_is_one_node_with_two_edges() -> None:
