@@ -365,3 +365,11 @@ def test_correlation_only_judges_supporters_by_their_own_kind() -> None:
         - ref: b
 """
     assert [claim for claim, _ in kinds_of(body, "correlation-only")] == ["b"]
+
+
+def test_a_directory_is_searched_for_maps_like_validate_does() -> None:
+    code, out, _ = run("gaps", str(ROOT / "tests" / "validate" / "tree"), "-f", "parsable")
+    files = sorted({line.split(":")[0] for line in out.splitlines()})
+    assert code == 0
+    assert files == [str(ROOT / "tests" / "validate" / "tree" / "good.yaml"),
+                     str(ROOT / "tests" / "validate" / "tree" / "sub" / "bad.yml")]

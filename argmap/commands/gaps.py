@@ -32,7 +32,8 @@ def parse_kinds(ctx: click.Context | None, param: click.Parameter | None, values
 @click.option("--list-kinds", is_flag=True, help="List the gap kinds with a one-line definition and exit.")
 def command(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str | None,
             fail_on: tuple[str, ...], list_kinds: bool) -> int:
-    """List the weak points of maps (files or - for stdin): what an opponent would attack first.
+    """List the weak points of maps (files, directories of maps, or - for stdin): what an opponent
+    would attack first.
 
     Kinds: uncited, unsupported, no-quote, unanswered, correlation-only, single-source,
     source-incomplete (see docs/gaps.md). A coverage line sums up the evidence of each map.
@@ -46,14 +47,20 @@ def command(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str |
         return 0
     if not paths:
         raise click.UsageError("missing argument 'PATH...'")
-    from argmap.commands.common import open_map
+    from argmap.commands.common import ArgmapError, open_map
     from argmap.gaps import coverage, find_gaps
     from argmap.gaps_report import FORMATS, GapsReport, MapGaps, print_text
 
     selected = None if not kinds else set(kinds) | set(fail_on)
+    from argmap.validate import InputError, collect_files
+
+    try:
+        files = collect_files(paths)  # directories: every map inside, as `validate` finds them
+    except InputError as exc:
+        raise ArgmapError(str(exc)) from None
     maps: list[MapGaps] = []
     unreadable = False
-    for path in paths:
+    for path in files:
         try:
             opened = open_map(path)
         except click.exceptions.Exit:  # open_map has printed why; go on with the other maps
