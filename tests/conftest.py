@@ -86,6 +86,31 @@ def run_in_process(*args: str, input: str | None = None) -> tuple[int, str, str]
     return code, out.getvalue().decode(), err.getvalue().decode()
 
 
+def run_in_pty(args: list[str], env: dict[str, str] | None = None) -> bytes:
+    """Run `python -m argmap ARGS` with stdout on a pseudo-terminal; return what it wrote there.
+    NO_COLOR, FORCE_COLOR and TERM come only from `env` (TERM defaults to xterm-256color)."""
+    import pty
+
+    main, secondary = pty.openpty()
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
+    process = subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=ROOT, stdout=secondary,
+                               stderr=subprocess.DEVNULL,
+                               env={**base, "TERM": "xterm-256color", "COLUMNS": "200", **(env or {})})
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(main)
+    return b"".join(chunks)
+
+
 @pytest.fixture(autouse=True)
 def _not_under_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests pin the default text format; GitHub Actions sets GITHUB_ACTIONS=true, which changes it.

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import pty
 import re
 import subprocess
 import sys
@@ -27,6 +26,7 @@ GOLDEN = HERE / "golden"
 sys.path.insert(0, str(HERE))
 from randmap import random_map  # noqa: E402
 from test_gaps import check_golden, run  # noqa: E402
+from conftest import run_in_pty
 
 GLYPH_CHARS = "".join(g for g, _ in GLYPHS.values())
 DEFINITION = re.compile(rf"^[│├└─ ]*([{GLYPH_CHARS}]) ([^\s:]+):")
@@ -160,32 +160,11 @@ def test_control_characters_in_the_model_never_reach_the_output() -> None:
     assert "\\x1b[2J\\x1b]52;c;ZWNobw==\\x07\\x0d\\x08\\u202e\\x9b31m" in text
 
 
-def _run_in_pty(args: list[str], env: dict[str, str]) -> bytes:
-    """Run argmap with stdout on a pseudo-terminal and return what it wrote there."""
-    master, slave = pty.openpty()
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
-    proc = subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=ROOT, stdout=slave,
-                            stderr=subprocess.DEVNULL, env={**full_env, "TERM": "xterm-256color", **env})
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=60)
-    os.close(master)
-    return b"".join(chunks)
-
-
 def test_colour_on_a_terminal_and_no_colour_with_no_color() -> None:
     args = ["show", "--width", "100", "tests/gaps_show/small.yaml"]
-    coloured = _run_in_pty(args, {})
+    coloured = run_in_pty(args, {})
     assert re.search(rb"\x1b\[[0-9;]*3[1-7]m", coloured)  # a foreground colour
-    plain = _run_in_pty(args, {"NO_COLOR": "1"})
+    plain = run_in_pty(args, {"NO_COLOR": "1"})
     assert not re.search(rb"\x1b\[[0-9;]*3[1-7]m", plain)
     assert "▲ shade-cools:" in re.sub(r"\x1b\[[0-9;]*m", "", plain.decode())
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ASSAD_MAP, BASE_MAP, ROOT, run_argmap
+from conftest import ASSAD_MAP, BASE_MAP, ROOT, run_argmap, run_in_pty
 
 HERE = Path(__file__).resolve().parent / "validate"
 GOLDEN = HERE / "golden"
@@ -157,33 +157,9 @@ def test_schema_command_prints_the_published_schema() -> None:
 
 
 def test_text_output_on_a_terminal_is_coloured_but_honours_no_color() -> None:
-    import pty
-    import subprocess
-    import sys
-
-    def run_in_pty(env_extra: dict[str, str]) -> bytes:
-        main, secondary = pty.openpty()
-        env = {**os.environ, **env_extra, "TERM": "xterm-256color", "COLUMNS": "200"}
-        env.pop("NO_COLOR", None) if "NO_COLOR" not in env_extra else None
-        process = subprocess.Popen([sys.executable, "-m", "argmap", "validate", PROBLEMS], cwd=ROOT,
-                                   stdin=secondary, stdout=secondary, stderr=secondary, env=env)
-        os.close(secondary)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        process.wait(timeout=60)
-        os.close(main)
-        return b"".join(chunks)
-
-    coloured = run_in_pty({})
+    coloured = run_in_pty(["validate", PROBLEMS])
     assert b"\x1b[1;31merror" in coloured and b"bad-url" in coloured
-    plain = run_in_pty({"NO_COLOR": "1"})  # NO_COLOR removes colour; bold and dim may stay
+    plain = run_in_pty(["validate", PROBLEMS], {"NO_COLOR": "1"})  # removes colour; bold and dim may stay
     assert b"bad-url" in plain and b"31m" not in plain and b"33m" not in plain
 
 
