@@ -31,7 +31,7 @@ def read_input(path: str) -> tuple[bytes, str, str | None]:
     try:
         data = file.read_bytes()
     except FileNotFoundError:
-        raise ArgmapError(f"{path}: no such file") from None
+        raise ArgmapError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
         raise ArgmapError(f"{path}: is a directory (this command reads one map file)") from None
     except OSError as exc:
