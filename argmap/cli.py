@@ -15,6 +15,8 @@ import click
 
 from argmap import __version__
 from argmap.output import silence_stdout
+from argmap.pipeline import InputError, InternalError
+from argmap.text.safe import visible
 
 #: subcommand name -> (module, one-line help shown in `argmap --help` without importing it)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -100,6 +102,14 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("argmap: interrupted", err=True)
         code = 130
+    except InputError as exc:  # a map path that cannot be read: a usage error
+        click.echo(f"argmap: {visible(str(exc))}", err=True)
+        code = 2
+    except InternalError as exc:  # a bug while reading or checking one file: name the file
+        if show_traceback:
+            raise exc.__cause__ or exc from None
+        click.echo(f"argmap: {visible(str(exc))} (run with --traceback for details)", err=True)
+        code = 2
     except OSError as exc:  # e.g. stdout on a full disk: an output that cannot be written, not a bug
         if show_traceback:
             raise
@@ -107,8 +117,6 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # the one place an unexpected error is turned into a line
         if show_traceback:
             raise
-        from argmap.textsafe import visible
-
         click.echo(f"argmap: internal error: {type(exc).__name__}: {visible(str(exc))[:500]} "
                    "(run with --traceback for details)", err=True)
         code = 2
@@ -125,8 +133,6 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _io_error(exc: OSError) -> int:
-    from argmap.textsafe import visible
-
     import errno
 
     where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 from benchenv import child_env  # noqa: E402
 from genmap import generate  # noqa: E402
 
-from argmap.evaluate import evaluate  # noqa: E402
-from argmap.loader import load_bytes  # noqa: E402
+from argmap.analysis.evaluate import evaluate  # noqa: E402
+from argmap.formats.argmap_yaml import load_bytes  # noqa: E402
 
 
 def median_time(func, repeat: int) -> float:  # type: ignore[no-untyped-def]

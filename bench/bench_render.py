@@ -42,8 +42,8 @@ sys.path.insert(0, str(ROOT))
 from benchenv import child_env  # noqa: E402
 from genmap import generate  # noqa: E402
 
-IMPORTS = ("import argmap.cli, argmap.commands.render, argmap.render, argmap.view, argmap.dot, "
-           "argmap.loader, argmap.checks, graphviz, xml.etree.ElementTree")
+IMPORTS = ("import argmap.cli, argmap.commands.render, argmap.render.pipeline, argmap.views.diagram, argmap.render.dot, "
+           "argmap.formats.argmap_yaml, argmap.checks.runner, graphviz, xml.etree.ElementTree")
 
 
 def children_cpu() -> float:
@@ -77,8 +77,8 @@ def median_in_process(fn: Callable[[], object], runs: int) -> float:
 
 
 def main() -> None:
-    from argmap.loader import load_bytes
-    from argmap.render import LARGE_MAP, LARGE_MAP_FLAGS, RenderOptions, map_to_dot
+    from argmap.formats.argmap_yaml import load_bytes
+    from argmap.render.pipeline import LARGE_MAP, LARGE_MAP_FLAGS, RenderOptions, map_to_dot
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
@@ -159,11 +159,11 @@ def step_times(data: bytes, path: Path, out_dir: Path, svg: Path, runs: int) -> 
     """Median wall time of each of argmap's own steps, in this process."""
     import gc
 
-    from argmap.checks import check_map
-    from argmap.dot import to_dot
-    from argmap.loader import load_bytes
-    from argmap.render import check_svg
-    from argmap.view import build_view
+    from argmap.checks.runner import check_map
+    from argmap.render.dot import to_dot
+    from argmap.formats.argmap_yaml import load_bytes
+    from argmap.render.pipeline import check_svg
+    from argmap.views.diagram import build_view
 
     svg_bytes = svg.read_bytes()
     argmap = load_bytes(data, file=str(path), base_dir=str(out_dir)).map

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from argmap.brief import build_brief, md_escape, safe_url, to_html, to_markdown
-from argmap.evaluate import evaluate
+from argmap.debate.brief import build_brief, md_escape, safe_url, to_html, to_markdown
+from argmap.analysis.evaluate import evaluate
 from argmap.model import ArgMap, Citation, Claim, ClaimKind, Edge, Position, Source
 from conftest import run_in_process as run
 

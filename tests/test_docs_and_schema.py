@@ -7,16 +7,16 @@ import jsonschema
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from argmap.rules import REGISTRY
-from argmap.rules.docs import rules_markdown
-from argmap.schema import schema, schema_json
+from argmap.checks import REGISTRY
+from argmap.checks.docs import rules_markdown
+from argmap.formats.schema import schema, schema_json
 from conftest import ASSAD_MAP, BASE_MAP, ROOT
 from test_properties import dump, maps
 
 
 def test_rules_md_is_generated_from_the_rules() -> None:
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), \
-        "run: python -m argmap.rules.docs > docs/rules.md"
+        "run: python -m argmap.checks.docs > docs/rules.md"
 
 
 def test_every_rule_documents_a_failing_and_a_passing_example() -> None:
@@ -92,8 +92,8 @@ def _stringify_dates(node) -> None:
 def test_complete_example_maps_in_the_docs_validate_clean() -> None:
     import re
 
-    from argmap.checks import check_map
-    from argmap.loader import load_bytes
+    from argmap.checks.runner import check_map
+    from argmap.formats.argmap_yaml import load_bytes
 
     examples = 0
     for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.drill import DrillIO, drill_items, order_items, run_session, state_path
-from argmap.loader import load_bytes
+from argmap.debate.drill import DrillIO, drill_items, order_items, run_session, state_path
+from argmap.formats.argmap_yaml import load_bytes
 from conftest import run_in_process as run
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from argmap.checks import check_map
-from argmap.evaluate import evaluate, explain, label_claims
-from argmap.loader import load_bytes
+from argmap.checks.runner import check_map
+from argmap.analysis.evaluate import evaluate, explain, label_claims
+from argmap.formats.argmap_yaml import load_bytes
 from argmap.model import ArgMap, Claim, ClaimKind, Edge, Position
 from conftest import run_in_process as run
 

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import cli
-from argmap.gaps import KINDS, Coverage, coverage, find_gaps
-from argmap.loader import load_bytes
+from argmap.analysis.gaps import KINDS, Coverage, coverage, find_gaps
+from argmap.formats.argmap_yaml import load_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "tests" / "gaps_show"

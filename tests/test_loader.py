@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.loader import load_bytes
+from argmap.formats.argmap_yaml import load_bytes
 from argmap.model import ClaimKind
 from conftest import BASE_MAP, shared_path
 

@@ -7,9 +7,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.checks import check_map
-from argmap.loader import load_bytes
-from argmap.textsafe import UNSAFE_CHARS
+from argmap.checks.runner import check_map
+from argmap.formats.argmap_yaml import load_bytes
+from argmap.text.safe import UNSAFE_CHARS
 
 SAFE_TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cf", "Co", "Cn")),
@@ -121,7 +121,7 @@ def test_yaml_like_text_never_crashes(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_visible_leaves_no_unsafe_character_and_keeps_safe_text(text: str) -> None:
-    from argmap.textsafe import UNSAFE_CHARS_ONE_LINE, visible
+    from argmap.text.safe import UNSAFE_CHARS_ONE_LINE, visible
 
     shown = visible(text)
     assert not UNSAFE_CHARS_ONE_LINE.search(shown)
@@ -133,7 +133,7 @@ def test_every_unsafe_character_is_non_printable() -> None:
     """visible() returns printable text unchanged without its regex; that is only right if so."""
     import sys
 
-    from argmap.textsafe import UNSAFE_CHARS_ONE_LINE
+    from argmap.text.safe import UNSAFE_CHARS_ONE_LINE
 
     for code in range(sys.maxunicode + 1):
         char = chr(code)

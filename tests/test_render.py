@@ -19,10 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import cli
-from argmap.dot import to_dot
-from argmap.loader import load_bytes
-from argmap.render import RenderError, RenderOptions, SvgCheck, check_svg, map_to_dot, run_dot
-from argmap.view import build_view, wrap_text
+from argmap.render.dot import to_dot
+from argmap.formats.argmap_yaml import load_bytes
+from argmap.render.pipeline import RenderError, RenderOptions, SvgCheck, check_svg, map_to_dot, run_dot
+from argmap.views.diagram import build_view, wrap_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "render"
@@ -191,7 +191,7 @@ def test_unknown_focus_is_a_usage_error_with_a_suggestion() -> None:
 
 
 def test_gaps_marks_weak_claims_with_reasons() -> None:
-    from argmap.gaps import find_gaps
+    from argmap.analysis.gaps import find_gaps
 
     argmap = load(SMALL)
     weak = {g.claim for g in find_gaps(argmap) if g.claim}

@@ -15,11 +15,11 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from argmap.dot import MAX_STRING_BYTES, dot_id, dot_statement, dot_string, dot_url, to_dot
-from argmap.loader import load_bytes
-from argmap.render import RenderOptions, check_svg, map_to_dot, run_dot
-from argmap.textsafe import visible
-from argmap.view import build_view, clean
+from argmap.render.dot import MAX_STRING_BYTES, dot_id, dot_statement, dot_string, dot_url, to_dot
+from argmap.formats.argmap_yaml import load_bytes
+from argmap.render.pipeline import RenderOptions, check_svg, map_to_dot, run_dot
+from argmap.text.safe import visible
+from argmap.views.diagram import build_view, clean
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = Path(__file__).resolve().parent / "render" / "hostile.yaml"

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.checks import check_map
-from argmap.loader import load_bytes
-from argmap.rules import REGISTRY
+from argmap.checks.runner import check_map
+from argmap.formats.argmap_yaml import load_bytes
+from argmap.checks import REGISTRY
 from conftest import BASE_MAP
 
 

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.gaps import coverage, find_gaps
-from argmap.loader import load_bytes
-from argmap.show import GLYPHS, POINTER, ViewOptions, build_view, plain_text
+from argmap.analysis.gaps import coverage, find_gaps
+from argmap.formats.argmap_yaml import load_bytes
+from argmap.views.tree import GLYPHS, POINTER, ViewOptions, build_view, plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "tests" / "gaps_show"

@@ -180,7 +180,7 @@ def test_an_internal_error_is_one_line_naming_the_file(command: list[str], monke
     from click.testing import CliRunner
 
     from argmap.cli import main
-    from argmap.rules import REGISTRY, Rule
+    from argmap.checks import REGISTRY, Rule
 
     def broken(argmap, context):
         raise ZeroDivisionError("boom")
@@ -255,7 +255,7 @@ def test_a_full_stdout_is_an_output_error_not_an_internal_one(command: list[str]
 
 
 def test_list_rules_needs_no_path() -> None:
-    from argmap.rules import REGISTRY
+    from argmap.checks import REGISTRY
 
     result = run_argmap("validate", "--list-rules")
     assert result.returncode == 0

@@ -6,9 +6,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import yamlread
-from argmap.checks import check_map
-from argmap.loader import load_bytes
+from argmap.formats import yaml_nodes as yamlread
+from argmap.checks.runner import check_map
+from argmap.formats.argmap_yaml import load_bytes
 from conftest import ASSAD_MAP, BASE_MAP, shared_path
 
 

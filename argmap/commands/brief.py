@@ -28,9 +28,9 @@ def command(path: str, output: str, fmt: str | None, side: str) -> int:
 
     Exit codes: 0 written, 1 the map cannot be read, 2 usage or I/O error.
     """
-    from argmap.brief import build_brief, to_html, to_markdown
-    from argmap.evaluate import evaluate
-    from argmap.gaps import find_gaps
+    from argmap.debate.brief import build_brief, to_html, to_markdown
+    from argmap.analysis.evaluate import evaluate
+    from argmap.analysis.gaps import find_gaps
     from argmap.output import OutputError, write_output
 
     lower = output.lower()

@@ -1,17 +1,19 @@
-"""What the subcommands share: reading a map from a path or stdin, errors with exit codes, snapshots.
+"""What the subcommands share: errors with exit codes, opening one map for a command, snapshots.
 
 Kept free of heavy imports (rich, graphviz): `argmap --version` and `argmap validate` import this.
 """
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from argmap.problems import EXIT_ERROR, EXIT_PROBLEMS, Problem, Severity
-from argmap.textsafe import visible
+from argmap.findings import EXIT_ERROR, EXIT_PROBLEMS, Problem, Severity
+from argmap.text.safe import visible
+
+if TYPE_CHECKING:
+    from argmap.model import ArgMap
 
 
 class ArgmapError(click.ClickException):
@@ -21,22 +23,6 @@ class ArgmapError(click.ClickException):
 
     def show(self, file: object = None) -> None:  # noqa: ARG002 - click's signature
         click.echo(f"argmap: {visible(self.format_message())}", err=True)
-
-
-def read_input(path: str) -> tuple[bytes, str, str | None]:
-    """(bytes, display name, base directory) of a path, or of stdin for '-'. Raises ArgmapError."""
-    if path == "-":
-        return sys.stdin.buffer.read(), "<stdin>", None
-    file = Path(path)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise ArgmapError(f"{path}: no such file or directory") from None
-    except IsADirectoryError:
-        raise ArgmapError(f"{path}: is a directory (this command reads one map file)") from None
-    except OSError as exc:
-        raise ArgmapError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return data, path, str(file.resolve().parent)
 
 
 def parse_snapshots(values: tuple[str, ...]) -> dict[str, str]:
@@ -54,7 +40,7 @@ def parse_snapshots(values: tuple[str, ...]) -> dict[str, str]:
 class OpenedMap:
     """A loaded and checked map, for the commands that work on one map."""
 
-    map: "ArgMap"
+    map: ArgMap
     problems: tuple[Problem, ...]
 
 
@@ -65,36 +51,18 @@ def open_map(path: str, *, snapshots: dict[str, str] | None = None, quiet: bool 
     with problems is still returned (a view helps to fix it); unless `quiet`, a one-line summary
     of its problems goes to stderr.
     """
-    from argmap.checks import check_map
-    from argmap.loader import load_bytes
+    from argmap.pipeline import check_file
+    from argmap.reports.problems import format_parsable
 
-    data, display, base_dir = read_input(path)
-    try:
-        loaded = load_bytes(data, file=display, base_dir=base_dir)
-        checked = () if loaded.map is None else tuple(check_map(loaded.map, snapshots=snapshots or {}))
-    except Exception as exc:  # a bug, not bad input: one line naming the file (stack with --traceback)
-        context = click.get_current_context(silent=True)
-        if context is not None and (context.find_root().obj or {}).get("traceback"):
-            raise
-        raise ArgmapError(f"{display}: internal error: {type(exc).__name__}: {exc} "
-                          "(run with --traceback for details)") from None
-    if loaded.map is None:
-        for problem in sorted(loaded.problems):
-            click.echo(_parsable(problem), err=True)
+    checked = check_file(path, snapshots=snapshots)
+    if checked.map is None:
+        click.echo(format_parsable(checked.problems, files=1), err=True, nl=False)
         raise click.exceptions.Exit(EXIT_PROBLEMS)
-    problems = tuple(sorted(loaded.problems + checked))
+    problems = checked.problems
     if problems and not quiet:
         errors = sum(1 for p in problems if p.severity is Severity.ERROR)
         warnings = sum(1 for p in problems if p.severity is Severity.WARNING)
-        click.echo(f"argmap: {display}: {errors} error(s), {warnings} warning(s); "
-                   f"first: {_parsable(problems[0])} (run 'argmap validate {path}' for all)", err=True)
-    return OpenedMap(loaded.map, problems)
-
-
-def _parsable(problem: Problem) -> str:
-    return (f"{visible(problem.file)}:{problem.line}:{problem.column}: {problem.severity}: "
-            f"{visible(problem.message)} [{problem.rule}]")
-
-
-if False:  # pragma: no cover - typing only
-    from argmap.model import ArgMap
+        first = format_parsable(problems[:1], files=1).rstrip("\n")
+        click.echo(f"argmap: {visible(checked.file)}: {errors} error(s), {warnings} warning(s); "
+                   f"first: {first} (run 'argmap validate {visible(path)}' for all)", err=True)
+    return OpenedMap(checked.map, problems)

@@ -28,11 +28,11 @@ def command(path: str, side: str, count: int | None, seed: int | None, focus: st
     from rich.console import Console
     from rich.text import Text
 
-    from argmap.drill import (DrillIO, drill_items, load_state, map_key, missed_last_time, order_items,
+    from argmap.debate.drill import (DrillIO, drill_items, load_state, map_key, missed_last_time, order_items,
                               run_session, save_state, state_path, summary, updated_state)
     from argmap.output import OutputError
-    from argmap.rules import suggest
-    from argmap.textsafe import visible
+    from argmap.checks import suggest
+    from argmap.text.safe import visible
 
     if path == "-":
         raise click.BadParameter("drill reads answers from stdin, so the map must be a file", param_hint="PATH")

@@ -6,7 +6,7 @@ import json
 import click
 
 from argmap.commands.common import ArgmapError, open_map
-from argmap.textsafe import visible
+from argmap.text.safe import visible
 
 HEADINGS = (("stands", "Stands"), ("falls", "Falls"), ("undecided", "Undecided"))
 #: ids longer than this do not widen the text table's first column
@@ -32,8 +32,8 @@ def command(path: str, assume_false: tuple[str, ...], output_format: str, explai
     Exit codes: 0 the map was evaluated (whatever the verdict), 1 the map cannot be read,
     2 usage or I/O error (such as an unknown claim id).
     """
-    from argmap.evaluate import evaluate, explain
-    from argmap.rules import suggest
+    from argmap.analysis.evaluate import evaluate, explain
+    from argmap.checks import suggest
 
     if explain_id is not None and output_format == "json":
         raise click.UsageError("--explain prints text; leave out --format json")

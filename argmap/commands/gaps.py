@@ -5,7 +5,7 @@ import os
 
 import click
 
-from argmap.gaps import KIND_SUMMARIES, KINDS
+from argmap.analysis.gaps import KIND_SUMMARIES, KINDS
 
 FORMAT_CHOICES = ("text", "parsable", "json", "github", "markdown")
 
@@ -47,17 +47,14 @@ def command(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str |
         return 0
     if not paths:
         raise click.UsageError("missing argument 'PATH...'")
-    from argmap.commands.common import ArgmapError, open_map
-    from argmap.gaps import coverage, find_gaps
-    from argmap.gaps_report import FORMATS, GapsReport, MapGaps, print_text
+    from argmap.commands.common import open_map
+    from argmap.analysis.gaps import coverage, find_gaps
+    from argmap.reports.gaps import FORMATS, GapsReport, MapGaps, print_text
 
     selected = None if not kinds else set(kinds) | set(fail_on)
-    from argmap.validate import InputError, collect_files
+    from argmap.pipeline import find_maps
 
-    try:
-        files = collect_files(paths)  # directories: every map inside, as `validate` finds them
-    except InputError as exc:
-        raise ArgmapError(str(exc)) from None
+    files = find_maps(paths)  # directories: every map inside, as `validate` finds them
     maps: list[MapGaps] = []
     unreadable = False
     for path in files:

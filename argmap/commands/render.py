@@ -46,8 +46,8 @@ def command(path: str, output: str | None, fmt: str | None, direction: str, them
     that cannot be written (nothing is written then).
     """
     from argmap.output import OutputError, write_output
-    from argmap.render import RenderError, RenderOptions, render_map, resolve_format, stderr_progress
-    from argmap.view import ViewError
+    from argmap.render.pipeline import RenderError, RenderOptions, render_map, resolve_format, stderr_progress
+    from argmap.views.diagram import ViewError
 
     if output is None:
         raise click.UsageError("missing -o OUT: the file to write (.svg, .png, .pdf or .dot), or -o - for stdout")

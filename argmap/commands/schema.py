@@ -7,7 +7,7 @@ import click
 @click.command("schema")
 def command() -> int:
     """Print the JSON Schema (draft 2020-12) of the map format, for editors and other tools."""
-    from argmap.schema import schema_json
+    from argmap.formats.schema import schema_json
 
     click.echo(schema_json(), nl=False)
     return 0

@@ -22,8 +22,8 @@ def command(path: str, depth: int | None, focus: str | None, no_sources: bool, w
     Exit codes: 0 shown, 1 the map cannot be read, 2 usage or I/O error (unknown --focus id).
     """
     from argmap.commands.common import ArgmapError, open_map
-    from argmap.gaps import coverage, find_gaps
-    from argmap.show import FocusError, ViewOptions, build_view, default_width, print_view
+    from argmap.analysis.gaps import coverage, find_gaps
+    from argmap.views.tree import FocusError, ViewOptions, build_view, default_width, print_view
 
     opened = open_map(path)
     options = ViewOptions(width=width or default_width(), depth=depth, focus=focus, sources=not no_sources)

@@ -9,7 +9,7 @@ import click
 
 from argmap.commands.common import ArgmapError, parse_snapshots
 from argmap.output import silence_stdout
-from argmap.problems import exit_code
+from argmap.findings import exit_code
 
 FORMAT_CHOICES = ("text", "parsable", "json", "github", "sarif")
 
@@ -36,10 +36,10 @@ def command(paths: tuple[str, ...], output_format: str | None, strict: bool | No
     Exit codes: 0 no errors, 1 problems found, 2 usage error or unreadable path.
     Settings may live in [tool.argmap] in pyproject.toml or in .argmap.yaml.
     """
-    from argmap.config import ConfigError, Settings, find_settings, load_settings_file
-    from argmap.reports import FORMATS, print_text
-    from argmap.rules import REGISTRY
-    from argmap.validate import InputError, InternalError, validate_paths
+    from argmap.settings import ConfigError, Settings, find_settings, load_settings_file
+    from argmap.reports.problems import FORMATS, print_text
+    from argmap.checks import REGISTRY
+    from argmap.pipeline import validate_paths
 
     if list_rules:
         for rule in REGISTRY.values():
@@ -62,14 +62,7 @@ def command(paths: tuple[str, ...], output_format: str | None, strict: bool | No
         raise ArgmapError(str(exc)) from None
     disabled = (set(settings.disable) - set(enable)) | set(disable)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    try:
-        result = validate_paths(paths, disabled=disabled, snapshots=parse_snapshots(snapshots), stdin=stdin)
-    except InputError as exc:
-        raise ArgmapError(str(exc)) from None
-    except InternalError as exc:
-        if click.get_current_context().find_root().obj.get("traceback"):
-            raise exc.__cause__ or exc
-        raise ArgmapError(f"{exc} (run with --traceback for details)") from None
+    result = validate_paths(paths, disabled=disabled, snapshots=parse_snapshots(snapshots), stdin=stdin)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     try:

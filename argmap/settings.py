@@ -23,7 +23,7 @@ class Settings:
 
 
 def _from_mapping(data: Any, source: str) -> Settings:
-    from argmap.rules import REGISTRY
+    from argmap.checks import REGISTRY
 
     if data is None:
         return Settings(source=source)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Callable, Collection, Sequence
 
 from argmap import __version__
-from argmap.gaps import KINDS, Coverage, Gap
-from argmap.reports import github_escape
-from argmap.textsafe import visible
+from argmap.analysis.gaps import KINDS, Coverage, Gap
+from argmap.reports.problems import github_escape
+from argmap.text.safe import visible
 
 JSON_FORMAT_VERSION = 1
 KIND_WIDTH = max(len(k) for k in KINDS)
@@ -158,7 +158,7 @@ def print_text(report: GapsReport, *, fail_on: Collection[str] = ()) -> None:
     """The text format on stdout: exactly `format_text` when piped; styled through rich on a terminal."""
     import sys
 
-    from argmap.show import may_be_terminal
+    from argmap.views.tree import may_be_terminal
 
     if not may_be_terminal():  # piped: plain text, and no need to import rich
         sys.stdout.write(format_text(report))

@@ -3,7 +3,7 @@
 A rule is a small function over the model that yields (position, message) findings; it does not
 know its own id or severity: the runner in argmap.checks stamps both on what it yields. The
 rule's docstring is its user documentation (summary line, a failing and a passing example) and
-docs/rules.md is generated from it (`python -m argmap.rules.docs`), kept in step by a test.
+docs/rules.md is generated from it (`python -m argmap.checks.docs`), kept in step by a test.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
 from argmap.model import ArgMap
-from argmap.problems import Severity
+from argmap.findings import Severity
 
 #: what a rule yields: (position, message), or (position, message, severity) to override the default
 Finding = tuple  # tuple[Position, str] | tuple[Position, str, Severity]
@@ -70,4 +70,4 @@ def suggest(name: str, known: Iterable[str]) -> str:
 
 
 # Filling the registry: plain imports, in the order the rules are documented.
-from argmap.rules import loader_rules, structure, sources, expect  # noqa: E402,F401
+from argmap.checks import load_stage, structure, sources, expect  # noqa: E402,F401

@@ -8,7 +8,6 @@ near miss), duplicate keys, missing required keys, values YAML reads as numbers,
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import re
 from dataclasses import dataclass
@@ -18,10 +17,11 @@ from typing import Callable
 from argmap.model import (
     LIST_KEY, ArgMap, Citation, Claim, ClaimKind, Edge, Expectation, Position, Source,
 )
-from argmap.problems import Problem, Severity
-from argmap.textsafe import first_unsafe, visible
-from argmap.yamlread import raw_text_problems
-from argmap.yamlread import MappingNode, Node, ScalarNode, SequenceNode, read_yaml
+from argmap.findings import Problem, Severity
+from argmap.formats.base import LoadResult, MapFormat
+from argmap.text.safe import first_unsafe, visible
+from argmap.formats.yaml_nodes import raw_text_problems
+from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode, read_yaml
 
 MAX_CLAIM_DEPTH = 200
 # Written with ^...$ for the JSON Schema (ECMA regex); always used with fullmatch, since in Python
@@ -55,14 +55,6 @@ _SCALAR_NAMES = {
 }
 _MERGE = "tag:yaml.org,2002:merge"
 _CHILD_KINDS = {key: kind for kind, key in LIST_KEY.items()}
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """What loading gives: the map (None when the file is not a readable map) and the problems."""
-
-    map: ArgMap | None
-    problems: tuple[Problem, ...]
 
 
 def _fmt(what: object) -> str:
@@ -437,18 +429,12 @@ def _top(walker: _Walker, root: Node, file: str, base_dir: str | None) -> ArgMap
 
 def load_bytes(data: bytes, *, file: str, base_dir: str | None = None) -> LoadResult:
     """Load a map from bytes; `file` is the name used in positions. Never raises for bad input."""
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # hundreds of thousands of acyclic nodes: collection passes would dominate the time
-    try:
-        read = read_yaml(data, file)
-        if read.root is None:
-            return LoadResult(None, read.problems)
-        walker = _Walker(file)
-        argmap = _top(walker, read.root, file, base_dir)
-        return LoadResult(argmap, tuple(raw_text_problems(read.text, file)) + tuple(walker.problems))
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    read = read_yaml(data, file)
+    if read.root is None:
+        return LoadResult(None, read.problems)
+    walker = _Walker(file)
+    argmap = _top(walker, read.root, file, base_dir)
+    return LoadResult(argmap, tuple(raw_text_problems(read.text, file)) + tuple(walker.problems))
 
 
 def load_path(path: str | os.PathLike[str], *, display: str | None = None) -> LoadResult:
@@ -456,3 +442,11 @@ def load_path(path: str | os.PathLike[str], *, display: str | None = None) -> Lo
     file = Path(path)
     data = file.read_bytes()
     return load_bytes(data, file=display or str(path), base_dir=str(file.resolve().parent))
+
+
+FORMAT = MapFormat(
+    name="argmap",
+    extensions=(".yaml", ".yml"),
+    summary="argmap's own YAML map format (docs/format.md)",
+    read=load_bytes,
+)

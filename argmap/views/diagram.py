@@ -16,7 +16,7 @@ from typing import Mapping, Sequence
 
 from argmap.graph import descendants
 from argmap.model import ArgMap, Claim, ClaimKind, Edge
-from argmap.textsafe import visible
+from argmap.text.safe import visible
 
 DEFAULT_WRAP = 32
 #: at most this many lines of claim text in a node; the rest is in the tooltip
@@ -133,7 +133,7 @@ def _word_length(text: str, start: int) -> int:
 
 def safe_url(url: str | None) -> str | None:
     """`url` when it is an acceptable http(s) link (argmap's bad-url rule), else None."""
-    from argmap.rules.sources import url_problem
+    from argmap.checks.sources import url_problem
 
     if not url or url_problem(url) is not None:
         return None

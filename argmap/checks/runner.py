@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 from argmap.model import ArgMap
-from argmap.problems import Problem
-from argmap.rules import REGISTRY, CheckContext
+from argmap.findings import Problem
+from argmap.checks import REGISTRY, CheckContext
 
 
 def check_map(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.loader import ID_PATTERN, SOURCE_KINDS
+from argmap.formats.argmap_yaml import ID_PATTERN, SOURCE_KINDS
 
 SCHEMA_ID = "https://argmap.dev/schemas/argmap.schema.json"
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from argmap.model import ArgMap
-from argmap.textsafe import visible
+from argmap.text.safe import visible
 
 FORMATS = ("svg", "png", "pdf", "dot")
 EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -78,7 +78,7 @@ def resolve_format(output: str, fmt: str | None) -> str:
 
 def gap_reasons(argmap: ArgMap) -> dict[str, tuple[str, ...]]:
     """Claim id -> the reasons `argmap gaps` gives for it (claims with no gap are absent)."""
-    from argmap.gaps import find_gaps
+    from argmap.analysis.gaps import find_gaps
 
     reasons: dict[str, list[str]] = {}
     for gap in find_gaps(argmap):
@@ -89,8 +89,8 @@ def gap_reasons(argmap: ArgMap) -> dict[str, tuple[str, ...]]:
 
 def map_to_dot(argmap: ArgMap, options: RenderOptions) -> tuple[str, int]:
     """The DOT source for `argmap` drawn as `options` say, and the number of claims drawn."""
-    from argmap.dot import to_dot
-    from argmap.view import build_view
+    from argmap.render.dot import to_dot
+    from argmap.views.diagram import build_view
 
     weak = gap_reasons(argmap) if options.gaps else None
     view = build_view(argmap, wrap=options.wrap, depth=options.depth, focus=options.focus, gaps=weak)

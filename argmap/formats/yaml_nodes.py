@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from argmap.problems import Problem, Severity
-from argmap.textsafe import visible
+from argmap.findings import Problem, Severity
+from argmap.text.safe import visible
 
 try:  # libyaml is five to ten times faster; positions and errors are the same
     from yaml import CSafeLoader as _BaseLoader

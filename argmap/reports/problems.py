@@ -10,8 +10,8 @@ import json
 from typing import Callable, Sequence
 
 from argmap import __version__
-from argmap.problems import Problem, Severity
-from argmap.textsafe import visible
+from argmap.findings import Problem, Severity
+from argmap.text.safe import visible
 
 JSON_FORMAT_VERSION = 1
 
@@ -65,7 +65,7 @@ def format_github(problems: Sequence[Problem], *, files: int) -> str:
 
 def format_sarif(problems: Sequence[Problem], *, files: int) -> str:
     """SARIF 2.1.0, as GitHub code scanning accepts it."""
-    from argmap.rules import REGISTRY
+    from argmap.checks import REGISTRY
 
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     rule_ids = list(REGISTRY)

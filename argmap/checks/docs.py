@@ -1,4 +1,4 @@
-"""docs/rules.md from the rules' docstrings: `python -m argmap.rules.docs > docs/rules.md`.
+"""docs/rules.md from the rules' docstrings: `python -m argmap.checks.docs > docs/rules.md`.
 
 A test keeps docs/rules.md identical to what this prints.
 """
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import inspect
 
-from argmap.rules import REGISTRY
+from argmap.checks import REGISTRY
 
 
 def rules_markdown() -> str:
@@ -17,7 +17,7 @@ def rules_markdown() -> str:
         "`disable:`/`enable:` in settings, and to read problems) and a default severity. Errors fail",
         "validation (exit 1); warnings fail it only with `--strict`.",
         "",
-        "This page is generated from the rules' own documentation (`python -m argmap.rules.docs`).",
+        "This page is generated from the rules' own documentation (`python -m argmap.checks.docs`).",
         "",
         "| rule | severity | checks that |",
         "|---|---|---|",

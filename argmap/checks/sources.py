@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 from argmap.graph import find_cycles
 from argmap.model import ArgMap, Position, Source
-from argmap.problems import Severity
-from argmap.quotes import normalise, quote_occurs
-from argmap.rules import CheckContext, Finding, rule, suggest
-from argmap.textsafe import shorten, visible
+from argmap.findings import Severity
+from argmap.text.quotes import normalise, quote_occurs
+from argmap.checks import CheckContext, Finding, rule, suggest
+from argmap.text.safe import shorten, visible
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from argmap.gaps import Coverage, Gap, missing_fields
+from argmap.analysis.gaps import Coverage, Gap, missing_fields
 from argmap.graph import descendants, path_to_thesis
 from argmap.model import ArgMap, Claim, ClaimKind, Source
-from argmap.textsafe import visible
+from argmap.text.safe import visible
 
 #: kind -> (glyph, style); distinct shapes so the view reads without colour
 GLYPHS: dict[ClaimKind, tuple[str, str]] = {

@@ -16,8 +16,6 @@ not depend on the order the worklist happened to visit claims in.
 """
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Collection, Iterator
 
@@ -97,27 +95,10 @@ class _Graph:
                 self.supporters[parent].append(child)
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small lists next to a large map.
-
-    Nothing built here forms reference cycles; with the collector running, its repeated scans of the
-    (large, long-lived) map made evaluation superlinear in practice.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def label_claims(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> dict[str, str]:
     """Claim id -> "stands" | "falls" | "undecided" (the least fixpoint; no reasons)."""
-    with _gc_paused():
-        graph = _Graph(argmap)
-        labels = _propagate(graph, assume_false)
+    graph = _Graph(argmap)
+    labels = _propagate(graph, assume_false)
     return {claim_id: _NAMES[labels[i]] for i, claim_id in enumerate(graph.ids)}
 
 
@@ -171,11 +152,6 @@ def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> Evaluatio
     `assume_false` ids are forced to fall (ids that name no claim are ignored here; the command
     refuses them). Linear in the number of claims and edges.
     """
-    with _gc_paused():
-        return _evaluate(argmap, assume_false)
-
-
-def _evaluate(argmap: ArgMap, assume_false: Collection[str]) -> Evaluation:
     graph = _Graph(argmap)
     labels = _propagate(graph, assume_false)
     forced = set(assume_false)

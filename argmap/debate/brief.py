@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Sequence, Union
 from urllib.parse import quote
 
-from argmap.evaluate import Evaluation
+from argmap.analysis.evaluate import Evaluation
 from argmap.model import ArgMap, Citation, Claim, ClaimKind
-from argmap.rules.sources import url_problem
-from argmap.textsafe import shorten, visible
+from argmap.checks.sources import url_problem
+from argmap.text.safe import shorten, visible
 
 SIDES = ("for", "against")
 #: at most this many cross-examination questions, the weakest claims first

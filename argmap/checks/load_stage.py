@@ -1,8 +1,8 @@
 """Rules reported by the loader while it reads a file: syntax, schema, duplicate keys, bad text."""
 from __future__ import annotations
 
-from argmap.problems import Severity
-from argmap.rules import loader_rule
+from argmap.findings import Severity
+from argmap.checks import loader_rule
 
 loader_rule("syntax", Severity.ERROR, '''The file is readable YAML: UTF-8, one document, no anchors, aliases, merge keys or tags.
 

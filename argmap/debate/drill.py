@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from argmap.model import ArgMap, Citation, ClaimKind
-from argmap.textsafe import shorten
+from argmap.text.safe import shorten
 
 STATE_VERSION = 1
 

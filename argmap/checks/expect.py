@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from argmap.model import ArgMap
-from argmap.problems import Severity
-from argmap.rules import CheckContext, Finding, rule, suggest
+from argmap.findings import Severity
+from argmap.checks import CheckContext, Finding, rule, suggest
 
 _VERB = {"stands": "to stand", "falls": "to fall", "undecided": "to stay undecided"}
 
@@ -51,7 +51,7 @@ def expectations_hold(argmap: ArgMap, context: CheckContext) -> Iterator[Finding
     """
     if not argmap.expect:
         return
-    from argmap.evaluate import evaluate
+    from argmap.analysis.evaluate import evaluate
 
     evaluation = evaluate(argmap)
     ids = argmap.claim_index

@@ -5,8 +5,8 @@ from typing import Iterator
 
 from argmap.graph import find_cycles, support_graph
 from argmap.model import ArgMap, ClaimKind
-from argmap.problems import Severity
-from argmap.rules import CheckContext, Finding, rule, suggest
+from argmap.findings import Severity
+from argmap.checks import CheckContext, Finding, rule, suggest
 
 
 @rule("duplicate-id", Severity.ERROR)

@@ -1,0 +1,37 @@
+"""Map formats in and out, one module each, in one registry keyed by name and file extension.
+
+    REGISTRY["argmap"] -> MapFormat(read=argmap_yaml.load_bytes, extensions=(".yaml", ".yml"))
+
+A format module declares its `FORMAT`; adding a format is one module and one line below. Choices for
+`--from`/`--to` and the extension lookup are read from here, never typed again. The JSON Schema of the
+argmap format (`schema.py`) is built from the argmap reader's own declarations.
+"""
+from __future__ import annotations
+
+from argmap.formats import argmap_yaml
+from argmap.formats.base import LoadResult, MapFormat
+
+__all__ = ["REGISTRY", "LoadResult", "MapFormat", "by_extension", "reader_for"]
+
+#: the native format first: it is what a path with no known extension, or stdin, is read as
+REGISTRY: dict[str, MapFormat] = {fmt.name: fmt for fmt in (argmap_yaml.FORMAT,)}
+DEFAULT = "argmap"
+
+
+def by_extension(path: str) -> MapFormat | None:
+    """The format whose extensions the path ends with (case-insensitive), or None."""
+    lower = path.lower()
+    for fmt in REGISTRY.values():
+        if lower.endswith(fmt.extensions):
+            return fmt
+    return None
+
+
+def reader_for(path: str, name: str | None = None) -> MapFormat:
+    """The format to read `path` with: `name` if given, else by extension, else the native format."""
+    if name is not None:
+        return REGISTRY[name]
+    found = by_extension(path)
+    if found is not None and found.read is not None:
+        return found
+    return REGISTRY[DEFAULT]

@@ -1,0 +1,37 @@
+"""What every map format provides: a `MapFormat` entry for the registry, and what a reader returns."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from argmap.findings import Problem
+from argmap.model import ArgMap
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What reading gives: the map (None when the input is not a readable map) and the problems.
+
+    A reader reports everything it could not map as problems with positions; it never raises for
+    bad input.
+    """
+
+    map: ArgMap | None
+    problems: tuple[Problem, ...]
+
+
+#: read(data, file=display name, base_dir=folder relative paths start from) -> LoadResult
+Reader = Callable[..., LoadResult]
+#: write(map) -> (text, problems: what the target format cannot hold)
+Writer = Callable[[ArgMap], tuple[str, tuple[Problem, ...]]]
+
+
+@dataclass(frozen=True)
+class MapFormat:
+    """One map format in or out: its `--from`/`--to` name, file extensions, reader and/or writer."""
+
+    name: str
+    extensions: tuple[str, ...]
+    summary: str
+    read: Reader | None = None
+    write: Writer | None = None
