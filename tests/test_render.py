@@ -186,7 +186,7 @@ def test_depth_and_focus_restrict_the_drawing() -> None:
 def test_unknown_focus_is_a_usage_error_with_a_suggestion() -> None:
     proc = run_cli("render", str(ASSAD), "--focus", "prisoner-releases-2012", "-o", "-", "--format", "dot")
     assert proc.returncode == 2
-    assert b"no claim with id 'prisoner-releases-2012' (did you mean 'prisoner-releases-2011'?)" in proc.stderr
+    assert b"no claim with id 'prisoner-releases-2012'; did you mean 'prisoner-releases-2011'?" in proc.stderr
     assert proc.stdout == b""
 
 

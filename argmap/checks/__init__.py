@@ -61,13 +61,5 @@ def loader_rule(rule_id: str, severity: Severity, doc: str) -> None:
     REGISTRY[rule_id] = Rule(rule_id, severity, doc, None)
 
 
-def suggest(name: str, known: Iterable[str]) -> str:
-    """"; did you mean 'x'?" for the closest known name, or ''."""
-    import difflib
-
-    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.7)
-    return f"; did you mean '{matches[0]}'?" if matches else ""
-
-
 # Filling the registry: plain imports, in the order the rules are documented.
 from argmap.checks import load_stage, structure, sources, expect  # noqa: E402,F401

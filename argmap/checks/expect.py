@@ -5,7 +5,8 @@ from typing import Iterator
 
 from argmap.model import ArgMap
 from argmap.findings import Severity
-from argmap.checks import CheckContext, Finding, rule, suggest
+from argmap.checks import CheckContext, Finding, rule
+from argmap.text.suggest import did_you_mean as suggest
 
 _VERB = {"stands": "to stand", "falls": "to fall", "undecided": "to stay undecided"}
 

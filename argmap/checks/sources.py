@@ -12,7 +12,9 @@ from argmap.graph import find_cycles
 from argmap.model import ArgMap, Position, Source
 from argmap.findings import Severity
 from argmap.text.quotes import normalise, quote_occurs
-from argmap.checks import CheckContext, Finding, rule, suggest
+from argmap.checks import CheckContext, Finding, rule
+from argmap.text.suggest import did_you_mean as suggest
+from argmap.text.urls import url_problem
 from argmap.text.safe import shorten, visible
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -136,22 +138,6 @@ def bad_urls(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
         reason = url_problem(source.url)
         if reason:
             yield source.field_position("url"), f"url of source '{source.id}' {reason}"
-
-
-def url_problem(url: str) -> str | None:
-    """Why `url` is not an acceptable http(s) link, or None when it is."""
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 0x7F for ch in url):
-        return "contains white space or control characters"
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "is not a valid URL"
-    if parts.scheme.lower() not in ("http", "https"):
-        scheme = visible(parts.scheme) if parts.scheme else "none"
-        return f"must start with http:// or https:// (scheme: {scheme})"
-    if not parts.hostname:
-        return "has no host"
-    return None
 
 
 @rule("bad-date", Severity.ERROR)

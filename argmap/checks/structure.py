@@ -6,7 +6,8 @@ from typing import Iterator
 from argmap.graph import find_cycles, support_graph
 from argmap.model import ArgMap, ClaimKind
 from argmap.findings import Severity
-from argmap.checks import CheckContext, Finding, rule, suggest
+from argmap.checks import CheckContext, Finding, rule
+from argmap.text.suggest import did_you_mean as suggest
 
 
 @rule("duplicate-id", Severity.ERROR)

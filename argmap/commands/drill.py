@@ -31,7 +31,7 @@ def command(path: str, side: str, count: int | None, seed: int | None, focus: st
     from argmap.debate.drill import (DrillIO, drill_items, load_state, map_key, missed_last_time, order_items,
                               run_session, save_state, state_path, summary, updated_state)
     from argmap.output import OutputError
-    from argmap.checks import suggest
+    from argmap.text.suggest import did_you_mean as suggest
     from argmap.text.safe import visible
 
     if path == "-":

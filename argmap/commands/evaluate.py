@@ -33,7 +33,7 @@ def command(path: str, assume_false: tuple[str, ...], output_format: str, explai
     2 usage or I/O error (such as an unknown claim id).
     """
     from argmap.analysis.evaluate import evaluate, explain
-    from argmap.checks import suggest
+    from argmap.text.suggest import did_you_mean as suggest
 
     if explain_id is not None and output_format == "json":
         raise click.UsageError("--explain prints text; leave out --format json")

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from argmap.analysis.evaluate import Evaluation
 from argmap.model import ArgMap, Citation, Claim, ClaimKind
-from argmap.checks.sources import url_problem
+from argmap.text.urls import safe_url as checked_url
 from argmap.text.safe import shorten, visible
 
 SIDES = ("for", "against")
@@ -323,9 +323,8 @@ def _flat(text: str) -> str:
 
 def safe_url(url: str) -> str | None:
     """The URL percent-encoded for use as a link, or None unless it is a plain http(s) URL."""
-    if url_problem(url) is not None:
-        return None  # exactly what the bad-url rule rejects is never a link
-    return quote(url, safe="/:?#[]@!$&*+,;=%-._~")
+    checked = checked_url(url)
+    return None if checked is None else quote(checked, safe="/:?#[]@!$&*+,;=%-._~")
 
 
 def md_escape(text: str) -> str:

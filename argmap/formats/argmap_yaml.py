@@ -7,7 +7,6 @@ near miss), duplicate keys, missing required keys, values YAML reads as numbers,
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from argmap.model import (
 from argmap.findings import Problem, Severity
 from argmap.formats.base import LoadResult, MapFormat
 from argmap.text.safe import first_unsafe, visible
+from argmap.text.suggest import did_you_mean
 from argmap.formats.yaml_nodes import raw_text_problems
 from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode, read_yaml
 
@@ -124,9 +124,7 @@ class _Walker:
                                       f"(first at {first.short()})")
                 continue
             if key not in allowed:
-                hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                suggestion = f"; did you mean '{hint[0]}'?" if hint else \
-                    f"; expected one of: {', '.join(allowed)}"
+                suggestion = did_you_mean(key, allowed) or f"; expected one of: {', '.join(allowed)}"
                 self.report(key_node, f"unknown key '{visible(key)}' in {_fmt(what)}{suggestion}")
                 continue
             fields[key] = (key_node, value_node)
@@ -236,9 +234,8 @@ class _Walker:
             elif name == "kind":
                 kind = self.text(value_node, label)
                 if kind is not None and kind not in SOURCE_KINDS:
-                    hint = difflib.get_close_matches(kind, SOURCE_KINDS, n=1, cutoff=0.6)
-                    extra = f"did you mean '{hint[0]}'?" if hint else f"one of: {', '.join(SOURCE_KINDS)}"
-                    self.report(value_node, f"unknown source kind '{visible(kind)}'; {extra}")
+                    extra = did_you_mean(kind, SOURCE_KINDS) or f"; one of: {', '.join(SOURCE_KINDS)}"
+                    self.report(value_node, f"unknown source kind '{visible(kind)}'{extra}")
                 values[name] = kind
             else:
                 values[name] = self.text(value_node, label, allow_empty=name not in ("title",))

@@ -23,7 +23,8 @@ from typing import Mapping
 from urllib.parse import quote as percent_quote
 
 from argmap.model import ClaimKind
-from argmap.views.diagram import DiagramView, ViewEdge, ViewNode, safe_url
+from argmap.text.urls import safe_url
+from argmap.views.diagram import DiagramView, ViewEdge, ViewNode
 
 #: dot rejects a quoted string of 16,382 bytes or more; stay far below
 MAX_STRING_BYTES = 8000

@@ -17,6 +17,7 @@ from typing import Mapping, Sequence
 from argmap.graph import descendants
 from argmap.model import ArgMap, Claim, ClaimKind, Edge
 from argmap.text.safe import visible
+from argmap.text.urls import safe_url
 
 DEFAULT_WRAP = 32
 #: at most this many lines of claim text in a node; the rest is in the tooltip
@@ -129,15 +130,6 @@ def _wrap_clean(flat: str, width: int) -> list[str]:
 def _word_length(text: str, start: int) -> int:
     end = text.find(" ", start)
     return (len(text) if end < 0 else end) - start
-
-
-def safe_url(url: str | None) -> str | None:
-    """`url` when it is an acceptable http(s) link (argmap's bad-url rule), else None."""
-    from argmap.checks.sources import url_problem
-
-    if not url or url_problem(url) is not None:
-        return None
-    return url
 
 
 class _CitationTexts(dict):  # type: ignore[type-arg]
@@ -264,8 +256,6 @@ def build_view(argmap: ArgMap, *, wrap: int = DEFAULT_WRAP, depth: int | None = 
 
 
 def _unknown_focus(argmap: ArgMap, focus: str) -> str:
-    import difflib
+    from argmap.text.suggest import did_you_mean
 
-    close = difflib.get_close_matches(focus, list(argmap.claim_index), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"--focus: no claim with id '{visible(focus)}'{hint}"
+    return f"--focus: no claim with id '{visible(focus)}'{did_you_mean(focus, argmap.claim_index)}"

@@ -334,11 +334,9 @@ def check_focus(argmap: ArgMap, focus: str) -> None:
     """Raise FocusError unless `focus` is a claim id of the map."""
     if focus in argmap.claim_index:
         return
-    import difflib
+    from argmap.text.suggest import did_you_mean
 
-    matches = difflib.get_close_matches(focus, list(argmap.claim_index), n=1, cutoff=0.6)
-    hint = f"; did you mean '{matches[0]}'?" if matches else ""
-    raise FocusError(f"no claim with id '{visible(focus)}'{hint}")
+    raise FocusError(f"no claim with id '{visible(focus)}'{did_you_mean(focus, argmap.claim_index)}")
 
 
 def build_view(argmap: ArgMap, *, gaps: Sequence[Gap], coverage: Coverage, options: ViewOptions) -> list[Line]:

@@ -1,0 +1,20 @@
+""""Did you mean ...?": the one way argmap suggests a known name for a misspelt one."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+#: how alike two names must be (difflib's ratio) for one to be suggested for the other
+CUTOFF = 0.7
+
+
+def closest(name: str, known: Iterable[str]) -> str | None:
+    """The known name most like `name`, or None when none is close enough."""
+    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=CUTOFF)
+    return matches[0] if matches else None
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """"; did you mean 'x'?" to append to a message, or '' when nothing is close."""
+    match = closest(name, known)
+    return f"; did you mean '{match}'?" if match is not None else ""
