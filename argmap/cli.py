@@ -15,7 +15,7 @@ import click
 
 from argmap import __version__
 from argmap.output import silence_stdout
-from argmap.pipeline import InputError, InternalError
+from argmap.errors import InputError, InternalError
 from argmap.text.safe import visible
 
 #: subcommand name -> (module, one-line help shown in `argmap --help` without importing it)

@@ -9,7 +9,8 @@ render, brief, drill, eval) run `check_file` on it. Directory arguments are sear
 are not readable YAML); hidden files and folders are skipped.
 
 Nothing here prints: a path that cannot be read raises `InputError`, a failure of argmap's own while
-loading or checking raises `InternalError` naming the file; `argmap.cli` reports both.
+loading or checking raises `InternalError` naming the file (both in argmap.errors); `argmap.cli`
+reports both.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.checks.runner import check_map, filter_problems
+from argmap.errors import InputError, InternalError
 from argmap.findings import Problem
 from argmap.formats import reader_for
 from argmap.formats.yaml_nodes import MappingNode, ScalarNode, read_yaml
@@ -29,17 +31,6 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 MAP_SUFFIXES = (".yaml", ".yml")
 _MAP_MARKER = re.compile(rb"^argmap\s*:", re.MULTILINE)
-
-
-class InputError(Exception):
-    """A path that cannot be read at all (missing, a directory, unreadable): exit 2."""
-
-
-class InternalError(Exception):
-    """An unexpected failure of argmap's own while reading or checking one file (a bug): exit 2.
-
-    The message names the file; the original exception is the `__cause__` (shown by --traceback).
-    """
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,106 @@
+"""Every command, this source tree against another one (an older checkout), in one interleaved run.
+
+    git worktree add /tmp/argmap-base <commit>      # the tree to compare against
+    python bench/compare.py /tmp/argmap-base [--runs 7] [--sizes 1000,10000]
+
+For each case (start-up, validate, gaps, show, eval, brief, render to DOT and to SVG, on
+maps/assad_isis.yaml and on generated maps of each size), both trees run the same argmap command on
+the same file, alternating which goes first from round to round, after one warm-up run each. Reported:
+medians of child CPU time (user + system) and of wall time, and the ratio this/baseline of each. The
+ratio is the figure to read: absolute times move with the machine's load, ratios measured in one run
+do not. Output goes to pipes or bench/out/, as in CI.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+sys.path.insert(0, str(HERE))
+
+from benchenv import child_env  # noqa: E402
+from genmap import generate  # noqa: E402
+
+
+def timed(argv: list[str], *, tree: Path) -> tuple[float, float]:
+    """(wall seconds, child CPU seconds) of one run of `python -m argmap ARGV` from source tree `tree`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "argmap", *argv], cwd=tree, env=child_env(tree),
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def cases(sizes: list[int]) -> list[tuple[str, list[str]]]:
+    """(name, argv) of every case; generated maps are written to bench/out/ once."""
+    OUT.mkdir(exist_ok=True)
+    assad = str(ROOT / "maps" / "assad_isis.yaml")
+    result: list[tuple[str, list[str]]] = [("--version", ["--version"])]
+    maps = [("assad", assad)]
+    for size in sizes:
+        path = OUT / f"map_{size}.yaml"
+        if not path.exists():
+            path.write_text(generate(size, seed=0), encoding="utf-8")
+        maps.append((f"{size // 1000}k" if size >= 1000 else str(size), str(path)))
+    for label, path in maps:
+        result += [
+            (f"validate {label}", ["validate", path]),
+            (f"gaps {label}", ["gaps", path]),
+            (f"show {label}", ["show", path, "--width", "100"]),
+            (f"eval {label}", ["eval", path]),
+            (f"brief {label}", ["brief", path]),
+            (f"render .dot {label}", ["render", path, "-o", str(OUT / f"compare_{label}.dot")]),
+        ]
+        if label == "assad" or label == "1k":
+            result.append((f"render .svg {label}", ["render", path, "-o", str(OUT / f"compare_{label}.svg")]))
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("baseline", type=Path, help="the source tree to compare against")
+    parser.add_argument("--runs", type=int, default=7, help="rounds per case (medians are reported)")
+    parser.add_argument("--sizes", default="1000,10000", help="generated map sizes, comma separated")
+    parser.add_argument("--only", default="", help="run only the cases whose name contains this text")
+    args = parser.parse_args()
+    baseline = args.baseline.resolve()
+    if not (baseline / "argmap" / "__init__.py").is_file():
+        parser.error(f"{baseline} holds no argmap source tree")
+    trees = {"this": ROOT, "baseline": baseline}
+    print(f"this tree: {ROOT}\nbaseline:  {baseline}\n"
+          f"medians of {args.runs} interleaved rounds; {os.cpu_count()} CPUs")
+    print(f"{'case':<22} {'this cpu':>9} {'base cpu':>9} {'ratio':>6}  {'this wall':>9} {'base wall':>9} {'ratio':>6}")
+    ratios: list[float] = []
+    for name, argv in cases([int(s) for s in args.sizes.split(",") if s]):
+        if args.only not in name:
+            continue
+        runs: dict[str, list[tuple[float, float]]] = {tree: [] for tree in trees}
+        for tree, path in trees.items():  # warm-up: bytecode caches, file cache
+            timed(argv, tree=path)
+        for round_ in range(args.runs):
+            order = list(trees) if round_ % 2 == 0 else list(trees)[::-1]
+            for tree in order:
+                runs[tree].append(timed(argv, tree=trees[tree]))
+        wall = {tree: statistics.median(w for w, _ in runs[tree]) for tree in trees}
+        cpu = {tree: statistics.median(c for _, c in runs[tree]) for tree in trees}
+        ratio = cpu["this"] / cpu["baseline"] if cpu["baseline"] else float("nan")
+        ratios.append(ratio)
+        print(f"{name:<22} {cpu['this'] * 1000:>7.0f}ms {cpu['baseline'] * 1000:>7.0f}ms {ratio:>5.2f}x  "
+              f"{wall['this'] * 1000:>7.0f}ms {wall['baseline'] * 1000:>7.0f}ms "
+              f"{wall['this'] / wall['baseline']:>5.2f}x", flush=True)
+    if ratios:
+        print(f"CPU ratio: median {statistics.median(ratios):.2f}x, worst {max(ratios):.2f}x")
+
+
+if __name__ == "__main__":
+    main()
