@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "brief": ("argmap.commands.brief", "Write a debate brief (Markdown or HTML)."),
     "drill": ("argmap.commands.drill", "Practise answering attacks and evidence questions in the terminal."),
     "eval": ("argmap.commands.evaluate", "Label which claims stand, fall or stay undecided."),
+    "schemes": ("argmap.commands.schemes", "List the argument schemes and their critical questions."),
     "schema": ("argmap.commands.schema", "Print the JSON Schema of the map format."),
 }
 
