@@ -1,8 +1,14 @@
-"""The map as frozen dataclasses: ArgMap, Claim, Edge, Citation, Source, each with its position.
+"""The map as frozen dataclasses: ArgMap, Claim, Edge, Argument, Citation, Source, each with its position.
 
 The loader builds these; checks, gaps, views, renderers and debate tools read only these, never YAML.
 Claims are kept flat (document order, duplicates included) and the argument's structure is a list of
 edges, so that a claim standing in two places (a `ref`) is one claim with two edges.
+
+Support comes in arguments. A premise or correlation written directly under a claim is its own
+one-premise argument (convergent: each supports the claim alone); a linked argument (format 2,
+`arguments:`) is an `Argument` whose premises and assumptions support its conclusion only together,
+and the edges from them carry its id. Attacks are of two sorts: a counterpoint or rebuttal denies
+the claim it is written under; an undercut denies that a support step follows (see `Edge`).
 """
 from __future__ import annotations
 
@@ -37,19 +43,33 @@ class ClaimKind(str, Enum):
     CORRELATION = "correlation"
     COUNTERPOINT = "counterpoint"
     REBUTTAL = "rebuttal"
+    UNDERCUT = "undercut"
+    ASSUMPTION = "assumption"
 
     def __str__(self) -> str:
         return self.value
 
     @property
     def attacks(self) -> bool:
-        """True for the kinds that attack their parent (counterpoint, rebuttal)."""
-        return self in (ClaimKind.COUNTERPOINT, ClaimKind.REBUTTAL)
+        """True for the kinds that attack (counterpoint, rebuttal, undercut): they take the other side."""
+        return self in _ATTACKS
 
     @property
     def supports(self) -> bool:
-        """True for the kinds that support their parent (premise, correlation)."""
-        return self in (ClaimKind.PREMISE, ClaimKind.CORRELATION)
+        """True for the kinds that support their parent (premise, correlation, assumption)."""
+        return self in _SUPPORTS
+
+    @property
+    def undercuts(self) -> bool:
+        """True for an undercut: it attacks a support step, not the truth of a claim."""
+        return self is ClaimKind.UNDERCUT
+
+
+_ATTACKS = frozenset((ClaimKind.COUNTERPOINT, ClaimKind.REBUTTAL, ClaimKind.UNDERCUT))
+_SUPPORTS = frozenset((ClaimKind.PREMISE, ClaimKind.CORRELATION, ClaimKind.ASSUMPTION))
+#: the kinds of format 1, in the order views list them
+FORMAT1_KINDS = (ClaimKind.THESIS, ClaimKind.PREMISE, ClaimKind.CORRELATION, ClaimKind.COUNTERPOINT,
+                 ClaimKind.REBUTTAL)
 
 
 #: the YAML list a relation is written in, per kind
@@ -58,6 +78,8 @@ LIST_KEY: Mapping[ClaimKind, str] = {
     ClaimKind.CORRELATION: "correlations",
     ClaimKind.COUNTERPOINT: "counterpoints",
     ClaimKind.REBUTTAL: "rebuttals",
+    ClaimKind.UNDERCUT: "undercuts",
+    ClaimKind.ASSUMPTION: "assumptions",
 }
 
 
@@ -100,8 +122,11 @@ class Source:
 class Claim:
     """One claim as written out once (a `ref` adds an Edge, not a Claim).
 
-    `parent` is the id of the claim it is written under (None for the thesis); its relation to the
-    parent is its `kind`. `depth` is 0 for the thesis.
+    `parent` is the id of the claim it is written under (None for a thesis); its relation to the
+    parent is its `kind`. `depth` is 0 for a thesis. A premise, assumption or undercut written inside
+    a linked argument has that argument's conclusion as `parent` and its id as `argument`. `inferred`
+    marks a conclusion drawn from its supports rather than cited; `weight`, `answers` and `raises`
+    are as written (format 2), `standard` the claim's proof standard for weighed evaluation.
     """
 
     id: str
@@ -116,11 +141,27 @@ class Claim:
     between: tuple[str, ...] = ()
     between_position: Position | None = None
     text_position: Position | None = None
+    argument: str | None = None
+    inferred: bool = False
+    weight: float | None = None
+    standard: str | None = None
+    answers: str | None = None
+    raises: str | None = None
+    positions: Mapping[str, Position] = field(default_factory=dict, compare=False, hash=False)
+
+    def field_position(self, name: str) -> Position:
+        """Where key `name` of this claim was written (its value), else where the claim starts."""
+        return self.positions.get(name, self.position)
 
 
 @dataclass(frozen=True)
 class Edge:
     """`child` supports or attacks `parent`, as `kind` says. `ref` is True for a `ref:` item.
+
+    A support edge with `argument` set belongs to that linked argument (its premises hold the parent
+    up only together); without, it is a one-premise argument of its own. An undercut edge attacks a
+    support step: with `argument` set, that linked argument (whose conclusion is `parent`); without,
+    the step from `parent` (a premise or correlation) to the claim `parent` is written under.
 
     An edge may name a child id that no claim has (a dangling ref); `ArgMap.edges_resolved` leaves
     those out.
@@ -132,10 +173,38 @@ class Edge:
     position: Position
     ref: bool = False
     note: str | None = None
+    argument: str | None = None
 
     @property
     def attacks(self) -> bool:
         return self.kind.attacks
+
+    @property
+    def undercuts(self) -> bool:
+        return self.kind is ClaimKind.UNDERCUT
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A linked argument for `conclusion`: its premises and assumptions support it only together.
+
+    `premises` and `assumptions` are claim ids in written order (refs included). `scheme` names an
+    entry of argmap.schemes. Undercuts of the argument are edges with `argument` set to its id.
+    """
+
+    id: str
+    conclusion: str
+    position: Position
+    premises: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    scheme: str | None = None
+    weight: float | None = None
+    note: str | None = None
+    tags: tuple[str, ...] = ()
+    positions: Mapping[str, Position] = field(default_factory=dict, compare=False, hash=False)
+
+    def field_position(self, name: str) -> Position:
+        return self.positions.get(name, self.position)
 
 
 @dataclass(frozen=True)
@@ -162,6 +231,11 @@ class ArgMap:
     claims: tuple[Claim, ...] = ()
     edges: tuple[Edge, ...] = ()
     expect: tuple[Expectation, ...] = ()
+    #: every thesis in written order (`thesis:` gives one; format 2's `theses:` several); `thesis` is the first
+    theses: tuple[str, ...] = ()
+    arguments: tuple[Argument, ...] = ()
+    #: the evaluation semantics the map asks for (`semantics:`), None for the default
+    semantics: str | None = None
     #: the directory relative paths in the map (snapshots) are resolved against; None for stdin
     base_dir: str | None = None
 
@@ -180,6 +254,14 @@ class ArgMap:
         index: dict[str, Source] = {}
         for source in self.sources:
             index.setdefault(source.id, source)
+        return index
+
+    @cached_property
+    def argument_index(self) -> dict[str, Argument]:
+        """Argument id -> its first definition."""
+        index: dict[str, Argument] = {}
+        for argument in self.arguments:
+            index.setdefault(argument.id, argument)
         return index
 
     @cached_property
@@ -214,10 +296,16 @@ class ArgMap:
         return self.children_index.get(claim_id, ())
 
     def supporters(self, claim_id: str) -> tuple[Edge, ...]:
+        """The support edges into `claim_id` (premises, correlations, assumptions; linked ones too)."""
         return tuple(e for e in self.children(claim_id) if not e.attacks)
 
     def attackers(self, claim_id: str) -> tuple[Edge, ...]:
-        return tuple(e for e in self.children(claim_id) if e.attacks)
+        """The edges of claims that deny `claim_id` (counterpoints, rebuttals; not undercuts)."""
+        return tuple(e for e in self.children(claim_id) if e.attacks and not e.undercuts)
+
+    def undercutters(self, claim_id: str) -> tuple[Edge, ...]:
+        """The undercut edges written under `claim_id` (of its own support step, or of an argument for it)."""
+        return tuple(e for e in self.children(claim_id) if e.undercuts)
 
     def iter_citations(self) -> Iterator[tuple[Claim, Citation]]:
         for claim in self.claims:
@@ -227,3 +315,8 @@ class ArgMap:
     @property
     def thesis_claim(self) -> Claim | None:
         return self.claim(self.thesis) if self.thesis else None
+
+    @property
+    def thesis_ids(self) -> tuple[str, ...]:
+        """Every thesis id (format 1: the one thesis)."""
+        return self.theses or ((self.thesis,) if self.thesis else ())

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Collection, Iterator
 
+from argmap.analysis.framework import Framework
 from argmap.graph import strongly_connected_components
 from argmap.model import ArgMap
 
@@ -74,76 +75,97 @@ class Evaluation:
         return {"claims": [v.to_dict() for v in self.verdicts], "thesis": self.thesis_label}
 
 
-class _Graph:
-    """Claims numbered 0..n-1 in document order, with attack and support adjacency both ways."""
-
-    def __init__(self, argmap: ArgMap) -> None:
-        self.ids: list[str] = list(argmap.claim_index)
-        number = {claim_id: i for i, claim_id in enumerate(self.ids)}
-        n = len(self.ids)
-        self.attacks: list[list[int]] = [[] for _ in range(n)]     # i -> claims i attacks
-        self.supports: list[list[int]] = [[] for _ in range(n)]    # i -> claims i supports
-        self.attackers: list[list[int]] = [[] for _ in range(n)]   # i -> claims attacking i
-        self.supporters: list[list[int]] = [[] for _ in range(n)]  # i -> claims supporting i
-        for edge in argmap.edges_resolved:
-            child, parent = number[edge.child], number[edge.parent]
-            if edge.attacks:
-                self.attacks[child].append(parent)
-                self.attackers[parent].append(child)
-            else:
-                self.supports[child].append(parent)
-                self.supporters[parent].append(child)
-
-
 def label_claims(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> dict[str, str]:
     """Claim id -> "stands" | "falls" | "undecided" (the least fixpoint; no reasons)."""
-    graph = _Graph(argmap)
-    labels = _propagate(graph, assume_false)
+    graph = Framework(argmap)
+    labels, _ = _propagate(graph, assume_false)
     return {claim_id: _NAMES[labels[i]] for i, claim_id in enumerate(graph.ids)}
 
 
-def _propagate(graph: _Graph, assume_false: Collection[str]) -> list[int]:
-    """The labels of the least fixpoint, by counter-based propagation (each edge visited once)."""
+def _propagate(graph: Framework, assume_false: Collection[str]) -> tuple[list[int], list[int]]:
+    """The labels of claims and of steps in the least fixpoint, by counter-based propagation.
+
+    Per claim: attackers not yet out, steps out, "some step in"; per step: premises not yet in,
+    undercutters not yet out. Each claim and step is labelled once and then updates the counters of
+    what depends on it, so every edge is visited a bounded number of times.
+    """
     n = len(graph.ids)
     labels = [_UNDEC] * n
-    pending_attackers = [len(a) for a in graph.attackers]  # attack edges whose attacker has not fallen
-    supporters_out = [0] * n
-    supporter_in = [False] * n
-    work: list[int] = []
+    step_labels = [_UNDEC] * len(graph.steps)
+    pending_attackers = [len(a) for a in graph.attackers]
+    steps_out = [0] * n
+    step_in = [False] * n
+    premises_open = [len(s.premises) for s in graph.steps]
+    undercutters_open = [len(s.undercutters) for s in graph.steps]
+    work: list[int] = []        # claims just labelled
+    step_work: list[int] = []   # steps just labelled
+
+    def claim_in(c: int) -> None:
+        labels[c] = _IN
+        work.append(c)
+
+    def claim_out(c: int) -> None:
+        labels[c] = _OUT
+        work.append(c)
+
+    def step_applies(s: int) -> None:
+        step_labels[s] = _IN
+        step_work.append(s)
+
+    def step_fails(s: int) -> None:
+        step_labels[s] = _OUT
+        step_work.append(s)
+
     forced = set(assume_false)
     for i, claim_id in enumerate(graph.ids):
         if claim_id in forced:
-            labels[i] = _OUT
-            work.append(i)
+            claim_out(i)
     for i in range(n):
-        if labels[i] == _UNDEC and pending_attackers[i] == 0 and not graph.supporters[i]:
-            labels[i] = _IN
-            work.append(i)
-    while work:
+        if labels[i] == _UNDEC and pending_attackers[i] == 0 and not graph.steps_of[i]:
+            claim_in(i)
+    for s in range(len(graph.steps)):
+        if premises_open[s] == 0 and undercutters_open[s] == 0:
+            step_applies(s)
+    while work or step_work:
+        while step_work:
+            s = step_work.pop()
+            c = graph.steps[s].conclusion
+            if step_labels[s] == _IN:
+                step_in[c] = True
+                if labels[c] == _UNDEC and pending_attackers[c] == 0:
+                    claim_in(c)
+            else:
+                steps_out[c] += 1
+                if labels[c] == _UNDEC and steps_out[c] == len(graph.steps_of[c]):
+                    claim_out(c)
+        if not work:
+            break
         i = work.pop()
         if labels[i] == _IN:
             for target in graph.attacks[i]:
                 if labels[target] == _UNDEC:
-                    labels[target] = _OUT
-                    work.append(target)
-            for target in graph.supports[i]:
-                supporter_in[target] = True
-                if labels[target] == _UNDEC and pending_attackers[target] == 0:
-                    labels[target] = _IN
-                    work.append(target)
+                    claim_out(target)
+            for s in graph.premise_of[i]:
+                premises_open[s] -= 1
+                if step_labels[s] == _UNDEC and premises_open[s] == 0 and undercutters_open[s] == 0:
+                    step_applies(s)
+            for s in graph.undercuts[i]:
+                if step_labels[s] == _UNDEC:
+                    step_fails(s)
         else:
             for target in graph.attacks[i]:
                 pending_attackers[target] -= 1
                 if (labels[target] == _UNDEC and pending_attackers[target] == 0
-                        and (supporter_in[target] or not graph.supporters[target])):
-                    labels[target] = _IN
-                    work.append(target)
-            for target in graph.supports[i]:
-                supporters_out[target] += 1
-                if labels[target] == _UNDEC and supporters_out[target] == len(graph.supporters[target]):
-                    labels[target] = _OUT
-                    work.append(target)
-    return labels
+                        and (step_in[target] or not graph.steps_of[target])):
+                    claim_in(target)
+            for s in graph.premise_of[i]:
+                if step_labels[s] == _UNDEC:
+                    step_fails(s)
+            for s in graph.undercuts[i]:
+                undercutters_open[s] -= 1
+                if step_labels[s] == _UNDEC and premises_open[s] == 0 and undercutters_open[s] == 0:
+                    step_applies(s)
+    return labels, step_labels
 
 
 def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> Evaluation:
@@ -152,8 +174,8 @@ def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> Evaluatio
     `assume_false` ids are forced to fall (ids that name no claim are ignored here; the command
     refuses them). Linear in the number of claims and edges.
     """
-    graph = _Graph(argmap)
-    labels = _propagate(graph, assume_false)
+    graph = Framework(argmap)
+    labels, step_labels = _propagate(graph, assume_false)
     forced = set(assume_false)
     cycles = _undecided_cycles(graph, labels)
     verdicts = []
@@ -161,15 +183,15 @@ def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> Evaluatio
         if claim_id in forced:
             verdicts.append(Verdict(claim_id, FALLS, "falls: assumed false (--assume-false)"))
             continue
-        reason, because = _reason(graph, labels, cycles, i)
+        reason, because = _reason(graph, labels, step_labels, cycles, i)
         verdicts.append(Verdict(claim_id, _NAMES[labels[i]], reason, because))
     return Evaluation(tuple(verdicts), argmap.thesis)
 
 
-def _names(graph: _Graph, members: list[int]) -> str:
+def _names(names: list[str]) -> str:
     """'a', 'b' and 'c' (at most _NAMED, then "and N more")."""
-    quoted = [f"'{graph.ids[m]}'" for m in members[:_NAMED]]
-    rest = len(members) - len(quoted)
+    quoted = [f"'{name}'" for name in names[:_NAMED]]
+    rest = len(names) - len(quoted)
     if rest:
         return ", ".join(quoted) + f" and {rest} more"
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
@@ -179,72 +201,118 @@ def _unique(members: list[int]) -> list[int]:
     return list(dict.fromkeys(members))
 
 
-def _reason(graph: _Graph, labels: list[int], cycles: dict[int, tuple[str, list[int]]],
-            i: int) -> tuple[str, tuple[str, ...]]:
+class _Reasons:
+    """The words of reasons: a step is named by its argument's id or its one premise's id, and
+    stands for the claims it rests on (its premises, or its undercutters when those decide it)."""
+
+    def __init__(self, graph: Framework, labels: list[int], step_labels: list[int]) -> None:
+        self.graph, self.labels, self.step_labels = graph, labels, step_labels
+
+    def name(self, step: int) -> str:
+        return self.graph.step_name(step)
+
+    def names(self, steps: list[int]) -> str:
+        return _names(list(dict.fromkeys(self.name(s) for s in steps)))
+
+    def claims_behind(self, step: int, wanted: int) -> list[int]:
+        """The claims that give `step` its label `wanted`: its premises for a one-premise step;
+        for a linked one, its premises (applies) or the fallen premises or standing undercutters."""
+        found = self.graph.steps[step]
+        if found.argument is None and not found.undercutters:
+            return found.premises[:1]
+        if wanted == _IN:
+            return _unique(found.premises + found.undercutters)
+        standing_undercutters = [u for u in found.undercutters if self.labels[u] == _IN]
+        fallen = [p for p in found.premises if self.labels[p] == _OUT]
+        if wanted == _OUT:
+            return _unique(standing_undercutters + fallen)
+        return _unique([m for m in found.premises + found.undercutters if self.labels[m] == _UNDEC])
+
+    def verb(self, steps: list[int], one: str, many: str) -> str:
+        return one if len(set(self.name(s) for s in steps)) == 1 else many
+
+
+def _reason(graph: Framework, labels: list[int], step_labels: list[int],
+            cycles: dict[int, tuple[str, list[int]]], i: int) -> tuple[str, tuple[str, ...]]:
+    words = _Reasons(graph, labels, step_labels)
     attackers = _unique(graph.attackers[i])
-    supporters = _unique(graph.supporters[i])
+    steps = _unique(graph.steps_of[i])
     ids = graph.ids
     label = labels[i]
     if label == _IN:
         parts, because = [], []
-        if supporters:
-            standing = [s for s in supporters if labels[s] == _IN]
-            verb = "which stands" if len(standing) == 1 else "which stand"
-            parts.append(f"supported by {_names(graph, standing)}, {verb}")
-            because += standing
+        if steps:
+            applying = [s for s in steps if step_labels[s] == _IN]
+            if all(graph.steps[s].argument is None and not graph.steps[s].undercutters for s in applying):
+                verb = words.verb(applying, "which stands", "which stand")
+            else:
+                verb = words.verb(applying, "which holds", "which hold")
+            parts.append(f"supported by {words.names(applying)}, {verb}")
+            because += [m for s in applying for m in words.claims_behind(s, _IN)]
         if attackers:
-            parts.append(f"every attacker falls ({_names(graph, attackers)})")
+            parts.append(f"every attacker falls ({_names([ids[a] for a in attackers])})")
             because += attackers
         else:
             parts.append("not attacked")
-        return "stands: " + "; ".join(parts), tuple(ids[m] for m in because)
+        return "stands: " + "; ".join(parts), tuple(ids[m] for m in _unique(because))
     if label == _OUT:
         standing = [a for a in attackers if labels[a] == _IN]
         if standing:
             verb = "which stands" if len(standing) == 1 else "which stand"
-            return f"falls: attacked by {_names(graph, standing)}, {verb}", tuple(ids[m] for m in standing)
-        return (f"falls: lost its support, every supporter falls ({_names(graph, supporters)})",
-                tuple(ids[m] for m in supporters))
+            return (f"falls: attacked by {_names([ids[a] for a in standing])}, {verb}",
+                    tuple(ids[m] for m in standing))
+        because = _unique([m for s in steps for m in words.claims_behind(s, _OUT)])
+        if all(graph.steps[s].argument is None and not graph.steps[s].undercutters for s in steps):
+            return (f"falls: lost its support, every supporter falls ({words.names(steps)})",
+                    tuple(ids[m] for m in because))
+        return (f"falls: lost its support, no argument for it holds ({words.names(steps)}; "
+                f"because of {_names([ids[m] for m in because])})", tuple(ids[m] for m in because))
     if i in cycles:
         kind, others = cycles[i]
-        named = _names(graph, others) if others else "itself"
+        named = _names([ids[m] for m in others]) if others else "itself"
         return f"undecided: in {kind} with {named}", tuple(ids[m] for m in others)
     parts, because = [], []
     open_attackers = [a for a in attackers if labels[a] == _UNDEC]
     if open_attackers:
         verb = "which is undecided" if len(open_attackers) == 1 else "which are undecided"
-        parts.append(f"attacked by {_names(graph, open_attackers)}, {verb}")
+        parts.append(f"attacked by {_names([ids[a] for a in open_attackers])}, {verb}")
         because += open_attackers
-    if supporters and not any(labels[s] == _IN for s in supporters):
-        open_supporters = [s for s in supporters if labels[s] == _UNDEC]
-        verb = "is" if len(open_supporters) == 1 else "are"
-        parts.append(f"its support is open: {_names(graph, open_supporters)} {verb} undecided")
-        because += open_supporters
-    return "undecided: " + "; ".join(parts), tuple(ids[m] for m in because)
+    if steps and not any(step_labels[s] == _IN for s in steps):
+        open_steps = [s for s in steps if step_labels[s] == _UNDEC]
+        open_claims = _unique([m for s in open_steps for m in words.claims_behind(s, _UNDEC)])
+        verb = "is" if len(open_claims) == 1 else "are"
+        parts.append(f"its support is open: {_names([ids[m] for m in open_claims])} {verb} undecided")
+        because += open_claims
+    return "undecided: " + "; ".join(parts), tuple(ids[m] for m in _unique(because))
 
 
-def _undecided_cycles(graph: _Graph, labels: list[int]) -> dict[int, tuple[str, list[int]]]:
+def _undecided_cycles(graph: Framework, labels: list[int]) -> dict[int, tuple[str, list[int]]]:
     """Undecided claim -> (what kind of cycle, the other members) for claims on a cycle.
 
     The cycles are those of the dependency graph among undecided claims (a claim depends on its
-    undecided attackers and supporters): its strongly connected components, found with an
-    iterative Tarjan in linear time.
+    undecided attackers, and on the undecided premises and undercutters of its steps): its strongly
+    connected components, found with an iterative Tarjan in linear time.
     """
     def deps(i: int) -> Iterator[tuple[int, bool]]:
         for a in graph.attackers[i]:
             if labels[a] == _UNDEC:
                 yield a, True
-        for s in graph.supporters[i]:
-            if labels[s] == _UNDEC:
-                yield s, False
+        for s in graph.steps_of[i]:
+            step = graph.steps[s]
+            for p in step.premises:
+                if labels[p] == _UNDEC:
+                    yield p, False
+            for u in step.undercutters:
+                if labels[u] == _UNDEC:
+                    yield u, True
 
     result: dict[int, tuple[str, list[int]]] = {}
     for component in strongly_connected_components([i for i, label in enumerate(labels) if label == _UNDEC],
-                                 lambda i: [d for d, _ in deps(i)]):
+                                                   lambda i: [d for d, _ in deps(i)]):
         members = set(component)
         if len(component) == 1:
             only = component[0]
-            if only not in graph.attackers[only] and only not in graph.supporters[only]:
+            if only not in {d for d, _ in deps(only)}:
                 continue
         kinds = {is_attack for m in component for d, is_attack in deps(m) if d in members}
         kind = ("an attack cycle" if kinds == {True} else "a support cycle" if kinds == {False}

@@ -304,7 +304,7 @@ def _add_legend(graph: object, look: Theme, *, mark_gaps: bool, vertical: bool) 
     legend.attr("graph", label="Legend", fontsize="12", style="rounded", color=look.legend_border,
                 fontcolor=look.text, margin="10", rankdir="TB")
     legend.attr("node", fontsize="10", width="1.3", height="0.3", margin="0.08,0.04")
-    names = [kind for kind in ClaimKind]
+    names = [kind for kind in ClaimKind if kind in SHAPES]
     for index, kind in enumerate(names):
         fill, border, font = look.kinds[kind]
         shape, style, peripheries = SHAPES[kind]
