@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Collection, Iterator
 
 from argmap.analysis.framework import Framework
+from argmap.analysis.weighed import Balance, weigh
 from argmap.graph import strongly_connected_components
 from argmap.model import ArgMap
 
@@ -27,6 +28,9 @@ STANDS = "stands"
 FALLS = "falls"
 UNDECIDED = "undecided"
 LABELS = (STANDS, FALLS, UNDECIDED)
+GROUNDED = "grounded"
+WEIGHED = "weighed"
+SEMANTICS = (GROUNDED, WEIGHED)
 
 _UNDEC, _IN, _OUT = 0, 1, 2
 _NAMES = {_UNDEC: UNDECIDED, _IN: STANDS, _OUT: FALLS}
@@ -53,6 +57,7 @@ class Evaluation:
 
     verdicts: tuple[Verdict, ...]
     thesis: str | None
+    semantics: str = "grounded"
 
     def verdict(self, claim_id: str) -> Verdict | None:
         return self._index.get(claim_id)
@@ -168,14 +173,22 @@ def _propagate(graph: Framework, assume_false: Collection[str]) -> tuple[list[in
     return labels, step_labels
 
 
-def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> Evaluation:
+def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = (), semantics: str | None = None) -> Evaluation:
     """Label every claim of `argmap` and give each a one-line reason naming the claims responsible.
 
+    `semantics` is "grounded" or "weighed" (default: the map's `semantics:`, else grounded).
     `assume_false` ids are forced to fall (ids that name no claim are ignored here; the command
     refuses them). Linear in the number of claims and edges.
     """
+    chosen = semantics or argmap.semantics or GROUNDED
+    if chosen not in SEMANTICS:
+        raise ValueError(f"unknown semantics {chosen!r}")
     graph = Framework(argmap)
-    labels, step_labels = _propagate(graph, assume_false)
+    balances: list[Balance | None] = []
+    if chosen == WEIGHED:
+        labels, step_labels, balances = weigh(graph, assume_false=assume_false)
+    else:
+        labels, step_labels = _propagate(graph, assume_false)
     forced = set(assume_false)
     cycles = _undecided_cycles(graph, labels)
     verdicts = []
@@ -183,9 +196,34 @@ def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> Evaluatio
         if claim_id in forced:
             verdicts.append(Verdict(claim_id, FALLS, "falls: assumed false (--assume-false)"))
             continue
-        reason, because = _reason(graph, labels, step_labels, cycles, i)
+        if balances and balances[i] is not None:
+            reason, because = _weighed_reason(graph, labels, step_labels, balances[i], i)  # type: ignore[arg-type]
+        else:
+            reason, because = _reason(graph, labels, step_labels, cycles, i)
         verdicts.append(Verdict(claim_id, _NAMES[labels[i]], reason, because))
-    return Evaluation(tuple(verdicts), argmap.thesis)
+    return Evaluation(tuple(verdicts), argmap.thesis, chosen)
+
+
+def _weight(value: float | None) -> str:
+    return "none" if value is None else f"{value:g}"
+
+
+def _weighed_reason(graph: Framework, labels: list[int], step_labels: list[int], balance: Balance,
+                    i: int) -> tuple[str, tuple[str, ...]]:
+    """'stands: preponderance met (strongest pro 0.8 against con 0.4; for: 'a'; against: 'k')'."""
+    words = _Reasons(graph, labels, step_labels)
+    pro_steps = [s for s in _unique(graph.steps_of[i]) if step_labels[s] == _IN]
+    cons = [a for a in _unique(graph.attackers[i]) if labels[a] == _IN]
+    verdict = "stands" if balance.met else "falls"
+    met = "met" if balance.met else "not met"
+    pro = "as cited (no argument for it)" if not graph.steps_of[i] else f"pro {_weight(balance.pro)}"
+    parts = [f"{balance.standard} {met}: {pro} against con {_weight(balance.con)}"]
+    because = [m for s in pro_steps for m in words.claims_behind(s, _IN)] + cons
+    if pro_steps:
+        parts.append(f"for: {words.names(pro_steps)}")
+    if cons:
+        parts.append(f"against: {_names([graph.ids[a] for a in cons])}")
+    return f"{verdict}: " + "; ".join(parts), tuple(graph.ids[m] for m in _unique(because))
 
 
 def _names(names: list[str]) -> str:
