@@ -46,7 +46,8 @@ def test_parsable_is_one_format_for_both() -> None:
 def test_github_is_one_format_for_both_and_fail_on_sets_the_level_of_a_gap() -> None:
     assert format_github([PROBLEM, GAP]) == (
         "::error file=m.yaml,line=3,col=5,title=argmap bad-url::url of source 'x, y' is 100%25 wrong\n"
-        "::warning file=m.yaml,line=7,col=9,title=argmap gap uncited::premise 'c' cites no source -- fix: cite it: a, b\n")
+        "::warning file=m.yaml,line=7,col=9,title=argmap gap uncited::"
+        "premise 'c' cites no source -- fix: cite it: a, b\n")
     assert format_github([GAP], fail_on={"uncited"}).startswith("::error file=m.yaml,line=7,col=9,")
     assert format_github([PROBLEM], fail_on={"bad-url"}).startswith("::error ")  # a severity is kept as is
 
@@ -129,8 +130,8 @@ def test_a_closed_or_missing_stdout_is_no_terminal(monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("columns,expected", [(None, 80), ("120", 120), ("19", 80), ("20", 20), ("wide", 80)])
-def test_default_width_when_piped(piped: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: str | None,
-                                  expected: int) -> None:
+def test_default_width_when_piped(piped: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                  columns: str | None, expected: int) -> None:
     if columns is not None:
         monkeypatch.setenv("COLUMNS", columns)
     assert terminal.default_width(minimum=20) == expected

@@ -54,7 +54,7 @@ def format_github(findings: Iterable[Finding], *, fail_on: Collection[str] = ())
     """GitHub Actions workflow commands: annotations on the pull request's lines."""
     out = []
     for f in findings:
-        title = " ".join(part for part in ("argmap", f.category, f.id) if part)
+        title = f"argmap {f.category} {f.id}" if f.category else f"argmap {f.id}"
         message = f.message if f.fix is None else f"{f.message} -- fix: {f.fix}"
         out.append(f"::{_GITHUB_LEVEL[level(f, fail_on=fail_on)]} "
                    f"file={github_escape(f.file, property_value=True)},line={f.line},col={f.column},"

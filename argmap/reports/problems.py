@@ -89,8 +89,9 @@ def text_lines(report: ProblemsReport) -> list[StyledLine]:
                 lines.append(())
             lines.append(((visible(p.file), "bold underline"),))
             current = p.file
-        lines.append((("  ", ""), (f"{p.line:>4}:{p.column:<3} ", "dim"), (f"{str(p.severity):<8} ", _STYLE[p.severity]),
-                      (visible(p.message), ""), (f"  [{p.rule}]", "dim")))
+        lines.append((("  ", ""), (f"{p.line:>4}:{p.column:<3} ", "dim"),
+                      (f"{str(p.severity):<8} ", _STYLE[p.severity]), (visible(p.message), ""),
+                      (f"  [{p.rule}]", "dim")))
     if report.problems:
         lines.append(())
     worst = max((p.severity for p in report.problems), default=None)

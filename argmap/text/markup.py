@@ -23,7 +23,10 @@ _SPACES = re.compile(r"\s+")
 def md_escape(text: str) -> str:
     """Map text as one line of Markdown that renders literally (inline or in a table cell), with as
     few backslashes as that takes: control characters made visible, whitespace runs one space."""
-    flat = _SPACES.sub(" ", visible(text, one_line=False))
+    flat = visible(text, one_line=False)
+    # a printable string has no whitespace but ASCII spaces: only runs of them need collapsing
+    if not flat.isprintable() or "  " in flat:
+        flat = _SPACES.sub(" ", flat)
     escaped = _MD_SPECIAL.sub(r"\\\1", flat)
     return _MD_LINE_START.sub(_escape_line_start, escaped, count=1)
 
