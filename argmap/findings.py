@@ -1,9 +1,16 @@
-"""The one Problem type every stage reports, its Severity, and the exit code computed from them."""
+"""What every stage reports and how a run ends: Severity, the Finding every output format reads,
+validate's Problem, and the exit code computed from findings.
+
+A Finding is anything found at one place in one file: a Problem a check rule found (its id is the rule
+id) or a Gap the gaps analysis found (its id is the gap kind, argmap.analysis.gaps). Both are
+Findings as they are, without conversion, so that a line-oriented format (parsable, github, sarif) is
+one function over findings, whichever stage found them (argmap.reports.findings).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Iterable
+from typing import Collection, Iterable, Protocol, runtime_checkable
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -11,7 +18,7 @@ EXIT_ERROR = 2  # usage, unreadable path, internal error
 
 
 class Severity(IntEnum):
-    """How much a problem matters; ordered so that max() gives the worst."""
+    """How much a finding matters; ordered so that max() gives the worst."""
 
     INFO = 0
     WARNING = 1
@@ -25,9 +32,46 @@ class Severity(IntEnum):
         return cls[text.strip().upper()]
 
 
+@runtime_checkable
+class Finding(Protocol):
+    """One thing found at one place: where (file, 1-based line and column), what (a stable kebab-case
+    id), how much it matters, and a one-line message; optionally a fix.
+
+    `severity` may be None: gaps have none yet, and every format renders a finding without one in a
+    neutral way (its `category` where a severity would stand, a warning level where one is needed).
+    `category` names the family of ids ("" for check rules, whose ids are argmap's main vocabulary;
+    "gap" for gap kinds) and qualifies the id where ids of all families meet (annotation titles).
+    """
+
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def severity(self) -> Severity | None: ...
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def fix(self) -> str | None: ...
+
+    @property
+    def category(self) -> str: ...
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One finding at one place in one file. Sorting orders by file, line, column, rule."""
+    """What a check found at one place in one file (a Finding). Sorting orders by file, line, column,
+    rule."""
 
     file: str
     line: int
@@ -35,6 +79,18 @@ class Problem:
     rule: str
     severity: Severity
     message: str
+
+    @property
+    def id(self) -> str:
+        return self.rule
+
+    @property
+    def fix(self) -> str | None:
+        return None
+
+    @property
+    def category(self) -> str:
+        return ""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -47,7 +103,15 @@ class Problem:
         }
 
 
-def exit_code(problems: Iterable[Problem], *, strict: bool = False) -> int:
-    """0 when nothing fails, 1 when an error (or, with strict, a warning) was found."""
+def fails(finding: Finding, *, strict: bool = False, fail_on: Collection[str] = ()) -> bool:
+    """Whether a finding fails the run: its id is one of `fail_on`, or its severity is an error (with
+    `strict`, a warning too)."""
+    if finding.id in fail_on:
+        return True
     threshold = Severity.WARNING if strict else Severity.ERROR
-    return EXIT_PROBLEMS if any(p.severity >= threshold for p in problems) else EXIT_OK
+    return finding.severity is not None and finding.severity >= threshold
+
+
+def exit_code(findings: Iterable[Finding], *, strict: bool = False, fail_on: Collection[str] = ()) -> int:
+    """0 when nothing fails, 1 when a finding fails the run (see `fails`)."""
+    return EXIT_PROBLEMS if any(fails(f, strict=strict, fail_on=fail_on) for f in findings) else EXIT_OK

@@ -13,9 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from argmap.debate.brief import build_brief, md_escape, safe_url, to_html, to_markdown
+from argmap.debate.brief import build_brief, safe_url, to_html, to_markdown
 from argmap.analysis.evaluate import evaluate
 from argmap.model import ArgMap, Citation, Claim, ClaimKind, Edge, Position, Source
+from argmap.text.markup import md_escape
 from conftest import run_in_process as run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -237,6 +238,25 @@ def test_md_escape_renders_literally_as_a_block(text: str) -> None:
     rendered = renderer.render(md_escape(text))
     expected = f"<p>{html_module.escape(flat, quote=True)}</p>\n" if flat else ""
     assert rendered == expected.replace("&#x27;", "'"), repr(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(MARKDOWNISH, min_size=1, max_size=3))
+def test_md_escape_renders_literally_in_table_cells(texts: list[str]) -> None:
+    """Escaped map text in the cells of a table row (as gaps' markdown format writes them) stays in its
+    own cell and renders as exactly that text: no `|` splits a cell, nothing becomes markup."""
+    import html as html_module
+    import re
+
+    renderer = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    header = "| " + " | ".join(f"h{n}" for n in range(len(texts))) + " |"
+    rule = "|" + "---|" * len(texts)
+    row = "| " + " | ".join(md_escape(text) for text in texts) + " |"
+    rendered = renderer.render(f"{header}\n{rule}\n{row}\n")
+    assert rendered.count("<tr>") == 2, repr(texts)
+    cells = re.findall(r"<td>(.*?)</td>", rendered, re.DOTALL)
+    expected = [html_module.escape(" ".join(text.split()), quote=True).replace("&#x27;", "'") for text in texts]
+    assert cells == expected, repr(texts)
 
 
 def test_format_option_and_extension(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from argmap.cli import cli
 from argmap.analysis.gaps import KINDS, Coverage, coverage, find_gaps
@@ -319,10 +321,32 @@ def test_piped_text_has_no_escape_codes() -> None:
     assert "'[link=javascript:alert(1)]click me[/link] and array[/index]'" in proc.stdout
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_force_color_colours_piped_text_and_reverses_fail_on_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    proc = run_main("gaps", "--fail-on", "unanswered", MAPS["small"], env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert proc.returncode == 1
+    assert re.search(r"\x1b\[[0-9;]*7[0-9;]*munanswered", proc.stdout)  # reversed: it fails the run
+    assert re.search(r"\x1b\[[0-9;]*3[1-7]m", proc.stdout)
+    assert ANSI.sub("", proc.stdout) == (GOLDEN / "small.gaps.txt").read_text(encoding="utf-8")
+
+
+def test_github_is_the_default_under_github_actions() -> None:
+    proc = run_main("gaps", MAPS["small"], env={"GITHUB_ACTIONS": "true"})
+    assert proc.returncode == 0 and proc.stdout == (GOLDEN / "small.gaps.github").read_text(encoding="utf-8")
+    proc = run_main("gaps", MAPS["small"], env={"GITHUB_ACTIONS": "false"})
+    assert proc.stdout == (GOLDEN / "small.gaps.txt").read_text(encoding="utf-8")
+
+
 def test_markdown_escapes_user_text() -> None:
     _, out, _ = run("gaps", "-f", "markdown", MAPS["hostile"])
-    assert "\\[link=javascript:alert\\(1\\)\\]click me\\[/link\\]" in out
+    assert "\\[link=javascript:alert(1)\\]click me\\[/link\\]" in out
     assert "[link=" not in out.replace("\\[link=", "")
+    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(out)
+    assert "'[link=javascript:alert(1)]click me[/link] and array[/index]'</td>" in rendered
+    assert "<a " not in rendered and "<em>" not in rendered
 
 
 # --- property: gaps only name what exists ---------------------------------------------------------

@@ -169,6 +169,14 @@ def test_colour_on_a_terminal_and_no_colour_with_no_color() -> None:
     assert "▲ shade-cools:" in re.sub(r"\x1b\[[0-9;]*m", "", plain.decode())
 
 
+def test_force_color_colours_piped_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    proc = run_main("show", "--width", "100", "tests/gaps_show/small.yaml",
+                    env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert proc.returncode == 0 and re.search(rb"\x1b\[[0-9;]*3[1-7]m", proc.stdout)
+    assert "▲ shade-cools:" in re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout.decode())
+
+
 def test_one_megabyte_claim_prints_without_hanging(tmp_path: Path) -> None:
     token = "x" * 1_000_000
     words = " ".join(["word[bold]"] * 100_000)

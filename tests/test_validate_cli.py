@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,27 @@ def test_text_output_on_a_terminal_is_coloured_but_honours_no_color() -> None:
     assert b"\x1b[1;31merror" in coloured and b"bad-url" in coloured
     plain = run_in_pty(["validate", PROBLEMS], {"NO_COLOR": "1"})  # removes colour; bold and dim may stay
     assert b"bad-url" in plain and b"31m" not in plain and b"33m" not in plain
+
+
+ANSI = re.compile(rb"\x1b\[[0-9;]*m")
+COLOUR = re.compile(rb"\x1b\[[0-9;]*3[1-7]m")  # a foreground colour
+
+
+def test_force_color_colours_piped_text_and_no_color_removes_the_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """validate asks the same terminal question as gaps and show (argmap.reports.terminal)."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    golden = (GOLDEN / "problems.text").read_text(encoding="utf-8")
+    forced = run_argmap("validate", PROBLEMS, "--no-config", env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert forced.returncode == 1 and b"\x1b[1;31merror" in forced.stdout
+    assert ANSI.sub(b"", forced.stdout).decode() == golden
+    no_colour = run_argmap("validate", PROBLEMS, "--no-config",
+                           env={"FORCE_COLOR": "1", "NO_COLOR": "1", "TERM": "xterm-256color"})
+    assert not COLOUR.search(no_colour.stdout) and ANSI.sub(b"", no_colour.stdout).decode() == golden
+
+
+def test_github_actions_must_be_true_to_pick_github() -> None:
+    result = run_argmap("validate", PROBLEMS, "--no-config", env={"GITHUB_ACTIONS": "1"})
+    assert result.stdout.decode() == (GOLDEN / "problems.text").read_text(encoding="utf-8")
 
 
 def test_piped_text_output_has_no_escape_codes() -> None:

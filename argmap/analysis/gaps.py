@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Collection, Iterable
 
+from argmap.findings import Severity
 from argmap.model import ArgMap, Citation, Claim, ClaimKind, Edge, Position, Source
 
 #: every gap kind, in the order docs/gaps.md describes them
@@ -47,7 +48,11 @@ _LOCATOR_HINT = {
 
 @dataclass(frozen=True)
 class Gap:
-    """One weak point. `claim` and `source` are ids (either may be None, never both)."""
+    """One weak point, a Finding (argmap.findings) whose id is its kind and whose message is its reason.
+
+    `claim` and `source` are ids (either may be None, never both). No kind has a severity yet: the
+    field is there so that one can be given without touching the formats.
+    """
 
     kind: str
     claim: str | None
@@ -55,6 +60,31 @@ class Gap:
     position: Position
     reason: str
     fix: str
+    severity: Severity | None = None
+
+    @property
+    def file(self) -> str:
+        return self.position.file
+
+    @property
+    def line(self) -> int:
+        return self.position.line
+
+    @property
+    def column(self) -> int:
+        return self.position.column
+
+    @property
+    def id(self) -> str:
+        return self.kind
+
+    @property
+    def message(self) -> str:
+        return self.reason
+
+    @property
+    def category(self) -> str:
+        return "gap"
 
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         return (self.position.file, self.position.line, self.position.column, self.kind,

@@ -4,9 +4,7 @@ from __future__ import annotations
 import click
 
 from argmap.commands.common import ArgmapError, open_map
-
-HTML_SUFFIXES = (".html", ".htm")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+from argmap.reports.brief import BRIEF_FORMATS, all_suffixes, format_for_suffix
 
 
 @click.command("brief")
@@ -14,8 +12,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 @click.option("-o", "--output", "output", default="-", show_default=True, metavar="OUT",
               help="Where to write: - for stdout, FILE.md (or .markdown) for Markdown, FILE.html (or "
                    ".htm) for one self-contained HTML page.")
-@click.option("-f", "--format", "fmt", type=click.Choice(("md", "html")), default=None,
-              help="md or html [default: from the extension of OUT; md for stdout].")
+@click.option("-f", "--format", "fmt", type=click.Choice(tuple(BRIEF_FORMATS)), default=None,
+              help=f"{' or '.join(BRIEF_FORMATS)} [default: from the extension of OUT; "
+                   f"{next(iter(BRIEF_FORMATS))} for stdout].")
 @click.option("--side", type=click.Choice(("for", "against")), default="for", show_default=True,
               help="for: defend the thesis (blocks, weak points to shore up); against: attack it "
                    "(lines of attack, the rebuttals you will meet).")
@@ -28,26 +27,22 @@ def command(path: str, output: str, fmt: str | None, side: str) -> int:
 
     Exit codes: 0 written, 1 the map cannot be read, 2 usage or I/O error.
     """
-    from argmap.debate.brief import build_brief, to_html, to_markdown
+    from argmap.debate.brief import build_brief
     from argmap.analysis.evaluate import evaluate
     from argmap.analysis.gaps import find_gaps
     from argmap.output import OutputError, write_output
 
-    lower = output.lower()
-    by_extension = "html" if lower.endswith(HTML_SUFFIXES) else "md" if lower.endswith(MARKDOWN_SUFFIXES) else None
+    by_extension = format_for_suffix(output)
     if output != "-" and by_extension is None:
-        raise click.BadParameter(f"'{output}' ends in none of .md, .markdown, .html, .htm",
+        raise click.BadParameter(f"'{output}' ends in none of {', '.join(all_suffixes())}",
                                  param_hint="-o/--output")
     if fmt is not None and by_extension is not None and fmt != by_extension:
         raise click.BadParameter(f"--format {fmt} does not match the extension of '{output}'",
                                  param_hint="-f/--format")
-    fmt = fmt or by_extension or "md"
+    fmt = fmt or by_extension or next(iter(BRIEF_FORMATS))
     argmap = open_map(path).map
     blocks = build_brief(argmap, side=side, evaluation=evaluate(argmap), gaps=find_gaps(argmap))
-    if fmt == "html":
-        text = to_html(blocks, title=f"Debate brief: {argmap.title}")
-    else:
-        text = to_markdown(blocks)
+    text = BRIEF_FORMATS[fmt].render(blocks, f"Debate brief: {argmap.title}")
     try:
         write_output(output, text.encode("utf-8"), inputs=[path])
     except OutputError as exc:

@@ -1,25 +1,20 @@
-"""`argmap eval PATH`: which claims stand, fall or stay undecided. Parses options, calls argmap.evaluate."""
+"""`argmap eval PATH`: which claims stand, fall or stay undecided. Parses options, calls
+argmap.analysis.evaluate, prints the report (argmap.reports.evaluation)."""
 from __future__ import annotations
-
-import json
 
 import click
 
 from argmap.commands.common import ArgmapError, open_map
+from argmap.reports.evaluation import EVAL_FORMATS
 from argmap.text.safe import visible
-
-HEADINGS = (("stands", "Stands"), ("falls", "Falls"), ("undecided", "Undecided"))
-#: ids longer than this do not widen the text table's first column
-ID_COLUMN_MAX = 40
 
 
 @click.command("eval")
 @click.argument("path", metavar="PATH")
 @click.option("--assume-false", "assume_false", multiple=True, metavar="ID",
               help="Treat claim ID as fallen and see what follows (repeatable).")
-@click.option("-f", "--format", "output_format", type=click.Choice(("text", "json")), default="text",
-              show_default=True, help="text: claims grouped by label, then the thesis verdict; "
-                                      "json: {\"claims\": [{\"id\", \"label\", \"reason\"}], \"thesis\": label}.")
+@click.option("-f", "--format", "output_format", type=click.Choice(tuple(EVAL_FORMATS)), default="text",
+              show_default=True, help="; ".join(f"{name}: {fmt.help}" for name, fmt in EVAL_FORMATS.items()) + ".")
 @click.option("--explain", "explain_id", metavar="ID",
               help="Print the chain of reasons behind claim ID's label, down to the leaves (text only).")
 def command(path: str, assume_false: tuple[str, ...], output_format: str, explain_id: str | None) -> int:
@@ -32,7 +27,9 @@ def command(path: str, assume_false: tuple[str, ...], output_format: str, explai
     Exit codes: 0 the map was evaluated (whatever the verdict), 1 the map cannot be read,
     2 usage or I/O error (such as an unknown claim id).
     """
-    from argmap.analysis.evaluate import evaluate, explain
+    from argmap.analysis.evaluate import evaluate
+    from argmap.reports.base import print_report
+    from argmap.reports.evaluation import format_explanation
     from argmap.text.suggest import did_you_mean as suggest
 
     if explain_id is not None and output_format == "json":
@@ -44,24 +41,8 @@ def command(path: str, assume_false: tuple[str, ...], output_format: str, explai
             raise ArgmapError(f"{option}: no claim '{visible(claim_id)}' in {visible(argmap.file)}"
                               f"{visible(suggest(claim_id, ids))}")
     evaluation = evaluate(argmap, assume_false=assume_false)
-    if output_format == "json":
-        click.echo(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2))
-        return 0
     if explain_id is not None:
-        for depth, verdict, shown in explain(evaluation, explain_id):
-            tail = " (see above)" if shown else f": {verdict.reason}"
-            click.echo(f"{'  ' * depth}{visible(verdict.id)}{visible(tail)}")
-        return 0
-    width = min(ID_COLUMN_MAX, max((len(v.id) for v in evaluation.verdicts), default=0))
-    for label, heading in HEADINGS:
-        group = [v for v in evaluation.verdicts if v.label == label]
-        click.echo(f"{heading} ({len(group)})")
-        for verdict in group:
-            reason = verdict.reason.split(": ", 1)[1] if ": " in verdict.reason else verdict.reason
-            click.echo(f"  {visible(verdict.id):<{width}}  {visible(reason)}")
-        click.echo("")
-    if evaluation.thesis is None:
-        click.echo("Thesis: none (the map has no thesis)")
+        click.echo(format_explanation(evaluation, explain_id), nl=False)
     else:
-        click.echo(f"Thesis '{visible(evaluation.thesis)}' {evaluation.thesis_label}.")
+        print_report(EVAL_FORMATS[output_format], evaluation)
     return 0

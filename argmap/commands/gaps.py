@@ -1,13 +1,11 @@
-"""`argmap gaps PATH...`: list where an argument is thin. Parses options, calls argmap.gaps, prints, exits."""
+"""`argmap gaps PATH...`: list where an argument is thin. Parses options, calls
+argmap.analysis.gaps_run.gaps_of_paths, prints the report, returns the exit code."""
 from __future__ import annotations
-
-import os
 
 import click
 
 from argmap.analysis.gaps import KIND_SUMMARIES, KINDS
-
-FORMAT_CHOICES = ("text", "parsable", "json", "github", "markdown")
+from argmap.reports.gaps import GAP_FORMATS
 
 
 def parse_kinds(ctx: click.Context | None, param: click.Parameter | None, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -24,7 +22,7 @@ def parse_kinds(ctx: click.Context | None, param: click.Parameter | None, values
 @click.argument("paths", nargs=-1, required=False, metavar="PATH...")
 @click.option("-k", "--kind", "kinds", multiple=True, callback=parse_kinds, metavar="KIND[,KIND]",
               help="List only these gap kinds (repeatable or comma separated) [default: all].")
-@click.option("-f", "--format", "output_format", type=click.Choice(FORMAT_CHOICES),
+@click.option("-f", "--format", "output_format", type=click.Choice(tuple(GAP_FORMATS)),
               help="Output format [default: text; github when GITHUB_ACTIONS is set].")
 @click.option("--fail-on", "fail_on", multiple=True, callback=parse_kinds, metavar="KIND[,KIND]",
               help="Exit 1 when a gap of one of these kinds is found (repeatable or comma separated); "
@@ -47,31 +45,14 @@ def command(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str |
         return 0
     if not paths:
         raise click.UsageError("missing argument 'PATH...'")
-    from argmap.commands.common import open_map
-    from argmap.analysis.gaps import coverage, find_gaps
-    from argmap.reports.gaps import FORMATS, GapsReport, MapGaps, print_text
+    from argmap.analysis.gaps_run import gaps_of_paths
+    from argmap.reports.base import print_report
+    from argmap.reports.problems import map_problems_note
+    from argmap.reports.terminal import default_format
 
-    selected = None if not kinds else set(kinds) | set(fail_on)
-    from argmap.pipeline import find_maps
-
-    files = find_maps(paths)  # directories: every map inside, as `validate` finds them
-    maps: list[MapGaps] = []
-    unreadable = False
-    for path in files:
-        try:
-            opened = open_map(path)
-        except click.exceptions.Exit:  # open_map has printed why; go on with the other maps
-            unreadable = True
-            continue
-        found = find_gaps(opened.map, kinds=selected)
-        maps.append(MapGaps(opened.map.file, tuple(found), coverage(opened.map)))
-    if not maps:  # nothing could be read: the problems are on stderr, there is nothing to report
-        return 1
-    report = GapsReport(tuple(maps), fail_on=frozenset(fail_on))
-    if output_format is None:
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if output_format == "text":
-        print_text(report, fail_on=fail_on)
-    else:
-        click.echo(FORMATS[output_format](report), nl=False)
-    return 1 if unreadable or report.failed else 0
+    run = gaps_of_paths(paths, kinds=kinds, fail_on=fail_on)
+    # a map that cannot be read shows its problems here and the run goes on with the others
+    click.echo("".join(map_problems_note(f.path, f.checked) for f in run.files), err=True, nl=False)
+    if run.report.maps:  # else nothing could be read: the problems are on stderr, there is no report
+        print_report(GAP_FORMATS[output_format or default_format(GAP_FORMATS)], run.report)
+    return run.exit_code

@@ -23,10 +23,12 @@ def command(path: str, depth: int | None, focus: str | None, no_sources: bool, w
     """
     from argmap.commands.common import ArgmapError, open_map
     from argmap.analysis.gaps import coverage, find_gaps
-    from argmap.views.tree import FocusError, ViewOptions, build_view, default_width, print_view
+    from argmap.reports.terminal import default_width
+    from argmap.views.tree import MIN_TEXT_WIDTH, FocusError, ViewOptions, build_view, print_view
 
     opened = open_map(path)
-    options = ViewOptions(width=width or default_width(), depth=depth, focus=focus, sources=not no_sources)
+    options = ViewOptions(width=width or default_width(minimum=MIN_TEXT_WIDTH), depth=depth, focus=focus,
+                          sources=not no_sources)
     try:
         lines = build_view(opened.map, gaps=find_gaps(opened.map), coverage=coverage(opened.map), options=options)
     except FocusError as exc:

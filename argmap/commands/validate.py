@@ -1,4 +1,5 @@
-"""`argmap validate PATH...`: the CI gate. Parses options, calls argmap.validate, prints, exits."""
+"""`argmap validate PATH...`: the CI gate. Parses options, calls argmap.pipeline.validate_paths,
+prints the report, returns the exit code."""
 from __future__ import annotations
 
 import os
@@ -8,15 +9,14 @@ from pathlib import Path
 import click
 
 from argmap.commands.common import ArgmapError, parse_snapshots
-from argmap.output import silence_stdout
 from argmap.findings import exit_code
-
-FORMAT_CHOICES = ("text", "parsable", "json", "github", "sarif")
+from argmap.output import silence_stdout
+from argmap.reports.problems import PROBLEM_FORMATS
 
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, metavar="PATH...")
-@click.option("-f", "--format", "output_format", type=click.Choice(FORMAT_CHOICES),
+@click.option("-f", "--format", "output_format", type=click.Choice(tuple(PROBLEM_FORMATS)),
               help="Output format [default: text; github when GITHUB_ACTIONS is set].")
 @click.option("--strict", is_flag=True, default=None, help="Fail (exit 1) on warnings too.")
 @click.option("--disable", "disable", multiple=True, metavar="RULE", help="Turn a rule off (repeatable).")
@@ -37,7 +37,9 @@ def command(paths: tuple[str, ...], output_format: str | None, strict: bool | No
     Settings may live in [tool.argmap] in pyproject.toml or in .argmap.yaml.
     """
     from argmap.settings import ConfigError, Settings, find_settings, load_settings_file
-    from argmap.reports.problems import FORMATS, print_text
+    from argmap.reports.base import print_report
+    from argmap.reports.problems import ProblemsReport
+    from argmap.reports.terminal import default_format
     from argmap.checks import REGISTRY
     from argmap.pipeline import validate_paths
 
@@ -63,13 +65,9 @@ def command(paths: tuple[str, ...], output_format: str | None, strict: bool | No
     disabled = (set(settings.disable) - set(enable)) | set(disable)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     result = validate_paths(paths, disabled=disabled, snapshots=parse_snapshots(snapshots), stdin=stdin)
-    if output_format is None:
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    fmt = PROBLEM_FORMATS[output_format or default_format(PROBLEM_FORMATS)]
     try:
-        if output_format == "text":
-            print_text(result.problems, files=result.files)
-        else:
-            click.echo(FORMATS[output_format](result.problems, files=result.files), nl=False)
+        print_report(fmt, ProblemsReport(result.problems, result.files))
         sys.stdout.flush()
     except BrokenPipeError:  # `| head`: the reader has what it wanted; the exit code still tells
         silence_stdout()

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from argmap.analysis.evaluate import Evaluation
 from argmap.model import ArgMap, Citation, Claim, ClaimKind
+from argmap.text.markup import md_escape
 from argmap.text.urls import safe_url as checked_url
 from argmap.text.safe import shorten, visible
 
@@ -307,11 +308,6 @@ def _bibliography(argmap: ArgMap) -> list[Block]:
 
 # --- rendering ------------------------------------------------------------------------------------
 
-# Characters that make Markdown syntax anywhere in a line (with [ ] escaped, ( ) ! cannot form a link
-# or image; with < & escaped, no HTML or entity). Block syntax (#, >, lists, rules, setext
-# underlines) only starts a line, and map text is made one line first: only its start is escaped.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_MD_LINE_START = re.compile(r"^( ?)(?:([#>+=-])|(\d{1,9})([.)]))")
 _SPACES = re.compile(r"\s+")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 
@@ -325,17 +321,6 @@ def safe_url(url: str) -> str | None:
     """The URL percent-encoded for use as a link, or None unless it is a plain http(s) URL."""
     checked = checked_url(url)
     return None if checked is None else quote(checked, safe="/:?#[]@!$&*+,;=%-._~")
-
-
-def md_escape(text: str) -> str:
-    """Map text as Markdown that renders literally, with as few backslashes as that takes."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", _flat(text))
-    return _MD_LINE_START.sub(_escape_line_start, escaped, count=1)
-
-
-def _escape_line_start(match: re.Match[str]) -> str:
-    space, marker, number, delimiter = match.groups()
-    return f"{space}\\{marker}" if marker else f"{space}{number}\\{delimiter}"
 
 
 def _md_inline(piece: Inline) -> str:

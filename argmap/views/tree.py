@@ -359,6 +359,8 @@ def plain_text(lines: Iterable[Line]) -> str:
 
 def print_view(lines: Sequence[Line]) -> None:
     """On a terminal, styled through rich (NO_COLOR honoured by rich); otherwise plain text."""
+    from argmap.reports.terminal import may_be_terminal
+
     if not may_be_terminal():  # the common piped case: no need to import rich at all
         _write_plain(plain_text(lines))
         return
@@ -397,28 +399,3 @@ def _write_plain(text: str) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
-
-
-def may_be_terminal() -> bool:
-    """False when rich would surely not treat stdout as a terminal (not a TTY, colour not forced)."""
-    import os
-    import sys
-
-    environ = os.environ
-    try:
-        tty = sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        tty = False
-    return tty or bool(environ.get("FORCE_COLOR")) or environ.get("TTY_COMPATIBLE") == "1"
-
-
-def default_width() -> int:
-    """The terminal's width, or COLUMNS, or 80 (rich's rule)."""
-    if not may_be_terminal():
-        import os
-
-        columns = os.environ.get("COLUMNS", "")
-        return int(columns) if columns.isdigit() and int(columns) >= MIN_TEXT_WIDTH else 80
-    from rich.console import Console
-
-    return Console().width
