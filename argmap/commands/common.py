@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.findings import EXIT_ERROR, EXIT_PROBLEMS, Problem, Severity
+from argmap.findings import EXIT_ERROR, EXIT_PROBLEMS, Problem
 from argmap.text.safe import visible
 
 if TYPE_CHECKING:
@@ -52,17 +52,11 @@ def open_map(path: str, *, snapshots: dict[str, str] | None = None, quiet: bool 
     of its problems goes to stderr.
     """
     from argmap.pipeline import check_file
-    from argmap.reports.problems import format_parsable
+    from argmap.reports.problems import map_problems_note
 
     checked = check_file(path, snapshots=snapshots)
+    if checked.map is None or not quiet:
+        click.echo(map_problems_note(path, checked), err=True, nl=False)
     if checked.map is None:
-        click.echo(format_parsable(checked.problems, files=1), err=True, nl=False)
         raise click.exceptions.Exit(EXIT_PROBLEMS)
-    problems = checked.problems
-    if problems and not quiet:
-        errors = sum(1 for p in problems if p.severity is Severity.ERROR)
-        warnings = sum(1 for p in problems if p.severity is Severity.WARNING)
-        first = format_parsable(problems[:1], files=1).rstrip("\n")
-        click.echo(f"argmap: {visible(checked.file)}: {errors} error(s), {warnings} warning(s); "
-                   f"first: {first} (run 'argmap validate {visible(path)}' for all)", err=True)
-    return OpenedMap(checked.map, problems)
+    return OpenedMap(checked.map, checked.problems)
