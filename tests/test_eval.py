@@ -377,19 +377,25 @@ def test_eval_json_shape_is_stable() -> None:
     code, out, _ = run("eval", "-f", "json", "-", input=text(REINSTATEMENT))
     assert code == 0
     assert json.loads(out) == {
+        "semantics": "grounded",
         "claims": [
-            {"id": "t", "label": "stands", "reason": "stands: every attacker falls ('a')"},
-            {"id": "a", "label": "falls", "reason": "falls: attacked by 'r', which stands"},
-            {"id": "r", "label": "stands", "reason": "stands: not attacked"},
+            {"id": "t", "label": "stands", "reason": "stands: every attacker falls ('a')",
+             "side": {"thesis": "t", "stance": "for"}, "via": []},
+            {"id": "a", "label": "falls", "reason": "falls: attacked by 'r', which stands",
+             "side": {"thesis": "t", "stance": "against"}, "via": ["r"]},
+            {"id": "r", "label": "stands", "reason": "stands: not attacked",
+             "side": {"thesis": "t", "stance": "for"}, "via": []},
         ],
         "thesis": "stands",
+        "theses": {"t": "stands"},
     }
 
 
 def test_eval_text_groups_by_label_then_gives_the_thesis() -> None:
     code, out, _ = run("eval", "--assume-false", "r", "-", input=text(REINSTATEMENT))
     assert code == 0
-    assert out == ("Stands (1)\n  a  every attacker falls ('r')\n\n"
+    assert out == ("Grounded semantics: an attack nobody answers defeats what it attacks (docs/eval.md).\n\n"
+                   "Stands (1)\n  a  every attacker falls ('r')\n\n"
                    "Falls (2)\n  t  attacked by 'a', which stands\n  r  assumed false (--assume-false)\n\n"
                    "Undecided (0)\n\nThesis 't' falls.\n")
 

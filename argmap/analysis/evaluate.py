@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Collection, Iterator
 
 from argmap.analysis.framework import Framework
+from argmap.analysis.sides import Side, sides
 from argmap.analysis.weighed import Balance, weigh
 from argmap.graph import strongly_connected_components
 from argmap.model import ArgMap
@@ -46,9 +47,15 @@ class Verdict:
     label: str
     reason: str
     because: tuple[str, ...] = ()
+    #: what the label rests on: for a claim that stands, the support steps that apply (an argument's
+    #: id or a premise's id; one alone means it stands only via that); for one that falls, the
+    #: attackers that stand, or else the steps that failed
+    via: tuple[str, ...] = ()
+    side: Side | None = None
 
-    def to_dict(self) -> dict[str, str]:
-        return {"id": self.id, "label": self.label, "reason": self.reason}
+    def to_dict(self) -> dict[str, object]:
+        side = None if self.side is None else {"thesis": self.side.thesis, "stance": self.side.stance}
+        return {"id": self.id, "label": self.label, "reason": self.reason, "side": side, "via": list(self.via)}
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class Evaluation:
     verdicts: tuple[Verdict, ...]
     thesis: str | None
     semantics: str = "grounded"
+    theses: tuple[str, ...] = ()
 
     def verdict(self, claim_id: str) -> Verdict | None:
         return self._index.get(claim_id)
@@ -75,9 +83,14 @@ class Evaluation:
         verdict = self.verdict(self.thesis) if self.thesis else None
         return verdict.label if verdict else None
 
+    def label(self, claim_id: str) -> str | None:
+        verdict = self.verdict(claim_id)
+        return verdict.label if verdict else None
+
     def to_dict(self) -> dict[str, object]:
         """The stable JSON shape documented in docs/eval.md."""
-        return {"claims": [v.to_dict() for v in self.verdicts], "thesis": self.thesis_label}
+        return {"semantics": self.semantics, "claims": [v.to_dict() for v in self.verdicts],
+                "thesis": self.thesis_label, "theses": {t: self.label(t) for t in self.theses}}
 
 
 def label_claims(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> dict[str, str]:
@@ -191,17 +204,34 @@ def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = (), semantics: s
         labels, step_labels = _propagate(graph, assume_false)
     forced = set(assume_false)
     cycles = _undecided_cycles(graph, labels)
+    claim_sides = sides(argmap)
     verdicts = []
     for i, claim_id in enumerate(graph.ids):
+        side = claim_sides.get(claim_id)
         if claim_id in forced:
-            verdicts.append(Verdict(claim_id, FALLS, "falls: assumed false (--assume-false)"))
+            verdicts.append(Verdict(claim_id, FALLS, "falls: assumed false (--assume-false)", side=side))
             continue
-        if balances and balances[i] is not None:
-            reason, because = _weighed_reason(graph, labels, step_labels, balances[i], i)  # type: ignore[arg-type]
+        balance = balances[i] if balances else None
+        if balance is not None:
+            reason, because = _weighed_reason(graph, labels, step_labels, balance, i)
         else:
             reason, because = _reason(graph, labels, step_labels, cycles, i)
-        verdicts.append(Verdict(claim_id, _NAMES[labels[i]], reason, because))
-    return Evaluation(tuple(verdicts), argmap.thesis, chosen)
+        verdicts.append(Verdict(claim_id, _NAMES[labels[i]], reason, because,
+                                via=_via(graph, labels, step_labels, i), side=side))
+    return Evaluation(tuple(verdicts), argmap.thesis, chosen, argmap.thesis_ids)
+
+
+def _via(graph: Framework, labels: list[int], step_labels: list[int], i: int) -> tuple[str, ...]:
+    """What claim i's label rests on (see Verdict.via)."""
+    steps = _unique(graph.steps_of[i])
+    if labels[i] == _IN:
+        return tuple(dict.fromkeys(graph.step_name(s) for s in steps if step_labels[s] == _IN))
+    if labels[i] == _OUT:
+        standing = [graph.ids[a] for a in _unique(graph.attackers[i]) if labels[a] == _IN]
+        if standing:
+            return tuple(standing)
+        return tuple(dict.fromkeys(graph.step_name(s) for s in steps if step_labels[s] == _OUT))
+    return ()
 
 
 def _weight(value: float | None) -> str:

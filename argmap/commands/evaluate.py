@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from argmap.analysis.evaluate import SEMANTICS
 from argmap.commands.common import ArgmapError, open_map
 from argmap.reports.evaluation import EVAL_FORMATS
 from argmap.text.safe import visible
@@ -16,8 +17,13 @@ from argmap.text.safe import visible
 @click.option("-f", "--format", "output_format", type=click.Choice(tuple(EVAL_FORMATS)), default="text",
               show_default=True, help="; ".join(f"{name}: {fmt.help}" for name, fmt in EVAL_FORMATS.items()) + ".")
 @click.option("--explain", "explain_id", metavar="ID",
-              help="Print the chain of reasons behind claim ID's label, down to the leaves (text only).")
-def command(path: str, assume_false: tuple[str, ...], output_format: str, explain_id: str | None) -> int:
+              help="Print the chain of reasons behind claim ID's label, down to the leaves, and what it "
+                   "rests on (text only).")
+@click.option("--semantics", type=click.Choice(SEMANTICS), default=None,
+              help="grounded: an unanswered attack defeats; weighed: weights and proof standards "
+                   "(Carneades) [default: the map's 'semantics:', else grounded].")
+def command(path: str, assume_false: tuple[str, ...], output_format: str, explain_id: str | None,
+            semantics: str | None) -> int:
     """Label every claim of the map at PATH (or - for stdin) as standing, falling or undecided.
 
     A claim stands when every claim attacking it falls and, if it has premises or correlations,
@@ -40,7 +46,7 @@ def command(path: str, assume_false: tuple[str, ...], output_format: str, explai
         if claim_id is not None and claim_id not in ids:
             raise ArgmapError(f"{option}: no claim '{visible(claim_id)}' in {visible(argmap.file)}"
                               f"{visible(suggest(claim_id, ids))}")
-    evaluation = evaluate(argmap, assume_false=assume_false)
+    evaluation = evaluate(argmap, assume_false=assume_false, semantics=semantics)
     if explain_id is not None:
         click.echo(format_explanation(evaluation, explain_id), nl=False)
     else:
