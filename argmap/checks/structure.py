@@ -6,12 +6,12 @@ from typing import Iterator
 from argmap.graph import find_cycles, support_graph
 from argmap.model import ArgMap, ClaimKind
 from argmap.findings import Severity
-from argmap.checks import CheckContext, Finding, rule
+from argmap.checks import CheckContext, Violation, ids, rule
 from argmap.text.suggest import did_you_mean as suggest
 
 
-@rule("duplicate-id", Severity.ERROR)
-def duplicate_ids(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.DUPLICATE_ID, Severity.ERROR)
+def duplicate_ids(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every claim id is unique across the file (and every source id among the sources).
 
     Fails:
@@ -40,12 +40,12 @@ def duplicate_ids(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
     for claim in argmap.claims:
         original = first[claim.id]
         if original is not claim:
-            yield claim.position, (f"duplicate claim id '{claim.id}' "
-                                   f"(first defined at {original.position.short()})")
+            yield Violation(claim.position, f"duplicate claim id '{claim.id}' "
+                                            f"(first defined at {original.position.short()})")
 
 
-@rule("unknown-ref", Severity.ERROR)
-def unknown_refs(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.UNKNOWN_REF, Severity.ERROR)
+def unknown_refs(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every `ref:` names a claim defined in the file.
 
     Fails:
@@ -60,14 +60,14 @@ def unknown_refs(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
         - ref: less-bullying
     ```
     """
-    ids = argmap.claim_index
+    known = argmap.claim_index
     for edge in argmap.edges:
-        if edge.ref and edge.child not in ids:
-            yield edge.position, f"ref to unknown claim '{edge.child}'{suggest(edge.child, ids)}"
+        if edge.ref and edge.child not in known:
+            yield Violation(edge.position, f"ref to unknown claim '{edge.child}'{suggest(edge.child, known)}")
 
 
-@rule("premise-needs-citation", Severity.ERROR)
-def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.PREMISE_NEEDS_CITATION, Severity.ERROR)
+def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every premise, correlation, counterpoint and rebuttal cites at least one source.
 
     The thesis is supported by its premises and need not cite; every other claim must.
@@ -89,12 +89,12 @@ def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Fi
     """
     for claim in argmap.claims:
         if claim.kind is not ClaimKind.THESIS and not claim.cites:
-            yield claim.position, (f"{claim.kind} '{claim.id}' cites no source; "
-                                   "add cite: [source-id] (with a quote or locator where you can)")
+            yield Violation(claim.position, f"{claim.kind} '{claim.id}' cites no source; "
+                                            "add cite: [source-id] (with a quote or locator where you can)")
 
 
-@rule("correlation-needs-variables", Severity.ERROR)
-def correlation_needs_variables(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.CORRELATION_NEEDS_VARIABLES, Severity.ERROR)
+def correlation_needs_variables(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """A correlation names at least two distinct variables in `between`.
 
     Fails:
@@ -122,12 +122,12 @@ def correlation_needs_variables(argmap: ArgMap, context: CheckContext) -> Iterat
         if len(distinct) < 2:
             where = claim.between_position or claim.position
             got = "no variables" if not distinct else f"only {len(distinct)} distinct variable"
-            yield where, (f"correlation '{claim.id}' names {got}; "
-                          "list at least two in between: [variable, variable]")
+            yield Violation(where, f"correlation '{claim.id}' names {got}; "
+                                   "list at least two in between: [variable, variable]")
 
 
-@rule("support-cycle", Severity.ERROR)
-def support_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.SUPPORT_CYCLE, Severity.ERROR)
+def support_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Support does not go round in a circle through refs (a claim cannot support itself).
 
     Fails:
@@ -162,11 +162,11 @@ def support_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
                    if e.ref and not e.attacks and e.child in cycle and e.parent in cycle]
         where = min(closing, key=lambda e: (e.position.line, e.position.column)).position if closing \
             else argmap.claim_index[cycle[0]].position
-        yield where, f"support cycle: {' -> '.join(cycle)} (each supports the next)"
+        yield Violation(where, f"support cycle: {' -> '.join(cycle)} (each supports the next)")
 
 
-@rule("empty-claim", Severity.ERROR)
-def empty_claims(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.EMPTY_CLAIM, Severity.ERROR)
+def empty_claims(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every claim says something: its text is not empty or only spaces.
 
     Fails:
@@ -185,5 +185,6 @@ def empty_claims(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
     """
     for claim in argmap.claims:
         if not claim.text.strip():
-            yield claim.text_position or claim.position, f"{claim.kind} '{claim.id}' has an empty claim text"
+            yield Violation(claim.text_position or claim.position,
+                            f"{claim.kind} '{claim.id}' has an empty claim text")
 

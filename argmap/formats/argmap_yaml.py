@@ -16,6 +16,7 @@ from typing import Callable
 from argmap.model import (
     LIST_KEY, ArgMap, Citation, Claim, ClaimKind, Edge, Expectation, Position, Source,
 )
+from argmap.checks.ids import BAD_TEXT, DUPLICATE_ID, SCHEMA, SYNTAX, RuleId
 from argmap.findings import Problem, Severity
 from argmap.formats.base import LoadResult, MapFormat
 from argmap.text.safe import first_unsafe, visible
@@ -93,7 +94,7 @@ class _Walker:
         mark = node.start_mark
         return Position(self.file, mark.line + 1, mark.column + 1)
 
-    def report(self, node: Node, message: str, rule: str = "schema") -> None:
+    def report(self, node: Node, message: str, rule: RuleId = SCHEMA) -> None:
         mark = node.start_mark
         self.problems.append(
             Problem(self.file, mark.line + 1, mark.column + 1, rule, Severity.ERROR, message)
@@ -112,7 +113,7 @@ class _Walker:
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 self.report(key_node, "YAML merge keys (<<) are not allowed in a map; write the keys out",
-                            "syntax")
+                            SYNTAX)
                 continue
             if not isinstance(key_node, ScalarNode):
                 self.report(key_node, f"keys in {_fmt(what)} must be plain names, not {_node_kind(key_node)}")
@@ -149,7 +150,7 @@ class _Walker:
         if unsafe is not None:
             offset, char = unsafe
             self.report(node, f"{_fmt(what)} contains the control or formatting character "
-                              f"{visible(char)} (at character {offset + 1}); remove it", "bad-text")
+                              f"{visible(char)} (at character {offset + 1}); remove it", BAD_TEXT)
         if not allow_empty and not value.strip():
             self.report(node, f"{_fmt(what)} is empty")
         return value
@@ -196,7 +197,7 @@ class _Walker:
         seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                self.report(key_node, "YAML merge keys (<<) are not allowed in a map", "syntax")
+                self.report(key_node, "YAML merge keys (<<) are not allowed in a map", SYNTAX)
                 continue
             source_id = self.ident(key_node, "source id")
             if source_id is None:
@@ -204,7 +205,7 @@ class _Walker:
             if source_id in seen:
                 first = self.pos(seen[source_id])
                 self.report(key_node, f"duplicate source id '{source_id}' (first defined at {first.short()})",
-                            "duplicate-id")
+                            DUPLICATE_ID)
                 continue
             seen[source_id] = key_node
             source = self.source(source_id, key_node, value_node)
