@@ -27,7 +27,7 @@ def expectations_hold(argmap: ArgMap, context: CheckContext) -> Iterator[Violati
       counterpoints:
         - id: cost
           claim: Uniforms cost poor families money.
-          cite: [op-ed]
+          cite: [survey]
     expect:
       stands: [uniforms-help]
     ```
@@ -40,11 +40,11 @@ def expectations_hold(argmap: ArgMap, context: CheckContext) -> Iterator[Violati
       counterpoints:
         - id: cost
           claim: Uniforms cost poor families money.
-          cite: [op-ed]
+          cite: [survey]
           rebuttals:
             - id: cheaper-than-fashion
               claim: A uniform costs less than the clothes children would otherwise demand.
-              cite: [op-ed]
+              cite: [survey]
     expect:
       stands: [uniforms-help]
       falls: [cost]

@@ -8,14 +8,12 @@ loader_rule(ids.SYNTAX, Severity.ERROR, '''The file is readable YAML: UTF-8, one
 
 Fails:
 ```yaml
-argmap: 1
-title: "unterminated
+title: "School uniforms
 ```
 
 Passes:
 ```yaml
-argmap: 1
-title: "terminated"
+title: "School uniforms"
 ```
 ''')
 
@@ -53,13 +51,11 @@ Such characters can rewrite a terminal, hide text or break SVG; tab and newline 
 
 Fails:
 ```yaml
-    - id: p
-      claim: "Less bullying\\e]8;;javascript:alert(1)\\e\\\\"
+title: "School uniforms\\e]8;;javascript:alert(1)\\e\\\\"
 ```
 
 Passes:
 ```yaml
-    - id: p
-      claim: Less bullying.
+title: School uniforms
 ```
 ''')

@@ -29,7 +29,11 @@ def unknown_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Violation
     sources:
       survey: {title: National school survey, kind: dataset}
     thesis:
-      ...
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
           cite: [surveys]
     ```
 
@@ -38,7 +42,11 @@ def unknown_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Violation
     sources:
       survey: {title: National school survey, kind: dataset}
     thesis:
-      ...
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
           cite: [survey]
     ```
     """
@@ -63,15 +71,15 @@ def via_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     Fails:
     ```yaml
     sources:
-      report: {title: The report, kind: report, via: summary}
-      summary: {title: A summary, kind: web, via: report}
+      survey: {title: National school survey, kind: dataset, via: report}
+      report: {title: A report on the survey, kind: report, via: survey}
     ```
 
     Passes:
     ```yaml
     sources:
-      report: {title: The report, kind: report, via: summary}
-      summary: {title: A summary, kind: web}
+      survey: {title: National school survey, kind: dataset, via: report}
+      report: {title: A report on the survey, kind: report}
     ```
     """
     graph = {s.id: [s.via] for s in argmap.sources if s.via and argmap.source(s.via) is not None}
@@ -118,18 +126,20 @@ def bad_urls(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
 
     Fails:
     ```yaml
-      op-ed:
-        title: Why uniforms work
-        kind: article
+    sources:
+      survey:
+        title: National school survey
+        kind: dataset
         url: javascript:alert(1)
     ```
 
     Passes:
     ```yaml
-      op-ed:
-        title: Why uniforms work
-        kind: article
-        url: https://example.org/uniforms
+    sources:
+      survey:
+        title: National school survey
+        kind: dataset
+        url: https://example.org/survey
     ```
     """
     for source in argmap.sources:
@@ -146,17 +156,19 @@ def bad_dates(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
 
     Fails:
     ```yaml
-      op-ed:
-        title: Why uniforms work
-        kind: article
+    sources:
+      survey:
+        title: National school survey
+        kind: dataset
         date: 14/05/2019
     ```
 
     Passes:
     ```yaml
-      op-ed:
-        title: Why uniforms work
-        kind: article
+    sources:
+      survey:
+        title: National school survey
+        kind: dataset
         date: 2019-05-14
     ```
     """
@@ -180,7 +192,8 @@ def is_iso_date(value: str) -> bool:
     return True
 
 
-@rule(ids.QUOTE_NOT_FOUND, Severity.ERROR)
+@rule(ids.QUOTE_NOT_FOUND, Severity.ERROR,
+      example_snapshots={"survey": "Pupils reported fewer taunts about brands after a year."})
 def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every quote from a source with a text snapshot occurs in that text.
 
@@ -191,17 +204,29 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violatio
     that cannot be read is reported as a warning. A map is untrusted, so the path a map names must be
     a regular file inside the map's folder (of at most 64 MB); `--snapshot` may name any regular file.
 
-    Fails (the text says "fewer taunts about brands"):
+    Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
           cite:
-            - source: op-ed
+            - source: survey
               quote: "no taunts about brands"
     ```
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
           cite:
-            - source: op-ed
+            - source: survey
               quote: "fewer taunts about brands"
     ```
     """

@@ -16,24 +16,30 @@ def duplicate_ids(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
 
     Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
-        - id: cost
-          claim: Uniforms cost money.
-          cite: [op-ed]
-        - id: cost
-          claim: Uniforms cost time.
-          cite: [op-ed]
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
+          cite: [survey]
+        - id: less-bullying
+          claim: Uniforms make pupils feel equal.
+          cite: [survey]
     ```
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
-        - id: cost-money
-          claim: Uniforms cost money.
-          cite: [op-ed]
-        - id: cost-time
-          claim: Uniforms cost time.
-          cite: [op-ed]
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
+          cite: [survey]
+        - id: feel-equal
+          claim: Uniforms make pupils feel equal.
+          cite: [survey]
     ```
     """
     first = argmap.claim_index
@@ -50,14 +56,36 @@ def unknown_refs(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
 
     Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
-        - ref: less-bulying
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
+          cite: [survey]
+      counterpoints:
+        - id: no-effect
+          claim: Uniforms change nothing.
+          cite: [survey]
+          rebuttals:
+            - ref: less-bulying
     ```
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
-        - ref: less-bullying
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
+          cite: [survey]
+      counterpoints:
+        - id: no-effect
+          claim: Uniforms change nothing.
+          cite: [survey]
+          rebuttals:
+            - ref: less-bullying
     ```
     """
     known = argmap.claim_index
@@ -74,6 +102,9 @@ def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Vi
 
     Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
         - id: less-bullying
           claim: Uniforms reduce bullying about clothes.
@@ -81,6 +112,9 @@ def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Vi
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
         - id: less-bullying
           claim: Uniforms reduce bullying about clothes.
@@ -99,6 +133,9 @@ def correlation_needs_variables(argmap: ArgMap, context: CheckContext) -> Iterat
 
     Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       correlations:
         - id: uniforms-attendance
           claim: Uniform schools have better attendance.
@@ -108,6 +145,9 @@ def correlation_needs_variables(argmap: ArgMap, context: CheckContext) -> Iterat
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       correlations:
         - id: uniforms-attendance
           claim: Uniform schools have better attendance.
@@ -171,6 +211,10 @@ def empty_claims(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
 
     Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
         - id: less-bullying
           claim: ""
           cite: [survey]
@@ -178,6 +222,10 @@ def empty_claims(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
         - id: less-bullying
           claim: Uniforms reduce bullying about clothes.
           cite: [survey]
