@@ -6,7 +6,6 @@ import os
 import re
 import stat
 from typing import Iterator
-from urllib.parse import urlsplit
 
 from argmap.graph import find_cycles
 from argmap.model import ArgMap, Position, Source
