@@ -1,20 +1,33 @@
 """The rule registry: one dict from stable rule id to Rule, filled by plain imports.
 
-A rule is a small function over the model that yields (position, message) findings; it does not
-know its own id or severity: the runner in argmap.checks stamps both on what it yields. The
-rule's docstring is its user documentation (summary line, a failing and a passing example) and
-docs/rules.md is generated from it (`python -m argmap.checks.docs`), kept in step by a test.
+A rule is a small function over the model that yields a `Violation` for each place where the map
+breaks it; it does not know its own id or (usually) its severity: the runner in
+argmap.checks.runner stamps both on what it yields to make Problems. Rule ids are declared once in
+argmap.checks.ids. The rule's docstring is its user documentation (summary line, a failing and a
+passing example, run as tests as argmap.checks.examples describes) and docs/rules.md is generated
+from it (`python -m argmap.checks.docs`), kept in step by a test.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
-from argmap.model import ArgMap
+from argmap.checks.ids import RuleId
 from argmap.findings import Severity
+from argmap.model import ArgMap, Position
 
-#: what a rule yields: (position, message), or (position, message, severity) to override the default
-Finding = tuple  # tuple[Position, str] | tuple[Position, str, Severity]
+
+@dataclass(frozen=True)
+class Violation:
+    """One place where a map breaks a rule, as the rule yields it.
+
+    `severity` is None for the rule's default severity; a rule overrides it only for a lesser
+    matter of the same kind (a snapshot that cannot be read is a warning of quote-not-found).
+    """
+
+    position: Position
+    message: str
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)
@@ -24,41 +37,52 @@ class CheckContext:
     snapshots: Mapping[str, str] = field(default_factory=dict)
 
 
-RuleCheck = Callable[[ArgMap, CheckContext], Iterable[Finding]]
+RuleCheck = Callable[[ArgMap, CheckContext], Iterable[Violation]]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule: id, default severity, documentation, and its check (None for loader-stage rules)."""
+    """A rule: id, default severity, documentation, and its check (None for loader-stage rules).
 
-    id: str
+    `example_snapshots` (source id -> text) is what the examples in the documentation assume
+    beyond the map itself: the text of a source's snapshot, as `--snapshot ID=PATH` would give it.
+    """
+
+    id: RuleId
     severity: Severity
     doc: str
     check: RuleCheck | None = None
+    example_snapshots: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0]
 
 
-REGISTRY: dict[str, Rule] = {}
+REGISTRY: dict[RuleId, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity) -> Callable[[RuleCheck], RuleCheck]:
+def _register(new: Rule) -> None:
+    if new.id in REGISTRY:
+        raise ValueError(f"rule {new.id} registered twice")
+    REGISTRY[new.id] = new
+
+
+def rule(
+    rule_id: RuleId, severity: Severity, *, example_snapshots: Mapping[str, str] | None = None
+) -> Callable[[RuleCheck], RuleCheck]:
     """Register a check function under `rule_id`; its docstring becomes the rule's documentation."""
 
     def register(func: RuleCheck) -> RuleCheck:
-        if rule_id in REGISTRY:
-            raise ValueError(f"rule {rule_id} registered twice")
-        REGISTRY[rule_id] = Rule(rule_id, severity, func.__doc__ or "", func)
+        _register(Rule(rule_id, severity, func.__doc__ or "", func, dict(example_snapshots or {})))
         return func
 
     return register
 
 
-def loader_rule(rule_id: str, severity: Severity, doc: str) -> None:
-    """Register a rule whose problems the loader itself reports (syntax, schema, bad-text)."""
-    REGISTRY[rule_id] = Rule(rule_id, severity, doc, None)
+def loader_rule(rule_id: RuleId, severity: Severity, doc: str) -> None:
+    """Register a rule whose problems the readers in argmap.formats report (syntax, schema, bad-text)."""
+    _register(Rule(rule_id, severity, doc, None))
 
 
 # Filling the registry: plain imports, in the order the rules are documented.

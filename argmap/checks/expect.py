@@ -5,14 +5,14 @@ from typing import Iterator
 
 from argmap.model import ArgMap
 from argmap.findings import Severity
-from argmap.checks import CheckContext, Finding, rule
+from argmap.checks import CheckContext, Violation, ids, rule
 from argmap.text.suggest import did_you_mean as suggest
 
 _VERB = {"stands": "to stand", "falls": "to fall", "undecided": "to stay undecided"}
 
 
-@rule("expect", Severity.ERROR)
-def expectations_hold(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.EXPECT, Severity.ERROR)
+def expectations_hold(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every claim listed under `expect:` gets that label from `argmap eval` (docs/eval.md).
 
     The `expect:` block states the conclusions the map's author intends, so that a change which
@@ -27,7 +27,7 @@ def expectations_hold(argmap: ArgMap, context: CheckContext) -> Iterator[Finding
       counterpoints:
         - id: cost
           claim: Uniforms cost poor families money.
-          cite: [op-ed]
+          cite: [survey]
     expect:
       stands: [uniforms-help]
     ```
@@ -40,11 +40,11 @@ def expectations_hold(argmap: ArgMap, context: CheckContext) -> Iterator[Finding
       counterpoints:
         - id: cost
           claim: Uniforms cost poor families money.
-          cite: [op-ed]
+          cite: [survey]
           rebuttals:
             - id: cheaper-than-fashion
               claim: A uniform costs less than the clothes children would otherwise demand.
-              cite: [op-ed]
+              cite: [survey]
     expect:
       stands: [uniforms-help]
       falls: [cost]
@@ -55,14 +55,14 @@ def expectations_hold(argmap: ArgMap, context: CheckContext) -> Iterator[Finding
     from argmap.analysis.evaluate import evaluate
 
     evaluation = evaluate(argmap)
-    ids = argmap.claim_index
+    known = argmap.claim_index
     for expectation in argmap.expect:
         verdict = evaluation.verdict(expectation.claim)
         if verdict is None:
-            yield expectation.position, (f"expect {expectation.label}: no claim '{expectation.claim}'"
-                                         f"{suggest(expectation.claim, ids)}")
+            yield Violation(expectation.position, f"expect {expectation.label}: no claim "
+                                                  f"'{expectation.claim}'{suggest(expectation.claim, known)}")
         elif verdict.label != expectation.label:
             expected = _VERB.get(expectation.label, f"to be {expectation.label}")
             why = verdict.reason.split(": ", 1)[-1]
-            yield expectation.position, (f"expected '{expectation.claim}' {expected}, but eval labels it "
-                                         f"{verdict.label}: {why}")
+            yield Violation(expectation.position, f"expected '{expectation.claim}' {expected}, "
+                                                  f"but eval labels it {verdict.label}: {why}")

@@ -2,24 +2,22 @@
 from __future__ import annotations
 
 from argmap.findings import Severity
-from argmap.checks import loader_rule
+from argmap.checks import ids, loader_rule
 
-loader_rule("syntax", Severity.ERROR, '''The file is readable YAML: UTF-8, one document, no anchors, aliases, merge keys or tags.
+loader_rule(ids.SYNTAX, Severity.ERROR, '''The file is readable YAML: UTF-8, one document, no anchors, aliases, merge keys or tags.
 
 Fails:
 ```yaml
-argmap: 1
-title: "unterminated
+title: "School uniforms
 ```
 
 Passes:
 ```yaml
-argmap: 1
-title: "terminated"
+title: "School uniforms"
 ```
 ''')
 
-loader_rule("schema", Severity.ERROR, '''The map has the structure and types of format version 1 (docs/format.md).
+loader_rule(ids.SCHEMA, Severity.ERROR, '''The map has the structure and types of format version 1 (docs/format.md).
 
 Unknown keys (with a suggestion for near misses), duplicate keys, missing required keys, wrong
 types, invalid ids and values YAML reads as numbers, booleans or dates where text is expected.
@@ -47,19 +45,17 @@ thesis:
 ```
 ''')
 
-loader_rule("bad-text", Severity.ERROR, '''Text holds no control characters, lone surrogates or bidirectional overrides.
+loader_rule(ids.BAD_TEXT, Severity.ERROR, '''Text holds no control characters, lone surrogates or bidirectional overrides.
 
 Such characters can rewrite a terminal, hide text or break SVG; tab and newline are allowed.
 
 Fails:
 ```yaml
-    - id: p
-      claim: "Less bullying\\e]8;;javascript:alert(1)\\e\\\\"
+title: "School uniforms\\e]8;;javascript:alert(1)\\e\\\\"
 ```
 
 Passes:
 ```yaml
-    - id: p
-      claim: Less bullying.
+title: School uniforms
 ```
 ''')

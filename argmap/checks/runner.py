@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from argmap.model import ArgMap
-from argmap.findings import Problem
 from argmap.checks import REGISTRY, CheckContext
+from argmap.findings import Problem
+from argmap.model import ArgMap
 
 
 def check_map(
@@ -14,18 +14,19 @@ def check_map(
     snapshots: Mapping[str, str] | None = None,
     disabled: Iterable[str] = (),
 ) -> list[Problem]:
-    """Every enabled rule's findings on `argmap`, as Problems in no particular order."""
+    """Every enabled rule's violations on `argmap`, as Problems in no particular order."""
     context = CheckContext(snapshots=dict(snapshots or {}))
     skip = set(disabled)
     problems: list[Problem] = []
     for rule_id, rule in REGISTRY.items():
         if rule.check is None or rule_id in skip:
             continue
-        for finding in rule.check(argmap, context):
-            position, message = finding[0], finding[1]
-            severity = finding[2] if len(finding) > 2 else rule.severity
-            problems.append(Problem(position.file, position.line, position.column, rule_id,
-                                    severity, message))
+        for violation in rule.check(argmap, context):
+            where = violation.position
+            # `is None`, not `or`: Severity.INFO is 0 and would be taken for "not given"
+            severity = rule.severity if violation.severity is None else violation.severity
+            problems.append(Problem(where.file, where.line, where.column, rule_id, severity,
+                                    violation.message))
     return problems
 
 

@@ -6,13 +6,12 @@ import os
 import re
 import stat
 from typing import Iterator
-from urllib.parse import urlsplit
 
 from argmap.graph import find_cycles
 from argmap.model import ArgMap, Position, Source
 from argmap.findings import Severity
 from argmap.text.quotes import normalise, quote_occurs
-from argmap.checks import CheckContext, Finding, rule
+from argmap.checks import CheckContext, Violation, ids, rule
 from argmap.text.suggest import did_you_mean as suggest
 from argmap.text.urls import url_problem
 from argmap.text.safe import shorten, visible
@@ -20,8 +19,8 @@ from argmap.text.safe import shorten, visible
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@rule("unknown-source", Severity.ERROR)
-def unknown_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.UNKNOWN_SOURCE, Severity.ERROR)
+def unknown_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every cited source, `via` and `analyses` names a source defined under `sources`.
 
     Fails:
@@ -29,7 +28,11 @@ def unknown_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
     sources:
       survey: {title: National school survey, kind: dataset}
     thesis:
-      ...
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
           cite: [surveys]
     ```
 
@@ -38,51 +41,55 @@ def unknown_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
     sources:
       survey: {title: National school survey, kind: dataset}
     thesis:
-      ...
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
           cite: [survey]
     ```
     """
     known = argmap.source_index
     if argmap.analyses and argmap.analyses not in known and argmap.analyses_position:
-        yield argmap.analyses_position, (f"analyses names unknown source '{argmap.analyses}'"
-                                         f"{suggest(argmap.analyses, known)}")
+        yield Violation(argmap.analyses_position, f"analyses names unknown source '{argmap.analyses}'"
+                                                  f"{suggest(argmap.analyses, known)}")
     for source in argmap.sources:
         if source.via and source.via not in known:
-            yield source.field_position("via"), (f"source '{source.id}' is via unknown source "
-                                                 f"'{source.via}'{suggest(source.via, known)}")
+            yield Violation(source.field_position("via"), f"source '{source.id}' is via unknown source "
+                                                          f"'{source.via}'{suggest(source.via, known)}")
     for claim, cite in argmap.iter_citations():
         if cite.source not in known:
-            yield cite.position, (f"{claim.kind} '{claim.id}' cites unknown source '{cite.source}'"
-                                  f"{suggest(cite.source, known)}")
+            yield Violation(cite.position, f"{claim.kind} '{claim.id}' cites unknown source '{cite.source}'"
+                                           f"{suggest(cite.source, known)}")
 
 
-@rule("via-cycle", Severity.ERROR)
-def via_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.VIA_CYCLE, Severity.ERROR)
+def via_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Following `via` from source to source ends at a source known directly, never in a circle.
 
     Fails:
     ```yaml
     sources:
-      report: {title: The report, kind: report, via: summary}
-      summary: {title: A summary, kind: web, via: report}
+      survey: {title: National school survey, kind: dataset, via: report}
+      report: {title: A report on the survey, kind: report, via: survey}
     ```
 
     Passes:
     ```yaml
     sources:
-      report: {title: The report, kind: report, via: summary}
-      summary: {title: A summary, kind: web}
+      survey: {title: National school survey, kind: dataset, via: report}
+      report: {title: A report on the survey, kind: report}
     ```
     """
     graph = {s.id: [s.via] for s in argmap.sources if s.via and argmap.source(s.via) is not None}
     for cycle in find_cycles(graph):
         first = argmap.source_index[cycle[0]]
         chain = " -> ".join(f"'{s}'" for s in cycle)
-        yield first.field_position("via"), f"sources are known via each other in a circle: {chain}"
+        yield Violation(first.field_position("via"), f"sources are known via each other in a circle: {chain}")
 
 
-@rule("unused-source", Severity.WARNING)
-def unused_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.UNUSED_SOURCE, Severity.WARNING)
+def unused_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every source is cited by some claim (or is the `via` of a cited source, or the analysed text).
 
     Fails:
@@ -109,27 +116,29 @@ def unused_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
         used.add(argmap.analyses)
     for source in argmap.sources:
         if source.id not in used:
-            yield source.position, f"source '{source.id}' is never cited"
+            yield Violation(source.position, f"source '{source.id}' is never cited")
 
 
-@rule("bad-url", Severity.ERROR)
-def bad_urls(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.BAD_URL, Severity.ERROR)
+def bad_urls(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """A source's `url` is an absolute http:// or https:// address with a host and no spaces.
 
     Fails:
     ```yaml
-      op-ed:
-        title: Why uniforms work
-        kind: article
+    sources:
+      survey:
+        title: National school survey
+        kind: dataset
         url: javascript:alert(1)
     ```
 
     Passes:
     ```yaml
-      op-ed:
-        title: Why uniforms work
-        kind: article
-        url: https://example.org/uniforms
+    sources:
+      survey:
+        title: National school survey
+        kind: dataset
+        url: https://example.org/survey
     ```
     """
     for source in argmap.sources:
@@ -137,26 +146,28 @@ def bad_urls(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
             continue
         reason = url_problem(source.url)
         if reason:
-            yield source.field_position("url"), f"url of source '{source.id}' {reason}"
+            yield Violation(source.field_position("url"), f"url of source '{source.id}' {reason}")
 
 
-@rule("bad-date", Severity.ERROR)
-def bad_dates(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.BAD_DATE, Severity.ERROR)
+def bad_dates(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """`date` and `accessed` are ISO 8601 calendar dates: 2019, 2019-05 or 2019-05-14.
 
     Fails:
     ```yaml
-      op-ed:
-        title: Why uniforms work
-        kind: article
+    sources:
+      survey:
+        title: National school survey
+        kind: dataset
         date: 14/05/2019
     ```
 
     Passes:
     ```yaml
-      op-ed:
-        title: Why uniforms work
-        kind: article
+    sources:
+      survey:
+        title: National school survey
+        kind: dataset
         date: 2019-05-14
     ```
     """
@@ -164,8 +175,8 @@ def bad_dates(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
         for name in ("date", "accessed"):
             value = getattr(source, name)
             if value is not None and not is_iso_date(value):
-                yield source.field_position(name), (f"{name} of source '{source.id}' is "
-                                                    f"'{visible(value)}'; write 2019, 2019-05 or 2019-05-14")
+                yield Violation(source.field_position(name), f"{name} of source '{source.id}' is "
+                                f"'{visible(value)}'; write 2019, 2019-05 or 2019-05-14")
 
 
 def is_iso_date(value: str) -> bool:
@@ -180,8 +191,9 @@ def is_iso_date(value: str) -> bool:
     return True
 
 
-@rule("quote-not-found", Severity.ERROR)
-def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.QUOTE_NOT_FOUND, Severity.ERROR,
+      example_snapshots={"survey": "Pupils reported fewer taunts about brands after a year."})
+def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every quote from a source with a text snapshot occurs in that text.
 
     A snapshot is a local plain-text copy of a source: `snapshot: path` in the source (relative to
@@ -191,17 +203,29 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]
     that cannot be read is reported as a warning. A map is untrusted, so the path a map names must be
     a regular file inside the map's folder (of at most 64 MB); `--snapshot` may name any regular file.
 
-    Fails (the text says "fewer taunts about brands"):
+    Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
           cite:
-            - source: op-ed
+            - source: survey
               quote: "no taunts about brands"
     ```
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
           cite:
-            - source: op-ed
+            - source: survey
               quote: "fewer taunts about brands"
     ```
     """
@@ -209,13 +233,14 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]
     for source_id, path in context.snapshots.items():
         source = argmap.source(source_id)
         if source is None:
-            yield (Position(argmap.file, 1, 1), f"--snapshot names unknown source '{visible(source_id)}'",
-                   Severity.WARNING)
+            yield Violation(Position(argmap.file, 1, 1),
+                            f"--snapshot names unknown source '{visible(source_id)}'", Severity.WARNING)
             continue
         text, error = _read_snapshot(path)
         texts[source_id] = text
         if error:
-            yield source.position, f"snapshot of source '{source_id}' cannot be read: {error}", Severity.WARNING
+            yield Violation(source.position, f"snapshot of source '{source_id}' cannot be read: {error}",
+                            Severity.WARNING)
     for source in argmap.sources:
         if source.snapshot and source.id not in texts:
             path, error = _map_snapshot_path(source.snapshot, argmap.base_dir)
@@ -224,8 +249,8 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]
                 text, error = _read_snapshot(path)
             texts[source.id] = text
             if error:
-                yield source.field_position("snapshot"), (f"snapshot of source '{source.id}' "
-                                                          f"cannot be read: {error}"), Severity.WARNING
+                yield Violation(source.field_position("snapshot"),
+                                f"snapshot of source '{source.id}' cannot be read: {error}", Severity.WARNING)
     if not texts:
         return
     for claim, cite in argmap.iter_citations():
@@ -233,8 +258,8 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]
             continue
         holder, text = _snapshot_for(argmap, cite.source, texts)
         if text is not None and not quote_occurs(cite.quote, text):
-            yield cite.quote_position or cite.position, (
-                f"quote not found in the snapshot of '{holder}': \"{visible(shorten(cite.quote))}\"")
+            yield Violation(cite.quote_position or cite.position,
+                            f"quote not found in the snapshot of '{holder}': \"{visible(shorten(cite.quote))}\"")
 
 
 def _snapshot_for(argmap: ArgMap, source_id: str, texts: dict[str, str | None]) -> tuple[str, str | None]:

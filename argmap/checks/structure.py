@@ -6,74 +6,105 @@ from typing import Iterator
 from argmap.graph import find_cycles, support_graph
 from argmap.model import ArgMap, ClaimKind
 from argmap.findings import Severity
-from argmap.checks import CheckContext, Finding, rule
+from argmap.checks import CheckContext, Violation, ids, rule
 from argmap.text.suggest import did_you_mean as suggest
 
 
-@rule("duplicate-id", Severity.ERROR)
-def duplicate_ids(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.DUPLICATE_ID, Severity.ERROR)
+def duplicate_ids(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every claim id is unique across the file (and every source id among the sources).
 
     Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
-        - id: cost
-          claim: Uniforms cost money.
-          cite: [op-ed]
-        - id: cost
-          claim: Uniforms cost time.
-          cite: [op-ed]
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
+          cite: [survey]
+        - id: less-bullying
+          claim: Uniforms make pupils feel equal.
+          cite: [survey]
     ```
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
-        - id: cost-money
-          claim: Uniforms cost money.
-          cite: [op-ed]
-        - id: cost-time
-          claim: Uniforms cost time.
-          cite: [op-ed]
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
+          cite: [survey]
+        - id: feel-equal
+          claim: Uniforms make pupils feel equal.
+          cite: [survey]
     ```
     """
     first = argmap.claim_index
     for claim in argmap.claims:
         original = first[claim.id]
         if original is not claim:
-            yield claim.position, (f"duplicate claim id '{claim.id}' "
-                                   f"(first defined at {original.position.short()})")
+            yield Violation(claim.position, f"duplicate claim id '{claim.id}' "
+                                            f"(first defined at {original.position.short()})")
 
 
-@rule("unknown-ref", Severity.ERROR)
-def unknown_refs(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.UNKNOWN_REF, Severity.ERROR)
+def unknown_refs(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every `ref:` names a claim defined in the file.
 
     Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
-        - ref: less-bulying
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
+          cite: [survey]
+      counterpoints:
+        - id: no-effect
+          claim: Uniforms change nothing.
+          cite: [survey]
+          rebuttals:
+            - ref: less-bulying
     ```
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
-        - ref: less-bullying
+        - id: less-bullying
+          claim: Uniforms reduce bullying about clothes.
+          cite: [survey]
+      counterpoints:
+        - id: no-effect
+          claim: Uniforms change nothing.
+          cite: [survey]
+          rebuttals:
+            - ref: less-bullying
     ```
     """
-    ids = argmap.claim_index
+    known = argmap.claim_index
     for edge in argmap.edges:
-        if edge.ref and edge.child not in ids:
-            yield edge.position, f"ref to unknown claim '{edge.child}'{suggest(edge.child, ids)}"
+        if edge.ref and edge.child not in known:
+            yield Violation(edge.position, f"ref to unknown claim '{edge.child}'{suggest(edge.child, known)}")
 
 
-@rule("premise-needs-citation", Severity.ERROR)
-def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.PREMISE_NEEDS_CITATION, Severity.ERROR)
+def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every premise, correlation, counterpoint and rebuttal cites at least one source.
 
     The thesis is supported by its premises and need not cite; every other claim must.
 
     Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
         - id: less-bullying
           claim: Uniforms reduce bullying about clothes.
@@ -81,6 +112,9 @@ def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Fi
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       premises:
         - id: less-bullying
           claim: Uniforms reduce bullying about clothes.
@@ -89,16 +123,19 @@ def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Fi
     """
     for claim in argmap.claims:
         if claim.kind is not ClaimKind.THESIS and not claim.cites:
-            yield claim.position, (f"{claim.kind} '{claim.id}' cites no source; "
-                                   "add cite: [source-id] (with a quote or locator where you can)")
+            yield Violation(claim.position, f"{claim.kind} '{claim.id}' cites no source; "
+                                            "add cite: [source-id] (with a quote or locator where you can)")
 
 
-@rule("correlation-needs-variables", Severity.ERROR)
-def correlation_needs_variables(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.CORRELATION_NEEDS_VARIABLES, Severity.ERROR)
+def correlation_needs_variables(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """A correlation names at least two distinct variables in `between`.
 
     Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       correlations:
         - id: uniforms-attendance
           claim: Uniform schools have better attendance.
@@ -108,6 +145,9 @@ def correlation_needs_variables(argmap: ArgMap, context: CheckContext) -> Iterat
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
       correlations:
         - id: uniforms-attendance
           claim: Uniform schools have better attendance.
@@ -122,12 +162,12 @@ def correlation_needs_variables(argmap: ArgMap, context: CheckContext) -> Iterat
         if len(distinct) < 2:
             where = claim.between_position or claim.position
             got = "no variables" if not distinct else f"only {len(distinct)} distinct variable"
-            yield where, (f"correlation '{claim.id}' names {got}; "
-                          "list at least two in between: [variable, variable]")
+            yield Violation(where, f"correlation '{claim.id}' names {got}; "
+                                   "list at least two in between: [variable, variable]")
 
 
-@rule("support-cycle", Severity.ERROR)
-def support_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.SUPPORT_CYCLE, Severity.ERROR)
+def support_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Support does not go round in a circle through refs (a claim cannot support itself).
 
     Fails:
@@ -162,15 +202,19 @@ def support_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
                    if e.ref and not e.attacks and e.child in cycle and e.parent in cycle]
         where = min(closing, key=lambda e: (e.position.line, e.position.column)).position if closing \
             else argmap.claim_index[cycle[0]].position
-        yield where, f"support cycle: {' -> '.join(cycle)} (each supports the next)"
+        yield Violation(where, f"support cycle: {' -> '.join(cycle)} (each supports the next)")
 
 
-@rule("empty-claim", Severity.ERROR)
-def empty_claims(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
+@rule(ids.EMPTY_CLAIM, Severity.ERROR)
+def empty_claims(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every claim says something: its text is not empty or only spaces.
 
     Fails:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
         - id: less-bullying
           claim: ""
           cite: [survey]
@@ -178,6 +222,10 @@ def empty_claims(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
 
     Passes:
     ```yaml
+    thesis:
+      id: uniforms-help
+      claim: Schools should require uniforms.
+      premises:
         - id: less-bullying
           claim: Uniforms reduce bullying about clothes.
           cite: [survey]
@@ -185,5 +233,6 @@ def empty_claims(argmap: ArgMap, context: CheckContext) -> Iterator[Finding]:
     """
     for claim in argmap.claims:
         if not claim.text.strip():
-            yield claim.text_position or claim.position, f"{claim.kind} '{claim.id}' has an empty claim text"
+            yield Violation(claim.text_position or claim.position,
+                            f"{claim.kind} '{claim.id}' has an empty claim text")
 

@@ -1,4 +1,5 @@
-"""The JSON Schema (draft 2020-12) of map format version 1, built from the loader's own key lists.
+"""The JSON Schema (draft 2020-12) of map format version 1, built from the declarations the loader
+walks with (argmap_spec): nothing here lists a key, a type or an enumeration of its own.
 
 schemas/argmap.schema.json is this schema as a file; a test keeps the two identical. The schema
 lets editors complete and check maps; argmap's own loader is stricter (it also rejects anchors,
@@ -9,123 +10,94 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.formats.argmap_yaml import ID_PATTERN, SOURCE_KINDS
+from argmap.formats.argmap_spec import (
+    CITATION, CLAIM_DESCRIPTIONS, ID_PATTERN, REF, SOURCE, TOP, Blank, Choice, Citations, Claims,
+    ClaimValue, Date, Field, Flag, Id, IdMention, Nested, Record, SourceTable, Text, Url, Value, Version,
+    Words, claim_fields,
+)
+from argmap.model import ClaimKind
 
 SCHEMA_ID = "https://argmap.dev/schemas/argmap.schema.json"
-_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_ID = {"$ref": "#/$defs/id"}
+
+
+def _value(shape: Value) -> dict[str, Any]:
+    """The JSON Schema of one declared value shape."""
+    if isinstance(shape, Text):
+        return {"type": "string", **({} if shape.blank is Blank.ALLOWED else {"minLength": 1})}
+    if isinstance(shape, (Id, IdMention)):
+        return dict(_ID)
+    if isinstance(shape, Url):
+        return {"type": "string", "pattern": shape.pattern}
+    if isinstance(shape, Date):  # bare years load as integers
+        return {"anyOf": [{"type": "string", "pattern": shape.pattern},
+                          {"type": "integer", "minimum": 0, "maximum": 9999}]}
+    if isinstance(shape, Flag):
+        return {"type": "boolean"}
+    if isinstance(shape, Choice):
+        return {"enum": list(shape.options)}
+    if isinstance(shape, Version):
+        return {"const": shape.number}
+    if isinstance(shape, Words):
+        return {"type": "array", "items": _value(shape.item),
+                **({"minItems": shape.min_items} if shape.min_items else {})}
+    if isinstance(shape, Citations):
+        return {"type": "array", "items": {"$ref": "#/$defs/citation"}}
+    if isinstance(shape, Claims):
+        return {"type": "array", "items": {"oneOf": [{"$ref": f"#/$defs/{shape.kind.value}"},
+                                                     {"$ref": "#/$defs/ref"}]}}
+    if isinstance(shape, ClaimValue):
+        return {"$ref": f"#/$defs/{shape.kind.value}"}
+    if isinstance(shape, SourceTable):
+        return {"type": "object", "propertyNames": _id_schema(),
+                "additionalProperties": {"$ref": "#/$defs/source"}}
+    if isinstance(shape, Nested):
+        return _object(shape.record.fields, required=shape.record.required)
+    raise TypeError(f"no JSON Schema for {type(shape).__name__}")
+
+
+def _property(spec: Field) -> dict[str, Any]:
+    return {**_value(spec.value), **({"description": spec.description} if spec.description else {})}
+
+
+def _object(fields: tuple[Field, ...], *, required: tuple[str, ...], description: str = "") -> dict[str, Any]:
+    result: dict[str, Any] = {"type": "object"}
+    if description:
+        result["description"] = description
+    result["additionalProperties"] = False
+    if required:
+        result["required"] = list(required)
+    result["properties"] = {spec.name: _property(spec) for spec in fields}
+    return result
+
+
+def _record(record: Record) -> dict[str, Any]:
+    return _object(record.fields, required=record.required, description=record.description)
+
+
+def _claim(kind: ClaimKind) -> dict[str, Any]:
+    fields = claim_fields(kind)
+    required = tuple(f.name for f in fields if f.required or kind in f.cited_by_rule_for)
+    return _object(fields, required=required, description=CLAIM_DESCRIPTIONS[kind])
+
+
+def _id_schema() -> dict[str, Any]:
+    return {"type": "string", "pattern": ID_PATTERN.pattern}
 
 
 def schema() -> dict[str, Any]:
-    slug = {"type": "string", "pattern": ID_PATTERN.pattern}
-    text = {"type": "string", "minLength": 1}
-    date = {"anyOf": [{"type": "string", "pattern": _DATE}, {"type": "integer", "minimum": 0, "maximum": 9999}]}
-    citation = {
-        "oneOf": [
-            {"$ref": "#/$defs/id", "description": "A source id."},
-            {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["source"],
-                "properties": {
-                    "source": {"$ref": "#/$defs/id"},
-                    "quote": {**text, "description": "Exact words from the source."},
-                    "locator": {**text, "description": "Page, section, paragraph or timestamp."},
-                    "note": text,
-                },
-            },
-        ]
-    }
-    ref = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["ref"],
-        "properties": {"ref": {"$ref": "#/$defs/id"}, "note": text},
-        "description": "The claim with this id also stands here.",
-    }
-
-    def claim_list(kind: str) -> dict[str, Any]:
-        return {"type": "array", "items": {"oneOf": [{"$ref": f"#/$defs/{kind}"}, {"$ref": "#/$defs/ref"}]}}
-
-    common = {
-        "id": {"$ref": "#/$defs/id"},
-        "claim": {"type": "string", "description": "The claim, in the map author's own words."},
-        "cite": {"type": "array", "items": {"$ref": "#/$defs/citation"}},
-        "tags": {"type": "array", "items": text},
-        "note": text,
-        "premises": claim_list("premise"),
-        "correlations": claim_list("correlation"),
-    }
-
-    def claim(kind: str, extra: dict[str, Any], description: str) -> dict[str, Any]:
-        return {
-            "type": "object",
-            "description": description,
-            "additionalProperties": False,
-            "required": ["id", "claim"] + (["cite"] if kind != "thesis" else []),
-            "properties": {**common, **extra},
-        }
-
-    attacks = {"counterpoints": claim_list("counterpoint")}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "argmap map, format version 1",
-        "description": "An argument map: a thesis, its premises, correlations, counterpoints and "
-                       "rebuttals, each citing its sources. See docs/format.md.",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["argmap", "title", "sources", "thesis"],
-        "properties": {
-            "argmap": {"const": 1, "description": "Format version."},
-            "title": text,
-            "description": {"type": "string"},
-            "analyses": {"$ref": "#/$defs/id", "description": "The source whose argument the map encodes."},
-            "sources": {
-                "type": "object",
-                "propertyNames": slug,
-                "additionalProperties": {"$ref": "#/$defs/source"},
-            },
-            "thesis": {"$ref": "#/$defs/thesis"},
-            "expect": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {k: {"type": "array", "items": {"$ref": "#/$defs/id"}}
-                               for k in ("stands", "falls", "undecided")},
-            },
-        },
+        "description": TOP.description,
+        **{key: value for key, value in _record(TOP).items() if key != "description"},
         "$defs": {
-            "id": slug,
-            "citation": citation,
-            "ref": ref,
-            "source": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["title", "kind"],
-                "properties": {
-                    "title": text,
-                    "kind": {"enum": list(SOURCE_KINDS)},
-                    "author": text,
-                    "publisher": text,
-                    "date": date,
-                    "url": {"type": "string", "pattern": r"^https?://[^\s]+$"},
-                    "accessed": date,
-                    "note": text,
-                    "via": {"$ref": "#/$defs/id"},
-                    "anonymous": {"type": "boolean"},
-                    "snapshot": {**text, "description": "Path of a local text copy, relative to the map."},
-                },
-            },
-            "thesis": claim("thesis", attacks, "The root claim."),
-            "premise": claim("premise", attacks, "A claim that supports its parent."),
-            "correlation": claim(
-                "correlation",
-                {**attacks, "between": {"type": "array", "items": text, "minItems": 2}},
-                "A claim that two or more variables are associated, offered as support.",
-            ),
-            "counterpoint": claim(
-                "counterpoint", {"rebuttals": claim_list("rebuttal")}, "A claim that attacks its parent."
-            ),
-            "rebuttal": claim("rebuttal", attacks, "A claim that attacks a counterpoint."),
+            "id": _id_schema(),
+            "citation": {"oneOf": [{**_ID, "description": "A source id."}, _record(CITATION)]},
+            "ref": _record(REF),
+            "source": _record(SOURCE),
+            **{kind.value: _claim(kind) for kind in ClaimKind},
         },
     }
 

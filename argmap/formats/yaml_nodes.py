@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from argmap.checks.ids import BAD_TEXT, SCHEMA, SYNTAX, RuleId
 from argmap.findings import Problem, Severity
 from argmap.text.safe import visible
 
@@ -78,7 +79,7 @@ class ReadResult:
     text: str = ""
 
 
-def _problem(file: str, line: int, column: int, message: str, rule: str = "syntax") -> Problem:
+def _problem(file: str, line: int, column: int, message: str, rule: RuleId = SYNTAX) -> Problem:
     return Problem(file, line, column, rule, Severity.ERROR, message)
 
 
@@ -215,7 +216,7 @@ def raw_text_problems(text: str, file: str) -> list[Problem]:
         line, column = _line_col(text, match.start())
         problems.append(_problem(file, line, column,
                                  f"control or formatting character {visible(match.group())} in text; remove it",
-                                 rule="bad-text"))
+                                 rule=BAD_TEXT))
         if len(problems) >= MAX_RAW_REPORTS:
             break
     return problems
@@ -245,7 +246,7 @@ def read_yaml(data: bytes, file: str) -> ReadResult:
         return ReadResult(
             None,
             (_problem(file, 1, 1, "the file is empty; a map needs at least argmap, title, sources and thesis",
-                      rule="schema"),),
+                      rule=SCHEMA),),
         )
     return ReadResult(root, (), text)
 

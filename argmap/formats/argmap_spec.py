@@ -1,0 +1,265 @@
+"""Map format version 1, declared once: every mapping a map may hold, its keys (in the order messages
+list them), which are required, the shape of each value, enumerations, patterns and descriptions.
+
+The loader (argmap_yaml) walks a map with these declarations and reports what breaks them; schema.py
+builds the JSON Schema from the same declarations. Where the JSON Schema asks for more than the
+loader reports (a url's scheme, a date's form, a premise's citation), a rule of argmap.checks
+reports it, with its own id; the declaration says which.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Union
+
+from argmap.model import ClaimKind
+
+# Written with ^...$ for the JSON Schema (ECMA regex); always used with fullmatch, since in Python
+# "$" also matches before a final newline.
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+SOURCE_KINDS = (
+    "article", "report", "book", "interview", "statement", "speech", "cable", "dataset", "web",
+    "video", "study", "testimony", "document", "other",
+)
+
+
+class Blank(Enum):
+    """What an empty text means where a text is expected."""
+
+    ALLOWED = "allowed"  # fine
+    REFUSED = "refused"  # a schema problem ("... is empty"); the JSON Schema asks for minLength 1
+    # The JSON Schema asks for minLength 1, so editors flag it; the loader lets it through.
+    EDITORS_ONLY = "editors only"
+
+
+# -- value shapes -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string; numbers, booleans, dates and nulls must be quoted to be text."""
+
+    blank: Blank = Blank.ALLOWED
+
+
+@dataclass(frozen=True)
+class Id:
+    """An id: text matching ID_PATTERN."""
+
+
+@dataclass(frozen=True)
+class IdMention:
+    """Text that names a claim by id; any text loads, and a rule (expect) says when it names nothing."""
+
+
+@dataclass(frozen=True)
+class Url:
+    """Text; the bad-url rule checks that it is an http(s) address (the JSON Schema: `pattern`)."""
+
+    pattern: str = r"^https?://[^\s]+$"
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date, kept as written (bare or quoted); the bad-date rule checks its form (`pattern`)."""
+
+    pattern: str = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """true or false."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of `options`; `noun` names the value in messages ("unknown source kind 'x'")."""
+
+    options: tuple[str, ...]
+    noun: str
+
+
+@dataclass(frozen=True)
+class Version:
+    """The format version: the integer `number`."""
+
+    number: int
+
+
+@dataclass(frozen=True)
+class Words:
+    """A list of texts (or id mentions). `min_items` is for the JSON Schema only: a rule
+    (correlation-needs-variables) reports too few, counting distinct entries."""
+
+    item: Text | IdMention = Text(Blank.EDITORS_ONLY)
+    min_items: int = 0
+
+
+@dataclass(frozen=True)
+class Citations:
+    """The `cite` list: each entry a source id, or a CITATION record."""
+
+
+@dataclass(frozen=True)
+class Claims:
+    """A list of claims of `kind`, each a CLAIM record or a REF record."""
+
+    kind: ClaimKind
+
+
+@dataclass(frozen=True)
+class ClaimValue:
+    """One claim (the thesis) as a CLAIM record."""
+
+    kind: ClaimKind
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A mapping from source id to SOURCE record."""
+
+
+@dataclass(frozen=True)
+class Nested:
+    """A record of its own, written in place."""
+
+    record: Record
+
+
+Value = Union[Text, Id, IdMention, Url, Date, Flag, Choice, Version, Words, Citations, Claims,
+              ClaimValue, SourceTable, Nested]
+
+
+# -- records ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a record.
+
+    `label` is how messages name the value, "{owner}" standing for how they name the record
+    (given by the walk: "source 'x'", "premise 'y'"); empty takes the record's `label`.
+    `example` is what a message suggests writing when the value is not a list.
+    `kinds`: the claim kinds that may have this key (None: all); `misplaced` is the message
+    for another kind, with "{owner}" and "{kind}". `cited_by_rule_for`: the claim kinds for which
+    the JSON Schema requires the key while the loader leaves it to a rule (premise-needs-citation).
+    """
+
+    name: str
+    value: Value
+    required: bool = False
+    description: str = ""
+    label: str = ""
+    example: str = ""
+    kinds: frozenset[ClaimKind] | None = None
+    misplaced: str = ""
+    cited_by_rule_for: frozenset[ClaimKind] = frozenset()
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping with a fixed set of keys. `label` is the default label of its fields, with
+    "{name}" for the key's name and "{owner}" for the record's."""
+
+    fields: tuple[Field, ...]
+    label: str = "'{name}' of {owner}"
+    description: str = ""
+    keys: tuple[str, ...] = field(init=False)
+    required: tuple[str, ...] = field(init=False)
+    by_name: dict[str, Field] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        labelled = tuple(f if f.label else replace(f, label=self.label.replace("{name}", f.name))
+                         for f in self.fields)
+        object.__setattr__(self, "fields", labelled)
+        object.__setattr__(self, "keys", tuple(f.name for f in labelled))
+        object.__setattr__(self, "required", tuple(f.name for f in labelled if f.required))
+        object.__setattr__(self, "by_name", {f.name: f for f in labelled})
+
+
+_ALL_BUT_THESIS = frozenset(ClaimKind) - {ClaimKind.THESIS}
+_TEXT = Text(Blank.EDITORS_ONLY)
+_SOME_TEXT = Text(Blank.REFUSED)
+
+SOURCE = Record((
+    Field("title", _SOME_TEXT, required=True),
+    Field("kind", Choice(SOURCE_KINDS, "source kind"), required=True),
+    Field("author", _TEXT),
+    Field("publisher", _TEXT),
+    Field("date", Date()),
+    Field("url", Url()),
+    Field("accessed", Date()),
+    Field("note", _TEXT),
+    Field("via", Id()),
+    Field("anonymous", Flag()),
+    Field("snapshot", _TEXT, description="Path of a local text copy, relative to the map."),
+))
+
+CITATION = Record((
+    Field("source", Id(), required=True, label="the source id in {owner}"),
+    Field("quote", _SOME_TEXT, description="Exact words from the source."),
+    Field("locator", _SOME_TEXT, description="Page, section, paragraph or timestamp."),
+    Field("note", _SOME_TEXT),
+), label="'{name}' in {owner}")
+
+REF = Record((
+    Field("ref", Id(), required=True, label="the claim id in 'ref'"),
+    Field("note", _TEXT, label="the note of a reference"),
+), description="The claim with this id also stands here.")
+
+
+def _claim_list(kind: ClaimKind, name: str, **more: object) -> Field:
+    return Field(name, Claims(kind), label=f"'{name}' of {{owner}}", example=f"{name}: [...]",
+                 **more)  # type: ignore[arg-type]
+
+
+CLAIM = Record((
+    Field("id", Id(), required=True, label="the id of {owner}"),
+    Field("claim", Text(), required=True, label="the claim text of {owner}",
+          description="The claim, in the map author's own words."),
+    Field("cite", Citations(), label="'cite' of {owner}", example="cite: [source-id]",
+          cited_by_rule_for=_ALL_BUT_THESIS),
+    Field("tags", Words(), label="tags of {owner}", example="tags: [a, b]"),
+    Field("note", _TEXT, label="the note of {owner}"),
+    _claim_list(ClaimKind.PREMISE, "premises"),
+    _claim_list(ClaimKind.CORRELATION, "correlations"),
+    _claim_list(ClaimKind.COUNTERPOINT, "counterpoints",
+                kinds=frozenset(ClaimKind) - {ClaimKind.COUNTERPOINT},
+                misplaced="the claims that attack {owner} are listed under 'rebuttals'"),
+    _claim_list(ClaimKind.REBUTTAL, "rebuttals", kinds=frozenset({ClaimKind.COUNTERPOINT}),
+                misplaced="only counterpoints have 'rebuttals'; to attack {owner}, "
+                          "list the attack under 'counterpoints'"),
+    Field("between", Words(min_items=2), label="between of {owner}", example="between: [a, b]",
+          kinds=frozenset({ClaimKind.CORRELATION}),
+          misplaced="'between' belongs to correlations; {owner} is a {kind}"),
+))
+
+#: the JSON Schema's description of each kind of claim
+CLAIM_DESCRIPTIONS = {
+    ClaimKind.THESIS: "The root claim.",
+    ClaimKind.PREMISE: "A claim that supports its parent.",
+    ClaimKind.CORRELATION: "A claim that two or more variables are associated, offered as support.",
+    ClaimKind.COUNTERPOINT: "A claim that attacks its parent.",
+    ClaimKind.REBUTTAL: "A claim that attacks a counterpoint.",
+}
+
+EXPECT = Record(tuple(
+    Field(label, Words(IdMention()), example="expect: [a, b]") for label in ("stands", "falls", "undecided")
+), label="expect {name}")
+
+TOP = Record((
+    Field("argmap", Version(1), required=True, description="Format version."),
+    Field("title", _SOME_TEXT, required=True),
+    Field("description", Text()),
+    Field("analyses", Id(), description="The source whose argument the map encodes."),
+    Field("sources", SourceTable(), required=True),
+    Field("thesis", ClaimValue(ClaimKind.THESIS), required=True),
+    Field("expect", Nested(EXPECT)),
+), label="{name}", description="An argument map: a thesis, its premises, correlations, counterpoints "
+                              "and rebuttals, each citing its sources. See docs/format.md.")
+
+
+def claim_fields(kind: ClaimKind) -> tuple[Field, ...]:
+    """The keys a claim of `kind` may have, in order."""
+    return tuple(f for f in CLAIM.fields if f.kinds is None or kind in f.kinds)

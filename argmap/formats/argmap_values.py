@@ -1,0 +1,194 @@
+"""Reading typed values from YAML nodes as argmap_spec declares them, reporting what does not fit.
+
+`ValueReader` holds the problems found while one file is read: a mapping's keys against its Record
+(unknown, duplicate, missing), and each value against its shape (text, id, date, flag, choice,
+version, list of texts). The map's own walk (argmap_yaml) builds on it. Messages name a value by
+its declared label with its owner's name put in, and are made only when there is a problem.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from argmap.checks.ids import BAD_TEXT, SCHEMA, SYNTAX, RuleId
+from argmap.findings import Problem, Severity
+from argmap.formats.argmap_spec import (
+    ID_PATTERN, Blank, Choice, Date, Field, Flag, Id, IdMention, Record, Text, Url, Version, Words,
+)
+from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode
+from argmap.model import Position
+from argmap.text.safe import first_unsafe, visible
+from argmap.text.suggest import did_you_mean
+
+STR_TAG = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SCALAR_NAMES = {
+    _INT: "a number",
+    "tag:yaml.org,2002:float": "a number",
+    _BOOL: "a boolean",
+    _NULL: "null (empty)",
+    _TIMESTAMP: "a date",
+}
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def fill(label: str, owner: str, kind: str = "") -> str:
+    """A declared label (or message) with the owner's name, and a claim's kind, put in. Called only
+    when a message is made: the walk passes labels and owners along unformatted. str.replace rather
+    than str.format, so that braces in an owner's name are only text."""
+    return label.replace("{owner}", owner).replace("{kind}", kind)
+
+
+def node_kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return _SCALAR_NAMES.get(node.tag, "text")
+
+
+def _name(name: str | Callable[[], str]) -> str:
+    return name if isinstance(name, str) else name()
+
+
+class ValueReader:
+    """The file name and the problems found so far, and the readers of a map's values."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    # -- positions and problems ---------------------------------------------------------------
+
+    def pos(self, node: Node) -> Position:
+        mark = node.start_mark
+        return Position(self.file, mark.line + 1, mark.column + 1)
+
+    def report(self, node: Node, message: str, rule: RuleId = SCHEMA) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(self.file, mark.line + 1, mark.column + 1, rule, Severity.ERROR, message)
+        )
+
+    # -- records and values -------------------------------------------------------------------
+
+    def mapping(
+        self, node: Node, record: Record, name: str | Callable[[], str]
+    ) -> dict[str, tuple[Node, Node]] | None:
+        """Key text -> (key node, value node), with unknown, duplicate and missing keys reported.
+        `name` is how messages name the mapping (a function when working it out costs something)."""
+        if not isinstance(node, MappingNode):
+            self.report(node, f"{_name(name)} must be a mapping, not {node_kind(node)}")
+            return None
+        allowed = record.by_name
+        fields: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == MERGE_TAG:
+                self.report(key_node, "YAML merge keys (<<) are not allowed in a map; write the keys out",
+                            SYNTAX)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.report(key_node, f"keys in {_name(name)} must be plain names, not {node_kind(key_node)}")
+                continue
+            key = key_node.value
+            if key in fields:
+                first = self.pos(fields[key][0])
+                self.report(key_node, f"duplicate key '{visible(key)}' in {_name(name)} "
+                                      f"(first at {first.short()})")
+                continue
+            if key not in allowed:
+                suggestion = did_you_mean(key, record.keys) or f"; expected one of: {', '.join(record.keys)}"
+                self.report(key_node, f"unknown key '{visible(key)}' in {_name(name)}{suggestion}")
+                continue
+            fields[key] = (key_node, value_node)
+        for key in record.required:
+            if key not in fields:
+                self.report(node, f"{_name(name)} is missing the required key '{key}'")
+        return fields
+
+    def read(self, spec: Field, node: Node, owner: str) -> object:
+        """The value of a scalar or list-of-text field, as its declaration says (None if unusable)."""
+        shape, label = spec.value, spec.label
+        if isinstance(shape, Text):
+            return self.text(node, label, owner, allow_empty=shape.blank is not Blank.REFUSED)
+        if isinstance(shape, Id):
+            return self.ident(node, label, owner)
+        if isinstance(shape, (Url, IdMention)):
+            return self.text(node, label, owner)  # their rules check them (bad-url, expect)
+        if isinstance(shape, Date):
+            return self.date(node, label, owner)
+        if isinstance(shape, Words):
+            return self.words(node, label, owner, spec.example)
+        if isinstance(shape, Flag):
+            if isinstance(node, ScalarNode) and node.tag == _BOOL:
+                return node.value.lower() in ("true", "yes", "on")
+            self.report(node, f"{fill(label, owner)} must be true or false")
+            return None
+        if isinstance(shape, Choice):
+            value = self.text(node, label, owner)
+            if value is not None and value not in shape.options:
+                extra = did_you_mean(value, shape.options) or f"; one of: {', '.join(shape.options)}"
+                self.report(node, f"unknown {shape.noun} '{visible(value)}'{extra}")
+            return value
+        if isinstance(shape, Version):
+            number = str(shape.number)
+            if not (isinstance(node, ScalarNode) and node.tag == _INT and node.value == number):
+                self.report(node, f"unsupported format version {visible(str(getattr(node, 'value', '?')))}; "
+                                  f"this argmap reads 'argmap: {number}'")
+            return None
+        raise TypeError(f"'{spec.name}' is a {type(shape).__name__}, which the map's walk reads itself")
+
+    def text(self, node: Node, label: str, owner: str = "", *, allow_empty: bool = True) -> str | None:
+        """A string value; numbers, booleans, dates and nulls must be quoted to be text."""
+        if not isinstance(node, ScalarNode):
+            self.report(node, f"{fill(label, owner)} must be text, not {node_kind(node)}")
+            return None
+        if node.tag != STR_TAG:
+            self.report(node, f"{fill(label, owner)} is read by YAML as {node_kind(node)}; "
+                              f"quote it to make it text: \"{visible(node.value)}\"")
+            return None
+        value = node.value
+        # Raw unsafe characters are found in one pass over the file (raw_text_problems); only
+        # double-quoted scalars can make new ones, through escapes such as "\e" or "\ud800".
+        unsafe = first_unsafe(value) if node.style == '"' else None
+        if unsafe is not None:
+            offset, char = unsafe
+            self.report(node, f"{fill(label, owner)} contains the control or formatting character "
+                              f"{visible(char)} (at character {offset + 1}); remove it", BAD_TEXT)
+        if not allow_empty and not value.strip():
+            self.report(node, f"{fill(label, owner)} is empty")
+        return value
+
+    def date(self, node: Node, label: str, owner: str) -> str | None:
+        """A date is kept as the text written, bare (2019, 2019-05-14) or quoted."""
+        if isinstance(node, ScalarNode) and node.tag in (STR_TAG, _INT, _TIMESTAMP):
+            return self.text(node, label, owner) if node.tag == STR_TAG else node.value
+        if isinstance(node, ScalarNode) and node.tag != _NULL:
+            return node.value  # e.g. 2019.5: kept, and the bad-date rule says what is wrong
+        self.report(node, f"{fill(label, owner)} must be a date such as 2019, 2019-05 or 2019-05-14")
+        return None
+
+    def ident(self, node: Node, label: str, owner: str = "") -> str | None:
+        value = self.text(node, label, owner)
+        if value is not None and not ID_PATTERN.fullmatch(value):
+            self.report(node, f"{fill(label, owner)} '{visible(value)}' is not a valid id: use lowercase "
+                              "letters, digits, '-' and '_', starting with a letter or digit (at most 80)")
+            return None
+        return value
+
+    def sequence(self, node: Node, label: str, owner: str, example: str) -> list[Node]:
+        if not isinstance(node, SequenceNode):
+            self.report(node, f"{fill(label, owner)} must be a list, not {node_kind(node)}; e.g. {example}")
+            return []
+        return list(node.value)
+
+    def words(self, node: Node, label: str, owner: str, example: str) -> tuple[tuple[str, Position], ...]:
+        items = []
+        entry = "an entry of " + label
+        for item in self.sequence(node, label, owner, example):
+            value = self.text(item, entry, owner)
+            if value is not None:
+                items.append((value, self.pos(item)))
+        return tuple(items)
