@@ -15,7 +15,7 @@ from argmap.formats.argmap_spec import (
     ClaimValue, Date, Field, Flag, Id, IdMention, Nested, Record, SourceTable, Text, Url, Value, Version,
     Words, claim_fields,
 )
-from argmap.model import ClaimKind
+from argmap.model import FORMAT1_KINDS, ClaimKind
 
 SCHEMA_ID = "https://argmap.dev/schemas/argmap.schema.json"
 _ID = {"$ref": "#/$defs/id"}
@@ -97,7 +97,7 @@ def schema() -> dict[str, Any]:
             "citation": {"oneOf": [{**_ID, "description": "A source id."}, _record(CITATION)]},
             "ref": _record(REF),
             "source": _record(SOURCE),
-            **{kind.value: _claim(kind) for kind in ClaimKind},
+            **{kind.value: _claim(kind) for kind in FORMAT1_KINDS},
         },
     }
 
