@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> None:
     # ends when the command does, so nothing accumulates.
     gc_was_enabled = gc.isenabled()
     gc.disable()
+    output_error_reported = False
     try:
         code = cli.main(args=args, prog_name="argmap", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -115,6 +116,7 @@ def main(argv: list[str] | None = None) -> None:
         if show_traceback:
             raise
         code = _io_error(exc)
+        output_error_reported = True
     except Exception as exc:  # the one place an unexpected error is turned into a line
         if show_traceback:
             raise
@@ -126,7 +128,10 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         silence_stdout()
     except OSError as exc:
-        code = _io_error(exc)
+        # What is still buffered could not be written; if that failure was just reported (the write
+        # that raised left its data in the buffer), the flush failing again is the same error.
+        if not output_error_reported:
+            code = _io_error(exc)
         silence_stdout()
     if gc_was_enabled:  # for callers that run main() in-process (tests)
         gc.enable()

@@ -1,12 +1,24 @@
-"""Shared test helpers: a small valid map as text, and running the CLI in-process or as a process."""
+"""Shared test helpers: a small valid map as text, and running the CLI in-process or as a process.
+
+Tests behave the same however the suite is launched: child processes see ordinary stdout buffering
+and the default Ctrl-C disposition, and under CI (CI set) a skipped test is a failure.
+"""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+# PYTHONUNBUFFERED (set by some containers and IDEs) makes every write of a child argmap reach the
+# file at once; an installed argmap buffers, and errors such as a full stdout surface differently
+# (at the final flush). Children run as on a user's machine.
+os.environ.pop("PYTHONUNBUFFERED", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -109,6 +121,33 @@ def run_in_pty(args: list[str], env: dict[str, str] | None = None) -> bytes:
     process.wait(timeout=60)
     os.close(main)
     return b"".join(chunks)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _children_get_the_default_ctrl_c() -> Iterator[None]:
+    """A shell that runs the suite in the background (`pytest &`, `trap '' INT`) starts it with SIGINT
+    ignored, and an ignored signal stays ignored across fork and exec: a child argmap would never see
+    Ctrl-C. With Python's own handler installed here instead, the disposition a child starts with after
+    exec is the default one (caught signals are reset by exec), for every way a test starts a child."""
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        yield
+        return
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    """Under CI every test runs: a skip (a missing file, tool or permission) is reported as a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI, where every test must run: {reason}"
 
 
 @pytest.fixture(autouse=True)
