@@ -104,7 +104,7 @@ BROKEN = [
     (b"argmap: 1\ntitle: \"\\x85\\u2028\"\n", [("bad-text", 2, 8)], "\\x85"),
     (b"argmap: 1\ntitle: \"a\\0b\"\n", [("bad-text", 2, 8)], "\\x00"),
     (b"argmap: 1\ntitle: a\xe2\x80\xaeb\n", [("bad-text", 2, 9)], "\\u202e"),
-    (b"argmap: 2\n", [("schema", 1, 9)], "unsupported format version 2"),
+    (b"argmap: 3\n", [("schema", 1, 9)], "unsupported format version 3"),
     (b"argmap: 1\ntitle: x\nsource: {}\n", [("schema", 3, 1)], "unknown key 'source' in the map (top level); did you mean 'sources'?"),
 ]
 

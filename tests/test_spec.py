@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.formats.argmap_yaml import load_bytes
+from argmap.formats.argmap_spec import TOP
 from argmap.formats.schema import schema
 from conftest import BASE_MAP
 
@@ -54,4 +55,16 @@ def test_unknown_key_messages_list_the_keys_in_the_schemas_order(where: str, pat
     properties = schema()
     for part in path:
         properties = properties[part]
-    assert [p.message.split("; expected one of: ")[1] for p in problems] == [", ".join(properties)]
+    # a format-1 map is told the keys of format 1, in the schema's order
+    format2_only = {f.name for f in TOP.fields if f.since > 1}
+    assert [p.message.split("; expected one of: ")[1] for p in problems] == [
+        ", ".join(k for k in properties if k not in format2_only)]
+
+
+def test_a_format_2_key_in_a_format_1_map_says_which_version_it_needs() -> None:
+    text = BASE_MAP.replace("analyses: op-ed\n", "analyses: op-ed\nsemantics: weighed\n")
+    problems = load_bytes(text.encode(), file="m.yaml").problems
+    assert [(p.line, p.column, p.rule, p.message) for p in problems] == [
+        (4, 1, "schema", "'semantics' in the map (top level) is format 2: write 'argmap: 2' at the top of the map "
+                         "to use it")]
+    assert load_bytes(text.replace("argmap: 1", "argmap: 2").encode(), file="m.yaml").problems == ()

@@ -1,5 +1,6 @@
-"""Map format version 1, declared once: every mapping a map may hold, its keys (in the order messages
+"""Map formats 1 and 2, declared once: every mapping a map may hold, its keys (in the order messages
 list them), which are required, the shape of each value, enumerations, patterns and descriptions.
+A key new in format 2 says so (`since=2`); a format-1 map that uses one is told to say `argmap: 2`.
 
 The loader (argmap_yaml) walks a map with these declarations and reports what breaks them; schema.py
 builds the JSON Schema from the same declarations. Where the JSON Schema asks for more than the
@@ -82,9 +83,22 @@ class Choice:
 
 @dataclass(frozen=True)
 class Version:
-    """The format version: the integer `number`."""
+    """The format version: one of the integers `numbers`."""
 
-    number: int
+    numbers: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number (integer or decimal) from `minimum` to `maximum`."""
+
+    minimum: float = 0.0
+    maximum: float = 1.0
+
+
+@dataclass(frozen=True)
+class Arguments:
+    """A list of ARGUMENT records: the linked arguments for the claim they are written under."""
 
 
 @dataclass(frozen=True)
@@ -127,8 +141,15 @@ class Nested:
     record: Record
 
 
-Value = Union[Text, Id, IdMention, Url, Date, Flag, Choice, Version, Words, Citations, Claims,
-              ClaimValue, SourceTable, Nested]
+@dataclass(frozen=True)
+class ClaimList:
+    """A list of claims of `kind`, each a CLAIM record (format 2's `theses`: no refs)."""
+
+    kind: ClaimKind
+
+
+Value = Union[Text, Id, IdMention, Url, Date, Flag, Choice, Version, Number, Words, Citations, Claims,
+              ClaimValue, ClaimList, Arguments, SourceTable, Nested]
 
 
 # -- records ------------------------------------------------------------------------------------
@@ -155,6 +176,7 @@ class Field:
     kinds: frozenset[ClaimKind] | None = None
     misplaced: str = ""
     cited_by_rule_for: frozenset[ClaimKind] = frozenset()
+    since: int = 1  # the first format version with this key
 
 
 @dataclass(frozen=True)
@@ -165,6 +187,8 @@ class Record:
     fields: tuple[Field, ...]
     label: str = "'{name}' of {owner}"
     description: str = ""
+    #: groups of keys of which exactly one must be present (the JSON Schema's oneOf of `required`)
+    one_of: tuple[tuple[str, ...], ...] = ()
     keys: tuple[str, ...] = field(init=False)
     required: tuple[str, ...] = field(init=False)
     by_name: dict[str, Field] = field(init=False, compare=False)
@@ -179,6 +203,16 @@ class Record:
 
 
 _ALL_BUT_THESIS = frozenset(ClaimKind) - {ClaimKind.THESIS}
+#: the kinds that must cite a source (premise-needs-citation): not a thesis, not an assumption
+CITED_KINDS = _ALL_BUT_THESIS - {ClaimKind.ASSUMPTION}
+#: the kinds that support their parent through a step of their own, which an undercut can attack
+_STEP_KINDS = frozenset({ClaimKind.PREMISE, ClaimKind.CORRELATION})
+_WEIGHED_KINDS = frozenset({ClaimKind.PREMISE, ClaimKind.CORRELATION, ClaimKind.COUNTERPOINT,
+                            ClaimKind.UNDERCUT, ClaimKind.REBUTTAL})
+SEMANTICS = ("grounded", "weighed")
+STANDARDS = ("scintilla", "preponderance", "clear-and-convincing", "beyond-reasonable-doubt",
+             "dialectical-validity")
+WEIGHT = Number(0.0, 1.0)
 _TEXT = Text(Blank.EDITORS_ONLY)
 _SOME_TEXT = Text(Blank.REFUSED)
 
@@ -219,21 +253,60 @@ CLAIM = Record((
     Field("claim", Text(), required=True, label="the claim text of {owner}",
           description="The claim, in the map author's own words."),
     Field("cite", Citations(), label="'cite' of {owner}", example="cite: [source-id]",
-          cited_by_rule_for=_ALL_BUT_THESIS),
+          cited_by_rule_for=CITED_KINDS),
     Field("tags", Words(), label="tags of {owner}", example="tags: [a, b]"),
     Field("note", _TEXT, label="the note of {owner}"),
     _claim_list(ClaimKind.PREMISE, "premises"),
     _claim_list(ClaimKind.CORRELATION, "correlations"),
     _claim_list(ClaimKind.COUNTERPOINT, "counterpoints",
-                kinds=frozenset(ClaimKind) - {ClaimKind.COUNTERPOINT},
+                kinds=frozenset(ClaimKind) - {ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT},
                 misplaced="the claims that attack {owner} are listed under 'rebuttals'"),
-    _claim_list(ClaimKind.REBUTTAL, "rebuttals", kinds=frozenset({ClaimKind.COUNTERPOINT}),
-                misplaced="only counterpoints have 'rebuttals'; to attack {owner}, "
+    _claim_list(ClaimKind.REBUTTAL, "rebuttals", kinds=frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT}),
+                misplaced="only counterpoints and undercuts have 'rebuttals'; to attack {owner}, "
                           "list the attack under 'counterpoints'"),
     Field("between", Words(min_items=2), label="between of {owner}", example="between: [a, b]",
           kinds=frozenset({ClaimKind.CORRELATION}),
           misplaced="'between' belongs to correlations; {owner} is a {kind}"),
+    Field("arguments", Arguments(), label="'arguments' of {owner}", example="arguments: [{id: ..., premises: [...]}]",
+          since=2, description="Linked arguments for this claim: each one's premises support it only together."),
+    _claim_list(ClaimKind.UNDERCUT, "undercuts", kinds=_STEP_KINDS, since=2,
+                description="Claims that deny that this claim supports its parent (not that it is true).",
+                misplaced="only premises and correlations have 'undercuts' (of the support they give); "
+                          "to deny {owner}, list the attack under 'counterpoints'"),
+    Field("inferred", Flag(), label="'inferred' of {owner}", since=2,
+          description="A conclusion the text draws from its supports: needs no citation of its own."),
+    Field("weight", WEIGHT, label="the weight of {owner}", kinds=_WEIGHED_KINDS, since=2,
+          description="How much this relation weighs (0 to 1), for weighed evaluation.",
+          misplaced="a {kind} has no 'weight' (weights are on relations: premises, correlations, "
+                    "counterpoints, undercuts, rebuttals and arguments)"),
+    Field("standard", Choice(STANDARDS, "proof standard"), label="the proof standard of {owner}", since=2,
+          description="The proof standard of this claim, for weighed evaluation."),
+    Field("answers", Id(), label="the question in 'answers' of {owner}", since=2,
+          kinds=frozenset({ClaimKind.PREMISE, ClaimKind.ASSUMPTION}),
+          description="The id of the critical question of the argument's scheme that this claim settles.",
+          misplaced="only the premises and assumptions of an argument answer its critical questions; "
+                    "{owner} may 'raises' one"),
+    Field("raises", Id(), label="the question in 'raises' of {owner}", since=2,
+          kinds=frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT}),
+          description="The id of the critical question this attack presses.",
+          misplaced="only counterpoints and undercuts raise critical questions; {owner} may 'answers' one"),
 ))
+
+ARGUMENT = Record((
+    Field("id", Id(), required=True, label="the id of {owner}"),
+    _claim_list(ClaimKind.PREMISE, "premises", required=True,
+                description="Claims that support the conclusion together: if one falls, the argument fails."),
+    _claim_list(ClaimKind.ASSUMPTION, "assumptions",
+                description="Premises the argument needs that the text leaves unstated (no citation needed)."),
+    Field("scheme", Id(), label="the scheme of {owner}",
+          description="An argument scheme from 'argmap schemes' (docs/schemes.md)."),
+    _claim_list(ClaimKind.UNDERCUT, "undercuts",
+                description="Claims that deny that the premises support the conclusion."),
+    Field("weight", WEIGHT, label="the weight of {owner}",
+          description="How much this argument weighs (0 to 1), for weighed evaluation."),
+    Field("note", _TEXT, label="the note of {owner}"),
+    Field("tags", Words(), label="tags of {owner}", example="tags: [a, b]"),
+), description="A linked argument: premises (and unstated assumptions) that support the claim together.")
 
 #: the JSON Schema's description of each kind of claim
 CLAIM_DESCRIPTIONS = {
@@ -241,23 +314,32 @@ CLAIM_DESCRIPTIONS = {
     ClaimKind.PREMISE: "A claim that supports its parent.",
     ClaimKind.CORRELATION: "A claim that two or more variables are associated, offered as support.",
     ClaimKind.COUNTERPOINT: "A claim that attacks its parent.",
-    ClaimKind.REBUTTAL: "A claim that attacks a counterpoint.",
+    ClaimKind.REBUTTAL: "A claim that attacks a counterpoint or an undercut.",
+    ClaimKind.UNDERCUT: "A claim that denies that a premise or argument supports its conclusion.",
+    ClaimKind.ASSUMPTION: "A premise an argument needs that the text leaves unstated.",
 }
 
 EXPECT = Record(tuple(
     Field(label, Words(IdMention()), example="expect: [a, b]") for label in ("stands", "falls", "undecided")
 ), label="expect {name}")
 
+VERSIONS = (1, 2)
+
 TOP = Record((
-    Field("argmap", Version(1), required=True, description="Format version."),
+    Field("argmap", Version(VERSIONS), required=True, description="Format version."),
     Field("title", _SOME_TEXT, required=True),
     Field("description", Text()),
     Field("analyses", Id(), description="The source whose argument the map encodes."),
     Field("sources", SourceTable(), required=True),
-    Field("thesis", ClaimValue(ClaimKind.THESIS), required=True),
+    Field("thesis", ClaimValue(ClaimKind.THESIS)),
+    Field("theses", ClaimList(ClaimKind.THESIS), label="'theses'", example="theses: [{id: ..., claim: ...}]",
+          since=2, description="Several positions, for a debate; rivals attack each other with refs."),
+    Field("semantics", Choice(SEMANTICS, "semantics"), since=2,
+          description="How 'argmap eval' judges the map by default: grounded or weighed."),
     Field("expect", Nested(EXPECT)),
 ), label="{name}", description="An argument map: a thesis, its premises, correlations, counterpoints "
-                              "and rebuttals, each citing its sources. See docs/format.md.")
+                              "and rebuttals, each citing its sources. See docs/format.md.",
+   one_of=(("thesis", "theses"),))
 
 
 def claim_fields(kind: ClaimKind) -> tuple[Field, ...]:

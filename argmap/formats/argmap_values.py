@@ -12,7 +12,7 @@ from typing import Callable
 from argmap.checks.ids import BAD_TEXT, SCHEMA, SYNTAX, RuleId
 from argmap.findings import Problem, Severity
 from argmap.formats.argmap_spec import (
-    ID_PATTERN, Blank, Choice, Date, Field, Flag, Id, IdMention, Record, Text, Url, Version, Words,
+    ID_PATTERN, Blank, Choice, Date, Field, Flag, Id, IdMention, Number, Record, Text, Url, Version, Words,
 )
 from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode
 from argmap.model import Position
@@ -21,12 +21,13 @@ from argmap.text.suggest import did_you_mean
 
 STR_TAG = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SCALAR_NAMES = {
     _INT: "a number",
-    "tag:yaml.org,2002:float": "a number",
+    _FLOAT: "a number",
     _BOOL: "a boolean",
     _NULL: "null (empty)",
     _TIMESTAMP: "a date",
@@ -59,6 +60,8 @@ class ValueReader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        #: the map's format version, once read: keys of later versions are refused
+        self.version = 1
 
     # -- positions and problems ---------------------------------------------------------------
 
@@ -98,14 +101,29 @@ class ValueReader:
                 self.report(key_node, f"duplicate key '{visible(key)}' in {_name(name)} "
                                       f"(first at {first.short()})")
                 continue
-            if key not in allowed:
-                suggestion = did_you_mean(key, record.keys) or f"; expected one of: {', '.join(record.keys)}"
+            spec = allowed.get(key)
+            if spec is not None and spec.since > self.version:
+                self.report(key_node, f"'{key}' in {_name(name)} is format {spec.since}: write "
+                                      f"'argmap: {spec.since}' at the top of the map to use it")
+                continue
+            if spec is None:
+                known = [f.name for f in record.fields if f.since <= self.version]
+                suggestion = did_you_mean(key, known) or f"; expected one of: {', '.join(known)}"
                 self.report(key_node, f"unknown key '{visible(key)}' in {_name(name)}{suggestion}")
                 continue
             fields[key] = (key_node, value_node)
         for key in record.required:
             if key not in fields:
                 self.report(node, f"{_name(name)} is missing the required key '{key}'")
+        for group in record.one_of:
+            present = [key for key in group if key in fields]
+            if len(present) > 1:
+                self.report(fields[present[1]][0], f"{_name(name)} has both '{present[0]}' and '{present[1]}'; "
+                                                   "write one of them")
+            elif not present:
+                usable = [key for key in group if allowed[key].since <= self.version]
+                alternatives = "".join(f" (or '{key}')" for key in usable[1:])
+                self.report(node, f"{_name(name)} is missing the required key '{usable[0]}'{alternatives}")
         return fields
 
     def read(self, spec: Field, node: Node, owner: str) -> object:
@@ -133,11 +151,15 @@ class ValueReader:
                 self.report(node, f"unknown {shape.noun} '{visible(value)}'{extra}")
             return value
         if isinstance(shape, Version):
-            number = str(shape.number)
-            if not (isinstance(node, ScalarNode) and node.tag == _INT and node.value == number):
+            numbers = {str(n): n for n in shape.numbers}
+            if not (isinstance(node, ScalarNode) and node.tag == _INT and node.value in numbers):
+                readable = " or ".join(f"'argmap: {n}'" for n in shape.numbers)
                 self.report(node, f"unsupported format version {visible(str(getattr(node, 'value', '?')))}; "
-                                  f"this argmap reads 'argmap: {number}'")
-            return None
+                                  f"this argmap reads {readable}")
+                return None
+            return numbers[node.value]
+        if isinstance(shape, Number):
+            return self.number(node, fill(label, owner), shape)
         raise TypeError(f"'{spec.name}' is a {type(shape).__name__}, which the map's walk reads itself")
 
     def text(self, node: Node, label: str, owner: str = "", *, allow_empty: bool = True) -> str | None:
@@ -159,6 +181,21 @@ class ValueReader:
                               f"{visible(char)} (at character {offset + 1}); remove it", BAD_TEXT)
         if not allow_empty and not value.strip():
             self.report(node, f"{fill(label, owner)} is empty")
+        return value
+
+    def number(self, node: Node, what: str, shape: Number) -> float | None:
+        """A number from shape.minimum to shape.maximum (an integer or a decimal, unquoted)."""
+        bounds = f"a number from {shape.minimum:g} to {shape.maximum:g}"
+        if not (isinstance(node, ScalarNode) and node.tag in (_INT, _FLOAT)):
+            self.report(node, f"{what} must be {bounds}, not {node_kind(node)}")
+            return None
+        try:
+            value = float(node.value.replace("_", ""))
+        except ValueError:  # YAML 1.1 forms such as sexagesimal or .inf
+            value = float("nan")
+        if not shape.minimum <= value <= shape.maximum:
+            self.report(node, f"{what} must be {bounds}, not {visible(node.value)}")
+            return None
         return value
 
     def date(self, node: Node, label: str, owner: str) -> str | None:

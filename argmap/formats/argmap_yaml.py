@@ -15,13 +15,15 @@ from typing import Any
 
 from argmap.checks.ids import DUPLICATE_ID, SYNTAX
 from argmap.formats.argmap_spec import (
-    CITATION, CLAIM, EXPECT, ID_PATTERN, REF, SOURCE, SOURCE_KINDS, TOP, Citations, Claims, ClaimValue,
-    Nested, SourceTable,
+    ARGUMENT, CITATION, CLAIM, EXPECT, ID_PATTERN, REF, SOURCE, SOURCE_KINDS, TOP, Arguments, Citations, ClaimList,
+    Claims, ClaimValue, Nested, SourceTable,
 )
 from argmap.formats.argmap_values import MERGE_TAG, STR_TAG, ValueReader, fill, node_kind
 from argmap.formats.base import LoadResult, MapFormat
-from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, raw_text_problems, read_yaml
-from argmap.model import LIST_KEY, ArgMap, Citation, Claim, ClaimKind, Edge, Expectation, Position, Source
+from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode, raw_text_problems, read_yaml
+from argmap.model import (
+    LIST_KEY, ArgMap, Argument, Citation, Claim, ClaimKind, Edge, Expectation, Position, Source,
+)
 
 __all__ = ["FORMAT", "ID_PATTERN", "MAX_CLAIM_DEPTH", "SOURCE_KINDS", "load_bytes", "load_path"]
 
@@ -32,6 +34,19 @@ _CLAIM_OF_KIND = {kind: "the thesis" if kind is ClaimKind.THESIS else f"a {kind.
 _CLAIM_ID, _CLAIM_TEXT = CLAIM.by_name["id"], CLAIM.by_name["claim"]
 _CLAIM_REST = tuple(f for f in CLAIM.fields if f.name not in ("id", "claim"))
 _CITED_SOURCE = CITATION.by_name["source"]
+#: claim keys whose value goes into the model as read, with the position of the value kept
+_CLAIM_VALUES = ("inferred", "weight", "standard", "answers", "raises")
+#: (node, kind, parent claim id, depth, linked argument id) of a claim still to read
+_Todo = tuple[Node, ClaimKind, "str | None", int, "str | None"]
+
+
+def _item_id(node: Node) -> str | None:
+    """The id an item of a claim list names, as written: its `ref`, or its `id` (None if neither)."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value in ("ref", "id") and isinstance(value, ScalarNode):
+                return value.value if ID_PATTERN.fullmatch(value.value) else None
+    return None
 
 
 def _claim_name(node: Node, kind: ClaimKind) -> str:
@@ -119,14 +134,14 @@ class _Walker(ValueReader):
             quote_position=self.pos(quote_node[1]) if quote_node else None,
         )
 
-    def claims(self, root: Node) -> tuple[list[Claim], list[Edge]]:
-        """Walk the thesis and everything under it, depth first in document order, without recursion."""
+    def claims(self, roots: list[Node]) -> tuple[list[Claim], list[Edge], list[Argument]]:
+        """Walk the theses and everything under them, depth first in document order, without recursion."""
         claims: list[Claim] = []
         edges: list[Edge] = []
-        # (node, kind, parent id, depth)
-        stack: list[tuple[Node, ClaimKind, str | None, int]] = [(root, ClaimKind.THESIS, None, 0)]
+        arguments: list[Argument] = []
+        stack: list[_Todo] = [(root, ClaimKind.THESIS, None, 0, None) for root in reversed(roots)]
         while stack:
-            node, kind, parent, depth = stack.pop()
+            node, kind, parent, depth, argument = stack.pop()
             if kind is not ClaimKind.THESIS and isinstance(node, MappingNode):
                 is_ref = False
                 for key_node, _ in node.value:
@@ -134,7 +149,7 @@ class _Walker(ValueReader):
                         is_ref = True
                         break
                 if is_ref:
-                    edge = self.ref(node, kind, parent)
+                    edge = self.ref(node, kind, parent, argument)
                     if edge is not None:
                         edges.append(edge)
                     continue
@@ -149,6 +164,7 @@ class _Walker(ValueReader):
             text = self.text(text_node, _CLAIM_TEXT.label, owner) if text_node is not None else None
             cites: list[Citation] = []
             values: dict[str, Any] = {}  # what `read` gives for the other keys, by name
+            positions: dict[str, Position] = {}
             between_position = None
             for spec in _CLAIM_REST:
                 if spec.name not in fields:
@@ -158,13 +174,21 @@ class _Walker(ValueReader):
                     self.report(key_node, fill(spec.misplaced, owner, kind.value))
                     continue
                 shape = spec.value
-                if type(shape) is Claims:
+                if type(shape) is Claims or type(shape) is Arguments:
                     if depth + 1 > MAX_CLAIM_DEPTH:
                         self.report(key_node, f"claims are nested more than {MAX_CLAIM_DEPTH} levels deep")
                         continue
+                    if spec.name == "undercuts" and argument is not None:
+                        self.report(key_node, f"{owner} is a premise of argument '{argument}': write the "
+                                              "undercuts of a linked argument under the argument")
+                        continue
                     items = self.sequence(value_node, spec.label, owner, spec.example)
+                    if type(shape) is Arguments:
+                        for item in reversed(items):
+                            self.argument(item, claim_id, depth, stack, arguments)
+                        continue
                     for item in reversed(items):
-                        stack.append((item, shape.kind, claim_id, depth + 1))
+                        stack.append((item, shape.kind, claim_id, depth + 1, None))
                 elif type(shape) is Citations:
                     for item in self.sequence(value_node, spec.label, owner, spec.example):
                         citation = self.citation(item, claim_id or "?")
@@ -174,6 +198,8 @@ class _Walker(ValueReader):
                     values[spec.name] = self.read(spec, value_node, owner)
                     if spec.name == "between":
                         between_position = self.pos(value_node)
+                    elif spec.name in _CLAIM_VALUES:
+                        positions[spec.name] = self.pos(value_node)
             if claim_id is None or text is None:
                 continue
             if not text.strip():
@@ -186,15 +212,59 @@ class _Walker(ValueReader):
                 cites=tuple(cites), tags=tuple(t for t, _ in tags), note=values.get("note"),
                 between=tuple(b for b, _ in between), between_position=between_position,
                 text_position=self.pos(text_node) if text_node is not None else None,
+                argument=argument, inferred=bool(values.get("inferred")), weight=values.get("weight"),
+                standard=values.get("standard"), answers=values.get("answers"), raises=values.get("raises"),
+                positions=positions,
             ))
             if parent is not None:
-                edges.append(Edge(child=claim_id, parent=parent, kind=kind, position=position))
+                edges.append(Edge(child=claim_id, parent=parent, kind=kind, position=position, argument=argument))
         # Document order (the stack visits lists in key order, which need not be document order).
         claims.sort(key=lambda c: (c.position.line, c.position.column))
         edges.sort(key=lambda e: (e.position.line, e.position.column))
-        return claims, edges
+        arguments.sort(key=lambda a: (a.position.line, a.position.column))
+        return claims, edges, arguments
 
-    def ref(self, node: MappingNode, kind: ClaimKind, parent: str | None) -> Edge | None:
+    def argument(self, node: Node, conclusion: str | None, depth: int, stack: list[_Todo],
+                 arguments: list[Argument]) -> None:
+        """Read one linked argument for `conclusion`; its premises, assumptions and undercuts go on
+        the stack as claims whose parent is the conclusion and whose `argument` is its id."""
+        fields = self.mapping(node, ARGUMENT, lambda: f"argument '{_item_id(node)}'" if _item_id(node)
+                              else "an argument")
+        if fields is None:
+            return
+        argument_id = self.ident(fields["id"][1], ARGUMENT.by_name["id"].label, "an argument") \
+            if "id" in fields else None
+        owner = f"argument '{argument_id}'" if argument_id else "an argument"
+        values: dict[str, Any] = {}
+        positions: dict[str, Position] = {}
+        members: dict[str, list[str]] = {"premises": [], "assumptions": []}
+        for spec in ARGUMENT.fields:
+            if spec.name not in fields or spec.name == "id":
+                continue
+            key_node, value_node = fields[spec.name]
+            positions[spec.name] = self.pos(value_node)
+            shape = spec.value
+            if type(shape) is Claims:
+                items = self.sequence(value_node, spec.label, owner, spec.example)
+                if spec.name == "premises" and not items and isinstance(value_node, SequenceNode):
+                    self.report(value_node, f"{fill(spec.label, owner)} is empty: an argument has at least one premise")
+                if spec.name in members:
+                    members[spec.name] = [i for i in map(_item_id, items) if i is not None]
+                for item in reversed(items):
+                    stack.append((item, shape.kind, conclusion, depth + 1, argument_id))
+            else:
+                values[spec.name] = self.read(spec, value_node, owner)
+        if argument_id is None or conclusion is None:
+            return
+        tags: tuple[tuple[str, Position], ...] = values.get("tags") or ()
+        arguments.append(Argument(
+            id=argument_id, conclusion=conclusion, position=self.pos(node),
+            premises=tuple(members["premises"]), assumptions=tuple(members["assumptions"]),
+            scheme=values.get("scheme"), weight=values.get("weight"), note=values.get("note"),
+            tags=tuple(t for t, _ in tags), positions=positions,
+        ))
+
+    def ref(self, node: MappingNode, kind: ClaimKind, parent: str | None, argument: str | None = None) -> Edge | None:
         fields = self.mapping(node, REF, f"a reference in the {LIST_KEY[kind]} list")
         if fields is None or "ref" not in fields:
             return None
@@ -202,7 +272,8 @@ class _Walker(ValueReader):
         note = self.text(fields["note"][1], REF.by_name["note"].label) if "note" in fields else None
         if target is None or parent is None:
             return None
-        return Edge(child=target, parent=parent, kind=kind, position=self.pos(node), ref=True, note=note)
+        return Edge(child=target, parent=parent, kind=kind, position=self.pos(node), ref=True, note=note,
+                    argument=argument)
 
     def expectations(self, node: Node) -> tuple[Expectation, ...]:
         fields = self.mapping(node, EXPECT, "expect")
@@ -216,14 +287,24 @@ class _Walker(ValueReader):
         return tuple(result)
 
 
+def _declared_version(root: Node) -> int:
+    """The format version the map declares (`argmap: 2`), read ahead so that its keys are known; 1
+    when it declares none that argmap reads (the `argmap` key's own check says what is wrong)."""
+    if isinstance(root, MappingNode):
+        for key, value in root.value:
+            if isinstance(key, ScalarNode) and key.value == "argmap" and isinstance(value, ScalarNode):
+                return 2 if value.value == "2" and value.tag == "tag:yaml.org,2002:int" else 1
+    return 1
+
+
 def _top(walker: _Walker, root: Node, file: str, base_dir: str | None) -> ArgMap | None:
+    walker.version = _declared_version(root)
     fields = walker.mapping(root, TOP, "the map (top level)")
     if fields is None:
         return None
     values: dict[str, object] = {}
     sources: tuple[Source, ...] = ()
-    claims: list[Claim] = []
-    edges: list[Edge] = []
+    roots: list[Node] = []
     expect: tuple[Expectation, ...] = ()
     for spec in TOP.fields:
         if spec.name not in fields:
@@ -232,19 +313,27 @@ def _top(walker: _Walker, root: Node, file: str, base_dir: str | None) -> ArgMap
         if isinstance(spec.value, SourceTable):
             sources = walker.sources(node)
         elif isinstance(spec.value, ClaimValue):
-            claims, edges = walker.claims(node)
+            roots = [node]
+        elif isinstance(spec.value, ClaimList):
+            roots = walker.sequence(node, spec.label, "", spec.example)
+            if not roots and isinstance(node, SequenceNode):
+                walker.report(node, "'theses' is empty: a map has at least one thesis")
         elif isinstance(spec.value, Nested):
             expect = walker.expectations(node)
         else:
             values[spec.name] = walker.read(spec, node, "")
-    thesis = claims[0].id if claims and claims[0].kind is ClaimKind.THESIS else None
+    if "thesis" in fields and "theses" in fields:
+        roots = [fields["thesis"][1]]
+    claims, edges, arguments = walker.claims(roots)
+    theses = tuple(c.id for c in claims if c.kind is ClaimKind.THESIS)
     analyses_node = fields["analyses"][1] if "analyses" in fields else None
     return ArgMap(
-        file=file, title=values.get("title") or "", version=1,  # type: ignore[arg-type]
+        file=file, title=values.get("title") or "", version=walker.version,  # type: ignore[arg-type]
         description=values.get("description"), analyses=values.get("analyses"),  # type: ignore[arg-type]
         analyses_position=walker.pos(analyses_node) if analyses_node is not None else None,
-        sources=sources, thesis=thesis, claims=tuple(claims), edges=tuple(edges), expect=expect,
-        base_dir=base_dir,
+        sources=sources, thesis=theses[0] if theses else None, claims=tuple(claims), edges=tuple(edges),
+        expect=expect, base_dir=base_dir, theses=theses, arguments=tuple(arguments),
+        semantics=values.get("semantics"),  # type: ignore[arg-type]
     )
 
 

@@ -1,4 +1,4 @@
-"""The JSON Schema (draft 2020-12) of map format version 1, built from the declarations the loader
+"""The JSON Schema (draft 2020-12) of map formats 1 and 2, built from the declarations the loader
 walks with (argmap_spec): nothing here lists a key, a type or an enumeration of its own.
 
 schemas/argmap.schema.json is this schema as a file; a test keeps the two identical. The schema
@@ -11,11 +11,11 @@ import json
 from typing import Any
 
 from argmap.formats.argmap_spec import (
-    CITATION, CLAIM_DESCRIPTIONS, ID_PATTERN, REF, SOURCE, TOP, Blank, Choice, Citations, Claims,
-    ClaimValue, Date, Field, Flag, Id, IdMention, Nested, Record, SourceTable, Text, Url, Value, Version,
-    Words, claim_fields,
+    ARGUMENT, CITATION, CLAIM_DESCRIPTIONS, ID_PATTERN, REF, SOURCE, TOP, Arguments, Blank, Choice, Citations,
+    ClaimList, Claims, ClaimValue, Date, Field, Flag, Id, IdMention, Nested, Number, Record, SourceTable, Text,
+    Url, Value, Version, Words, claim_fields,
 )
-from argmap.model import FORMAT1_KINDS, ClaimKind
+from argmap.model import ClaimKind
 
 SCHEMA_ID = "https://argmap.dev/schemas/argmap.schema.json"
 _ID = {"$ref": "#/$defs/id"}
@@ -37,7 +37,13 @@ def _value(shape: Value) -> dict[str, Any]:
     if isinstance(shape, Choice):
         return {"enum": list(shape.options)}
     if isinstance(shape, Version):
-        return {"const": shape.number}
+        return {"enum": list(shape.numbers)}
+    if isinstance(shape, Number):
+        return {"type": "number", "minimum": shape.minimum, "maximum": shape.maximum}
+    if isinstance(shape, Arguments):
+        return {"type": "array", "items": {"$ref": "#/$defs/argument"}}
+    if isinstance(shape, ClaimList):
+        return {"type": "array", "minItems": 1, "items": {"$ref": f"#/$defs/{shape.kind.value}"}}
     if isinstance(shape, Words):
         return {"type": "array", "items": _value(shape.item),
                 **({"minItems": shape.min_items} if shape.min_items else {})}
@@ -72,7 +78,10 @@ def _object(fields: tuple[Field, ...], *, required: tuple[str, ...], description
 
 
 def _record(record: Record) -> dict[str, Any]:
-    return _object(record.fields, required=record.required, description=record.description)
+    result = _object(record.fields, required=record.required, description=record.description)
+    if record.one_of:
+        result["oneOf"] = [{"required": [key]} for group in record.one_of for key in group]
+    return result
 
 
 def _claim(kind: ClaimKind) -> dict[str, Any]:
@@ -89,7 +98,7 @@ def schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "argmap map, format version 1",
+        "title": "argmap map, format versions 1 and 2",
         "description": TOP.description,
         **{key: value for key, value in _record(TOP).items() if key != "description"},
         "$defs": {
@@ -97,7 +106,8 @@ def schema() -> dict[str, Any]:
             "citation": {"oneOf": [{**_ID, "description": "A source id."}, _record(CITATION)]},
             "ref": _record(REF),
             "source": _record(SOURCE),
-            **{kind.value: _claim(kind) for kind in FORMAT1_KINDS},
+            "argument": _record(ARGUMENT),
+            **{kind.value: _claim(kind) for kind in ClaimKind},
         },
     }
 
