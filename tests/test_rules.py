@@ -87,7 +87,9 @@ def test_rule_case(rule_id: str, text: str, positions: list[tuple[int, int]], fr
 
 
 def test_every_rule_has_a_case() -> None:
-    covered = {case[0] for case in CASES} | {"quote-not-found", "expect"}  # expect: tests/test_eval.py
+    from test_format2 import CASES as FORMAT2_CASES
+
+    covered = {case[0] for case in CASES + FORMAT2_CASES} | {"quote-not-found", "expect"}  # expect: tests/test_eval.py
     assert covered == set(REGISTRY)
 
 

@@ -240,20 +240,21 @@ def _weight(value: float | None) -> str:
 
 def _weighed_reason(graph: Framework, labels: list[int], step_labels: list[int], balance: Balance,
                     i: int) -> tuple[str, tuple[str, ...]]:
-    """'stands: preponderance met (strongest pro 0.8 against con 0.4; for: 'a'; against: 'k')'."""
+    """"stands: preponderance met: for 1 ('a') against 0.4 ('k')", naming the strongest on each side."""
     words = _Reasons(graph, labels, step_labels)
     pro_steps = [s for s in _unique(graph.steps_of[i]) if step_labels[s] == _IN]
     cons = [a for a in _unique(graph.attackers[i]) if labels[a] == _IN]
     verdict = "stands" if balance.met else "falls"
     met = "met" if balance.met else "not met"
-    pro = "as cited (no argument for it)" if not graph.steps_of[i] else f"pro {_weight(balance.pro)}"
-    parts = [f"{balance.standard} {met}: {pro} against con {_weight(balance.con)}"]
+    if not graph.steps_of[i]:
+        pro = f"for {_weight(balance.pro)} (as cited)"
+    elif pro_steps:
+        pro = f"for {_weight(balance.pro)} ({words.names(pro_steps)})"
+    else:
+        pro = "for none (no argument for it holds)"
+    con = f"against {_weight(balance.con)} ({_names([graph.ids[a] for a in cons])})" if cons else "against none"
     because = [m for s in pro_steps for m in words.claims_behind(s, _IN)] + cons
-    if pro_steps:
-        parts.append(f"for: {words.names(pro_steps)}")
-    if cons:
-        parts.append(f"against: {_names([graph.ids[a] for a in cons])}")
-    return f"{verdict}: " + "; ".join(parts), tuple(graph.ids[m] for m in _unique(because))
+    return f"{verdict}: {balance.standard} {met}: {pro} {con}", tuple(graph.ids[m] for m in _unique(because))
 
 
 def _names(names: list[str]) -> str:

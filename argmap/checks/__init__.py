@@ -86,4 +86,4 @@ def loader_rule(rule_id: RuleId, severity: Severity, doc: str) -> None:
 
 
 # Filling the registry: plain imports, in the order the rules are documented.
-from argmap.checks import load_stage, structure, sources, expect  # noqa: E402,F401
+from argmap.checks import load_stage, structure, arguments, sources, expect  # noqa: E402,F401

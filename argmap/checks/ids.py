@@ -35,3 +35,8 @@ QUOTE_NOT_FOUND: Final = RuleId("quote-not-found")
 
 # The map's intended conclusions (argmap.checks.expect).
 EXPECT: Final = RuleId("expect")
+
+# Format 2's constructs: inferred claims, schemes and their critical questions (argmap.checks.arguments).
+INFERRED_NEEDS_SUPPORT: Final = RuleId("inferred-needs-support")
+UNKNOWN_SCHEME: Final = RuleId("unknown-scheme")
+UNKNOWN_QUESTION: Final = RuleId("unknown-question")

@@ -48,6 +48,15 @@ def duplicate_ids(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
         if original is not claim:
             yield Violation(claim.position, f"duplicate claim id '{claim.id}' "
                                             f"(first defined at {original.position.short()})")
+    # arguments (format 2) share the claims' id space
+    arguments = argmap.argument_index
+    for argument in argmap.arguments:
+        if argument.id in first:
+            yield Violation(argument.position, f"argument id '{argument.id}' is also a claim's id "
+                                               f"(defined at {first[argument.id].position.short()})")
+        elif arguments[argument.id] is not argument:
+            yield Violation(argument.position, f"duplicate argument id '{argument.id}' "
+                                               f"(first defined at {arguments[argument.id].position.short()})")
 
 
 @rule(ids.UNKNOWN_REF, Severity.ERROR)
@@ -94,11 +103,16 @@ def unknown_refs(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
             yield Violation(edge.position, f"ref to unknown claim '{edge.child}'{suggest(edge.child, known)}")
 
 
+_UNCITED_KINDS = frozenset({ClaimKind.THESIS, ClaimKind.ASSUMPTION})
+
+
 @rule(ids.PREMISE_NEEDS_CITATION, Severity.ERROR)
 def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
-    """Every premise, correlation, counterpoint and rebuttal cites at least one source.
+    """Every premise, correlation, counterpoint, undercut and rebuttal cites at least one source.
 
-    The thesis is supported by its premises and need not cite; every other claim must.
+    The thesis is supported by its premises and need not cite; nor need an assumption (format 2:
+    it is unstated in the text) or a claim marked `inferred: true` (it is drawn from its supports;
+    see inferred-needs-support). Every other claim must.
 
     Fails:
     ```yaml
@@ -122,7 +136,7 @@ def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Vi
     ```
     """
     for claim in argmap.claims:
-        if claim.kind is not ClaimKind.THESIS and not claim.cites:
+        if claim.kind not in _UNCITED_KINDS and not claim.inferred and not claim.cites:
             yield Violation(claim.position, f"{claim.kind} '{claim.id}' cites no source; "
                                             "add cite: [source-id] (with a quote or locator where you can)")
 
