@@ -222,3 +222,40 @@ def test_explain_names_what_a_label_rests_on() -> None:
     code, out, _ = run_in_process("eval", "--explain", "bridge-safe", str(HERE / "convergent.yaml"))
     assert code == 0
     assert out.endswith("load-bearing: 'bridge-safe' stands only via 'inspected'\n")
+
+
+# -- gaps: format 2's kinds -------------------------------------------------------------------------
+
+
+def gaps_of(text: str, kinds: list[str]) -> list[tuple[str, str | None, int, int]]:
+    from argmap.analysis.gaps import find_gaps
+
+    argmap = load_bytes(text.encode("utf-8"), file="m.yaml").map
+    assert argmap is not None
+    return [(g.kind, g.claim, g.line, g.column) for g in find_gaps(argmap, kinds=kinds)]
+
+
+def test_unstated_assumptions_and_open_questions_are_gaps() -> None:
+    assert gaps_of(BASE, ["unstated-assumption", "open-question"]) == [
+        ("open-question", "uniforms-help", 12, 15), ("open-question", "uniforms-help", 12, 15),
+        ("open-question", "uniforms-help", 12, 15), ("unstated-assumption", "heads-know", 19, 11)]
+    code, out, _ = run_in_process("gaps", "-k", "open-question", "-f", "parsable", str(HERE / "base.yaml"))
+    assert code == 0
+    assert [line.split(" open: ")[0].split("(expert-opinion) ")[1] for line in out.splitlines()] == [
+        "leaves the critical question 'field'", "leaves the critical question 'consistency'",
+        "leaves the critical question 'backup-evidence'"]
+    answered = BASE.replace("          answers: opinion\n", "          answers: opinion\n"
+                            "        - id: heads-agree\n          claim: Other heads say the same.\n"
+                            "          cite: [survey]\n          answers: consistency\n")
+    assert [g[0] for g in gaps_of(answered, ["open-question"])] == ["open-question"] * 2
+
+
+def test_an_unchallenged_premise_that_alone_carries_the_thesis_is_a_gap() -> None:
+    convergent = (HERE / "convergent.yaml").read_text(encoding="utf-8")
+    assert gaps_of(convergent, ["unchallenged-load-bearing"]) == [
+        ("unchallenged-load-bearing", "inspected", 9, 7)]
+    assert gaps_of((HERE / "linked.yaml").read_text(encoding="utf-8"), ["unchallenged-load-bearing"]) == []
+
+
+def test_an_unanswered_undercut_is_an_unanswered_gap() -> None:
+    assert gaps_of(BASE, ["unanswered"]) == [("unanswered", "selection", 37, 11), ("unanswered", "cost", 41, 7)]

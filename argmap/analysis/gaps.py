@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Collection, Iterable
 
+from argmap.analysis.argument_gaps import open_questions, unchallenged_load_bearing, unstated_assumptions
 from argmap.findings import Severity
 from argmap.model import ArgMap, Citation, Claim, ClaimKind, Edge, Position, Source
 
@@ -24,6 +25,9 @@ KINDS: tuple[str, ...] = (
     "correlation-only",
     "single-source",
     "source-incomplete",
+    "unstated-assumption",
+    "open-question",
+    "unchallenged-load-bearing",
 )
 
 #: one-line description per kind (for help texts and listings)
@@ -35,6 +39,9 @@ KIND_SUMMARIES: dict[str, str] = {
     "correlation-only": "a claim supported by correlations alone, with no premise giving a mechanism",
     "single-source": "a claim whose whole support tree leads back to one source",
     "source-incomplete": "a source with no URL, no date, or neither author nor publisher",
+    "unstated-assumption": "an assumption of an argument: the text leaves it unstated",
+    "open-question": "a critical question of an argument's scheme that the map neither answers nor raises",
+    "unchallenged-load-bearing": "a premise nobody attacks whose falling alone would bring a thesis down",
 }
 
 # What to point at, per source kind, when a citation lacks a locator.
@@ -227,7 +234,8 @@ def _title(source: Source | None, source_id: str) -> str:
 
 
 def _uncited(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
-    if claim.kind is not ClaimKind.THESIS and not claim.cites:
+    # an assumption is unstated by definition (its own kind says so), an inferred claim drawn from its supports
+    if claim.kind not in (ClaimKind.THESIS, ClaimKind.ASSUMPTION) and not claim.inferred and not claim.cites:
         yield Gap("uncited", claim.id, None, claim.position, f"{claim.kind.value} '{claim.id}' cites no source",
                   "cite the source it comes from, with a quote or a locator")
 
@@ -285,11 +293,11 @@ def _no_quote(argmap: ArgMap, claim: Claim, cite: Citation) -> Gap:
 
 
 def _unanswered(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
-    if claim.kind is not ClaimKind.COUNTERPOINT or argmap.attackers(claim.id):
+    if claim.kind not in (ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT) or argmap.attackers(claim.id):
         return
     targets = [e.parent for e in argmap.parents_index.get(claim.id, ())]
     target = f" against '{targets[0]}'" if targets else ""
-    yield Gap("unanswered", claim.id, None, claim.position, f"counterpoint '{claim.id}'{target} has no rebuttal",
+    yield Gap("unanswered", claim.id, None, claim.position, f"{claim.kind.value} '{claim.id}'{target} has no rebuttal",
               f"add a rebuttal to '{claim.id}', or concede the point"
               + (f" and narrow '{targets[0]}' accordingly" if targets else ""))
 
@@ -501,7 +509,7 @@ def find_gaps(argmap: ArgMap, *, kinds: Collection[str] | None = None) -> list[G
                 gaps.extend(_unsupported(argmap, claim, sources))
             if no_quote:
                 gaps.extend(_no_quote(argmap, claim, c) for c in cites if not (c.quote or c.locator))
-        if unanswered and claim.kind is ClaimKind.COUNTERPOINT:
+        if unanswered and claim.kind in (ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT):
             gaps.extend(_unanswered(argmap, claim))
         if correlation_only and claim.id in support:
             gaps.extend(_correlation_only(argmap, claim, support))
@@ -510,6 +518,11 @@ def find_gaps(argmap: ArgMap, *, kinds: Collection[str] | None = None) -> list[G
     if "source-incomplete" in wanted:
         for source in argmap.source_index.values():
             gaps.extend(_source_incomplete(argmap, source))
+    for kind, find in (("unstated-assumption", unstated_assumptions), ("open-question", open_questions),
+                       ("unchallenged-load-bearing", unchallenged_load_bearing)):
+        if kind in wanted:
+            gaps.extend(Gap(k, claim_id, None, position, reason, fix)
+                        for k, claim_id, position, reason, fix in find(argmap))
     return sorted(gaps, key=Gap.sort_key)
 
 
