@@ -7,7 +7,7 @@ and at most one link (the first cited source with an http(s) URL). Each relation
 `ViewEdge`; a `ref` is one more edge to the same node, never a copy of the claim.
 
 Text here is still plain text (control characters already made visible); escaping for DOT is
-argmap.dot's job, so the view stays useful to any other renderer.
+argmap.render.dot's job, so the view stays useful to any other renderer.
 """
 from __future__ import annotations
 
