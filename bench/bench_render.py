@@ -43,6 +43,7 @@ from benchenv import child_env  # noqa: E402
 from genmap import generate  # noqa: E402
 
 IMPORTS = ("import argmap.cli, argmap.commands.render, argmap.render.pipeline, argmap.views.diagram, argmap.render.dot, "
+           "argmap.render.graphviz, argmap.render.check, "
            "argmap.formats.argmap_yaml, argmap.checks.runner, graphviz, xml.etree.ElementTree")
 
 
@@ -78,7 +79,8 @@ def median_in_process(fn: Callable[[], object], runs: int) -> float:
 
 def main() -> None:
     from argmap.formats.argmap_yaml import load_bytes
-    from argmap.render.pipeline import LARGE_MAP, LARGE_MAP_FLAGS, RenderOptions, map_to_dot
+    from argmap.render.graphviz import LARGE_MAP, LARGE_MAP_FLAGS
+    from argmap.render.pipeline import RenderOptions, map_to_dot
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
@@ -162,7 +164,7 @@ def step_times(data: bytes, path: Path, out_dir: Path, svg: Path, runs: int) -> 
     from argmap.checks.runner import check_map
     from argmap.render.dot import to_dot
     from argmap.formats.argmap_yaml import load_bytes
-    from argmap.render.pipeline import check_svg
+    from argmap.render.check import check_svg
     from argmap.views.diagram import build_view
 
     svg_bytes = svg.read_bytes()

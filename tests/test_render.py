@@ -21,7 +21,10 @@ from hypothesis import strategies as st
 from argmap.cli import cli
 from argmap.render.dot import to_dot
 from argmap.formats.argmap_yaml import load_bytes
-from argmap.render.pipeline import RenderError, RenderOptions, SvgCheck, check_svg, map_to_dot, run_dot
+from argmap.render.check import SvgCheck, check_svg
+from argmap.render.errors import RenderError
+from argmap.render.graphviz import run_dot
+from argmap.render.pipeline import RenderOptions, map_to_dot
 from argmap.views.diagram import build_view, wrap_text
 
 ROOT = Path(__file__).resolve().parents[1]

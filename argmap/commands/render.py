@@ -1,11 +1,22 @@
-"""`argmap render PATH -o OUT`: draw a map with Graphviz. Parses options, calls argmap.render, writes."""
+"""`argmap render PATH -o OUT`: draw a map with Graphviz. Parses options, calls argmap.render, writes.
+
+The choices of --format, --theme, --engine and --direction are read from their one declaration
+in argmap.render (formats, themes, graphviz, dot).
+"""
 from __future__ import annotations
 
 import click
 
 from argmap.commands.common import ArgmapError, open_map
+from argmap.render.dot import DIRECTIONS
+from argmap.render.formats import EXTENSIONS, FORMATS, STDOUT_FORMAT, choice_list, usual_extensions
+from argmap.render.graphviz import DEFAULT_TIMEOUT, ENGINES
+from argmap.render.themes import THEMES
 
-FORMATS = ("svg", "png", "pdf", "dot")
+
+def _described(names_and_descriptions: dict[str, str]) -> str:
+    """`a (what a is), b or c (what c is)` for a help text."""
+    return choice_list([f"{name} ({what})" if what else name for name, what in names_and_descriptions.items()])
 
 
 def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
@@ -18,13 +29,14 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
 @click.command("render")
 @click.argument("path", metavar="PATH")
 @click.option("-o", "--output", "output", metavar="OUT",
-              help="File to write (format from its extension: .svg .png .pdf, .dot or .gv), or - for stdout. Required.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
-              help="Output format [default: from the extension of OUT; svg for -o -].")
-@click.option("--direction", type=click.Choice(("TB", "LR", "BT", "RL")), default="LR", show_default=True,
+              help=f"File to write (format from its extension: {choice_list(list(EXTENSIONS))}), or - for stdout. "
+                   "Required.")
+@click.option("-f", "--format", "fmt", type=click.Choice(tuple(FORMATS)),
+              help=f"Output format [default: from the extension of OUT; {STDOUT_FORMAT} for -o -].")
+@click.option("--direction", type=click.Choice(DIRECTIONS), default="LR", show_default=True,
               help="Where the thesis goes: LR on the left (the argument grows rightwards), TB on top, BT at the bottom, RL on the right.")
-@click.option("--theme", type=click.Choice(("light", "dark", "print")), default="light", show_default=True,
-              help="Colours: light (colour-blind-safe), dark, or print (black and white).")
+@click.option("--theme", type=click.Choice(tuple(THEMES)), default="light", show_default=True,
+              help=f"Colours: {_described({name: theme.description for name, theme in THEMES.items()})}.")
 @click.option("--wrap", type=click.IntRange(8, 200), default=32, show_default=True, metavar="N",
               help="Wrap claim text in nodes at N characters.")
 @click.option("--depth", type=click.IntRange(0, None), metavar="N",
@@ -32,10 +44,10 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
 @click.option("--focus", metavar="ID", help="Draw only the claim ID and what is below it.")
 @click.option("--legend/--no-legend", default=True, show_default=True, help="Draw a legend of the kinds and edges.")
 @click.option("--gaps", "gaps", is_flag=True, help="Mark weak claims found by 'argmap gaps' with a dashed red border.")
-@click.option("--engine", type=click.Choice(("dot", "sfdp")), default="dot", show_default=True,
-              help="Graphviz layout engine: dot (layered) or sfdp (force-directed, for very large maps).")
-@click.option("--timeout", type=click.FloatRange(1, 86_400), callback=_finite, default=60.0, show_default=True, metavar="SECONDS",
-              help="Stop the Graphviz layout after this many seconds.")
+@click.option("--engine", type=click.Choice(tuple(ENGINES)), default="dot", show_default=True,
+              help=f"Graphviz layout engine: {_described(ENGINES)}.")
+@click.option("--timeout", type=click.FloatRange(1, 86_400), callback=_finite, default=DEFAULT_TIMEOUT,
+              show_default=True, metavar="SECONDS", help="Stop the Graphviz layout after this many seconds.")
 def command(path: str, output: str | None, fmt: str | None, direction: str, theme: str, wrap: int,
             depth: int | None, focus: str | None, legend: bool, gaps: bool, engine: str,
             timeout: float) -> int:
@@ -50,7 +62,8 @@ def command(path: str, output: str | None, fmt: str | None, direction: str, them
     from argmap.views.diagram import ViewError
 
     if output is None:
-        raise click.UsageError("missing -o OUT: the file to write (.svg, .png, .pdf or .dot), or -o - for stdout")
+        raise click.UsageError(f"missing -o OUT: the file to write ({choice_list(usual_extensions())}), "
+                               "or -o - for stdout")
     try:
         resolved = resolve_format(output, fmt)
     except RenderError as exc:

@@ -9,20 +9,16 @@ Safety rules (see docs/render.md and ../shared/HOSTILE_INPUT.md):
 - only http(s) URLs reach the `URL` attribute, percent-encoded so that no `"`, `<`, `>`, `'`,
   backslash or white space reaches the SVG, and with `&` written as `&amp;`.
 
-The graph, its default attributes and the legend are made with `graphviz.Digraph` calls. The
-statements for claims and relations (thousands on a large map) are appended to the Digraph's
-`body` as finished lines, written by `dot_statement` exactly as the package's `node()`/`edge()`
-would write them (same order, same quoting, see `dot_id`), but without its per-call overhead;
-tests/test_render.py checks that both give the same text.
+Colours, shapes and line styles come from argmap.render.themes. The graph, its default
+attributes, every node and edge and the legend are made with `graphviz.Digraph` calls, so that
+the package does all the quoting of DOT IDs.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Mapping
 from urllib.parse import quote as percent_quote
 
 from argmap.model import ClaimKind
+from argmap.render.themes import ATTACK_STYLE, SHAPES, SUPPORT_STYLE, THEMES, Theme
 from argmap.text.urls import safe_url
 from argmap.views.diagram import DiagramView, ViewEdge, ViewNode
 
@@ -33,73 +29,6 @@ FONT = "Helvetica,Arial,sans-serif"
 #: characters that may stay unencoded in a URL passed to dot (RFC 3986 reserved and unreserved,
 #: and % so that existing escapes survive); everything else, `&` aside, is percent-encoded
 _URL_SAFE = "-._~:/?#[]@!$()*+,;=%"
-
-
-@dataclass(frozen=True)
-class Theme:
-    """Colours and line styles of one look. Shapes are the same in every theme."""
-
-    name: str
-    background: str
-    text: str
-    legend_border: str
-    #: kind -> (fill, border, font colour)
-    kinds: Mapping[ClaimKind, tuple[str, str, str]]
-    support: str
-    attack: str
-    gap: str
-
-
-# Okabe-Ito colours (safe for the common colour-vision deficiencies): blue #0072B2, bluish green
-# #009E73, sky blue #56B4E9, orange #E69F00, vermillion #D55E00, reddish purple #CC79A7.
-THEMES: dict[str, Theme] = {
-    "light": Theme(
-        name="light", background="white", text="#1a1a1a", legend_border="#999999",
-        kinds={
-            ClaimKind.THESIS: ("#0072B2", "#00507d", "white"),
-            ClaimKind.PREMISE: ("#dff2ec", "#009E73", "#1a1a1a"),
-            ClaimKind.CORRELATION: ("#e3f2fb", "#56B4E9", "#1a1a1a"),
-            ClaimKind.COUNTERPOINT: ("#fbecd0", "#E69F00", "#1a1a1a"),
-            ClaimKind.REBUTTAL: ("#f6e4ee", "#CC79A7", "#1a1a1a"),
-        },
-        support="#009E73", attack="#D55E00", gap="#D55E00",
-    ),
-    "dark": Theme(
-        name="dark", background="#1e1f22", text="#e8e8e8", legend_border="#777777",
-        kinds={
-            ClaimKind.THESIS: ("#0b4f7a", "#56B4E9", "white"),
-            ClaimKind.PREMISE: ("#173d33", "#2fc59b", "#e8e8e8"),
-            ClaimKind.CORRELATION: ("#1b3647", "#56B4E9", "#e8e8e8"),
-            ClaimKind.COUNTERPOINT: ("#463614", "#E69F00", "#e8e8e8"),
-            ClaimKind.REBUTTAL: ("#44283a", "#CC79A7", "#e8e8e8"),
-        },
-        support="#2fc59b", attack="#ff7a3d", gap="#ff5a36",
-    ),
-    "print": Theme(
-        name="print", background="white", text="black", legend_border="black",
-        kinds={
-            ClaimKind.THESIS: ("white", "black", "black"),
-            ClaimKind.PREMISE: ("white", "black", "black"),
-            ClaimKind.CORRELATION: ("white", "black", "black"),
-            ClaimKind.COUNTERPOINT: ("#d9d9d9", "black", "black"),
-            ClaimKind.REBUTTAL: ("#bdbdbd", "black", "black"),  # mid grey: apart from white premises on paper
-        },
-        support="black", attack="black", gap="black",
-    ),
-}
-
-#: kind -> (shape, style, peripheries): the shape tells the kinds apart in every theme
-SHAPES: dict[ClaimKind, tuple[str, str, str]] = {
-    ClaimKind.THESIS: ("box", "rounded,filled,bold", "2"),
-    ClaimKind.PREMISE: ("box", "rounded,filled", "1"),
-    ClaimKind.CORRELATION: ("box", "filled,diagonals", "1"),
-    ClaimKind.COUNTERPOINT: ("box", "filled", "1"),
-    ClaimKind.REBUTTAL: ("box", "rounded,filled,bold", "1"),
-}
-
-# Support: solid line, filled arrowhead. Attack: dashed line, bar ("tee") end. Not colour alone.
-SUPPORT_STYLE = {"style": "solid", "arrowtail": "normal", "penwidth": "1.4"}
-ATTACK_STYLE = {"style": "dashed", "arrowtail": "tee", "penwidth": "1.6"}
 
 
 # -- escaping ------------------------------------------------------------------------------------
@@ -178,45 +107,6 @@ def dot_url(url: str | None) -> str | None:
     return encoded if len(encoded) < MAX_STRING_BYTES else None
 
 
-#: a DOT ID that needs no quotes (graphviz.quoting.ID), and the keywords that always need them
-_PLAIN_ID = re.compile(r"([a-zA-Z_][a-zA-Z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$")
-_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
-
-
-def dot_id(value: str) -> str:
-    """`value` written as a DOT ID, as `graphviz.quoting.quote` writes a non-HTML string.
-
-    Only for argmap's own constants and for the output of `dot_string`/`dot_url`: there every
-    backslash is already doubled, so escaping each `"` is all the package's quoting would do.
-    """
-    if _PLAIN_ID.match(value) and value.lower() not in _KEYWORDS:
-        return value
-    return '"' + value.replace('"', '\\"') + '"'
-
-
-def dot_statement(left: str, label: str | None, attrs: Mapping[str, str]) -> str:
-    """One node (`left` is its id) or edge (`left` is "a -> b") statement line, as the graphviz
-    package writes it: the label first, then the other attributes sorted by name."""
-    items = [f"label={dot_id(label)}"] if label is not None else []
-    items.extend(_attribute(key, value) for key, value in sorted(attrs.items()))
-    return f"\t{left} [{' '.join(items)}]\n"
-
-
-#: attributes that hold map text; every other attribute takes one of a few values set by argmap
-_TEXT_ATTRIBUTES = frozenset({"label", "tooltip", "URL"})
-_ATTRIBUTE_TEXT: dict[tuple[str, str], str] = {}
-
-
-def _attribute(key: str, value: str) -> str:
-    """`key=value` in DOT; argmap's own styling attributes are written once and remembered."""
-    if key in _TEXT_ATTRIBUTES:
-        return f"{dot_id(key)}={dot_id(value)}"
-    text = _ATTRIBUTE_TEXT.get((key, value))
-    if text is None:
-        text = _ATTRIBUTE_TEXT[key, value] = f"{dot_id(key)}={dot_id(value)}"
-    return text
-
-
 # -- building ------------------------------------------------------------------------------------
 
 def node_label(node: ViewNode) -> list[str]:
@@ -250,11 +140,10 @@ def to_dot(view: DiagramView, *, direction: str = "LR", theme: str = "light", le
     for node in view.nodes:
         if node.url is not None and node.url not in urls:
             urls[node.url] = dot_url(node.url)
-        attrs = _node_attrs(node, look, mark_gaps, url=urls.get(node.url or ""))
-        graph.body.append(dot_statement(ids[node.id], dot_string(node_label(node)), attrs))
+        graph.node(ids[node.id], dot_string(node_label(node)),
+                   **_node_attrs(node, look, mark_gaps, url=urls.get(node.url or "")))
     for edge in view.edges:
-        line = dot_statement(f"{ids[edge.parent]} -> {ids[edge.child]}", None, _edge_attrs(edge, look))
-        graph.body.append(line)
+        graph.edge(ids[edge.parent], ids[edge.child], **_edge_attrs(edge, look))
     if legend:
         _add_legend(graph, look, mark_gaps=mark_gaps, vertical=direction in ("TB", "BT"))
     return graph.source

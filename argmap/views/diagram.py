@@ -7,7 +7,7 @@ and at most one link (the first cited source with an http(s) URL). Each relation
 `ViewEdge`; a `ref` is one more edge to the same node, never a copy of the claim.
 
 Text here is still plain text (control characters already made visible); escaping for DOT is
-argmap.dot's job, so the view stays useful to any other renderer.
+argmap.render.dot's job, so the view stays useful to any other renderer.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from argmap.graph import descendants
 from argmap.model import ArgMap, Claim, ClaimKind, Edge
 from argmap.text.safe import visible
 from argmap.text.urls import safe_url
+from argmap.views.wrap import wrap_chars
 
 DEFAULT_WRAP = 32
 #: at most this many lines of claim text in a node; the rest is in the tooltip
@@ -99,37 +100,12 @@ def wrap_text(text: str, width: int, *, max_lines: int = MAX_LABEL_LINES) -> tup
     flat = clean(text)
     if not flat:
         return ("",)
-    lines = _wrap_clean(flat, max(width, 8))
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
+    width = max(width, 8)
+    lines, cut = wrap_chars(flat, width, max_lines=max_lines)
+    if cut:
         last = lines[-1]
-        lines[-1] = (last[: max(width, 8) - 1] if len(last) >= max(width, 8) else last) + "…"
+        lines[-1] = (last[: width - 1] if len(last) >= width else last) + "…"
     return tuple(lines)
-
-
-def _wrap_clean(flat: str, width: int) -> list[str]:
-    """`textwrap.wrap(flat, width, break_long_words=True, break_on_hyphens=False)`, line for line,
-    for text from `clean` (words separated by single spaces), without textwrap's regular
-    expressions. As textwrap does, a word longer than `width` is broken to fill the current line
-    (and when no character of it fits, that line keeps its trailing space).
-    """
-    lines = []
-    rest = flat
-    while len(rest) > width:
-        cut = rest.rfind(" ", 0, width + 1)  # the last space that can end this line
-        if cut < 0 or (cut < width and _word_length(rest, cut + 1) > width):
-            lines.append(rest[:width])  # a long word: break it at the width
-            rest = rest[width:]
-        else:
-            lines.append(rest[:cut])
-            rest = rest[cut + 1:]
-    lines.append(rest)
-    return lines
-
-
-def _word_length(text: str, start: int) -> int:
-    end = text.find(" ", start)
-    return (len(text) if end < 0 else end) - start
 
 
 class _CitationTexts(dict):  # type: ignore[type-arg]

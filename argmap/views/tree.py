@@ -3,7 +3,8 @@
 `build_view` is a pure function from the model (plus its gaps and coverage) to lines of styled
 segments, already wrapped to a width; `plain_text` joins them for a pipe, and the command prints them
 through rich on a terminal. User text only ever becomes segment text after `visible()`, never markup,
-and wrapping is done here in linear time (rich's highlighter and wrapper never see long user tokens).
+and wrapping is done by argmap.views.wrap in linear time (rich's highlighter and wrapper never see long
+user tokens).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from argmap.analysis.gaps import Coverage, Gap, missing_fields
 from argmap.graph import descendants, path_to_thesis
 from argmap.model import ArgMap, Claim, ClaimKind, Source
 from argmap.text.safe import visible
+from argmap.views.wrap import CellWidths, Segment, wrap_cells
 
 #: kind -> (glyph, style); distinct shapes so the view reads without colour
 GLYPHS: dict[ClaimKind, tuple[str, str]] = {
@@ -27,7 +29,6 @@ POINTER = "→"
 GAP_MARK = "⚠"
 MIN_TEXT_WIDTH = 20
 
-Segment = tuple[str, str]  # (text, rich style name or "")
 Line = tuple[Segment, ...]
 
 
@@ -45,45 +46,12 @@ class ViewOptions:
     sources: bool = True
 
 
-# --- wrapping --------------------------------------------------------------------------------------
-
-_cell_sizes: dict[str, int] = {}  # non-ASCII word -> its width in cells (rich's rule), measured once
-
-
-def _cells(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    size = _cell_sizes.get(text)
-    if size is None:
-        from rich.cells import cell_len
-
-        size = _cell_sizes[text] = cell_len(text)
-    return size
-
-
-def _chop(word: str, width: int) -> list[str]:
-    """A word too long for a line, cut into pieces of at most `width` cells."""
-    if word.isascii():
-        return [word[i:i + width] for i in range(0, len(word), width)]
-    from rich.cells import get_character_cell_size
-
-    pieces, current, used = [], [], 0
-    for ch in word:
-        size = get_character_cell_size(ch)
-        if used + size > width and current:
-            pieces.append("".join(current))
-            current, used = [], 0
-        current.append(ch)
-        used += size
-    if current:
-        pieces.append("".join(current))
-    return pieces
-
+# --- wrapping (the algorithm is argmap.views.wrap's) ----------------------------------------------
 
 def _words(text: str, style: str) -> list[Segment]:
     """User text as one segment: control characters made visible, whitespace runs made single spaces.
 
-    In a segment given to `wrap`, a space is a place to break the line; no-break spaces keep words
+    In a segment given to `wrap_cells`, a space is a place to break the line; no-break spaces keep words
     together (they are printed as plain spaces).
     """
     text = visible(text, one_line=False)
@@ -92,72 +60,6 @@ def _words(text: str, style: str) -> list[Segment]:
     if not (text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "):
         text = " ".join(text.split())
     return [(text, style)]
-
-
-def wrap(tokens: Sequence[Segment], width: int) -> list[list[Segment]]:
-    """Greedy word wrap of styled text into lines of at most `width` cells (over-long words are cut).
-
-    Text of one style that ends up next to each other on a line is one segment. ASCII text (one cell
-    per character) is cut by slicing at the last space that fits; other text goes word by word. The
-    state is kept in local variables rather than an object: this runs once per claim.
-    """
-    width = max(1, width)
-    lines: list[list[Segment]] = []
-    line: list[Segment] = []
-    used = 0  # cells on `line`
-
-    def put(piece: str, size: int, style: str) -> None:
-        """Add a piece that fits to the line, after a space unless the line is empty (so far)."""
-        nonlocal used
-        if not used:
-            line.append((piece, style))
-            used = size
-        elif line[-1][1] == style:
-            line[-1] = (line[-1][0] + " " + piece, style)
-            used += 1 + size
-        else:
-            line.append((" ", ""))
-            line.append((piece, style))
-            used += 1 + size
-
-    def newline() -> None:
-        nonlocal line, used
-        lines.append(line)
-        line, used = [], 0
-
-    for text, style in tokens:
-        if text.isascii():
-            pos, end = 0, len(text)
-            while pos < end:
-                room = width - used - 1 if used else width
-                if end - pos <= room:
-                    put(text[pos:] if pos else text, end - pos, style)
-                    break
-                cut = text.rfind(" ", pos, pos + room + 1) if room > 0 else -1
-                if cut > pos:
-                    put(text[pos:cut], cut - pos, style)
-                    pos = cut + 1
-                    newline()
-                elif used:
-                    newline()
-                else:  # one word longer than a whole line: cut it
-                    put(text[pos:pos + width], width, style)
-                    pos += width
-                    newline()
-                    if pos < end and text[pos] == " ":
-                        pos += 1
-            continue
-        for word in text.split(" "):
-            if not word:
-                continue
-            size = _cells(word)
-            pieces = [(word, size)] if size <= width else [(p, _cells(p)) for p in _chop(word, width)]
-            for piece, piece_size in pieces:
-                if used and used + 1 + piece_size > width:
-                    newline()
-                put(piece.replace("\u00a0", " "), piece_size, style)
-    newline()
-    return lines
 
 
 # --- the view --------------------------------------------------------------------------------------
@@ -182,11 +84,12 @@ class _ViewBuilder:
         self.pointers: list[tuple[int, str]] = []  # (line index, claim id) of each "→ see" line
         self.cited: set[str] = set()
         self.lines: list[Line] = []
+        self.cells = CellWidths()  # for this view only
 
     def paragraph(self, first: Sequence[Segment], rest: str, tokens: Sequence[Segment]) -> None:
         """Wrapped tokens: the first line after `first`, the others after `rest` (of the same cell width)."""
         indent = sum([len(text) for text, _ in first])  # our own prefixes: one cell per character
-        lines = wrap(tokens, self.width - indent)
+        lines = wrap_cells(tokens, self.width - indent, cells=self.cells)
         append = self.lines.append
         append((*first, *lines[0]))
         if len(lines) > 1:
@@ -325,7 +228,7 @@ def header_lines(argmap: ArgMap, gaps: Sequence[Gap], coverage: Coverage, width:
     lines: list[Line] = []
     for text, style in ((argmap.title or "(untitled map)", "bold"), (summary, ""),
                         (coverage.summary(), ""), (legend, "dim")):
-        for line in wrap(_words(text, style), max(width, MIN_TEXT_WIDTH)):
+        for line in wrap_cells(_words(text, style), max(width, MIN_TEXT_WIDTH)):
             lines.append(tuple(line))
     return lines
 

@@ -1,0 +1,181 @@
+"""Running Graphviz: `dot` as a subprocess that argmap controls, its output checked before use.
+
+The layout engines argmap offers are declared here (`ENGINES`). `run_dot` runs the program with a
+timeout and an address-space limit, writes the DOT to its stdin and takes the output from its
+stdout (dot never writes a file); each pipe is served by its own thread, and the output is checked
+(argmap.render.check) chunk by chunk while dot writes it. dot's stderr is shown only shortened and
+made visible: it echoes label text and escape sequences. `lay_out` adds what a large map needs:
+past LARGE_MAP claims, dot's cheaper layout limits and progress reports while it runs.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from typing import Callable
+
+from argmap.render.check import output_check
+from argmap.render.errors import RenderError
+from argmap.text.safe import visible
+
+#: layout engine -> what it draws, for --help
+ENGINES: dict[str, str] = {
+    "dot": "layered",
+    "sfdp": "force-directed, for very large maps",
+}
+DEFAULT_TIMEOUT = 60.0
+MEMORY_LIMIT = 2 * 1024 ** 3
+#: above this many drawn claims, dot gets the cheap layout limits and progress is shown
+LARGE_MAP = 300
+LARGE_MAP_FLAGS = ("-Gnslimit=1", "-Gnslimit1=1", "-Gmclimit=0.1")
+INSTALL_HINT = ("Graphviz's 'dot' program was not found on PATH; install Graphviz "
+                "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
+                "Windows: winget install graphviz), or write DOT with -o FILE.dot / --format dot")
+
+Progress = Callable[[str], None]
+
+
+def find_dot() -> str | None:
+    """The path of Graphviz's `dot` on PATH, or None."""
+    return shutil.which("dot")
+
+
+def lay_out(source: str, *, fmt: str, claims: int, engine: str = "dot", timeout: float = DEFAULT_TIMEOUT,
+            progress: Progress | None = None) -> bytes:
+    """`source` (a drawing of `claims` claims) laid out by Graphviz as `fmt`, with the cheaper
+    limits and progress reports past LARGE_MAP claims. Raises RenderError."""
+    large = claims > LARGE_MAP
+    if large and progress:
+        progress(f"laying out {claims} claims with {engine}… (a large map: --depth N or "
+                 "--focus ID draws a part of it faster)")
+    return run_dot(source, fmt=fmt, engine=engine, timeout=timeout, large=large,
+                   progress=progress if large else None)
+
+
+def _limit_memory() -> None:  # runs in the child between fork and exec
+    import resource  # already imported by run_dot: nothing to load in the child
+
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    except (ValueError, OSError):
+        pass
+
+
+def short_stderr(data: bytes, limit: int = 300) -> str:
+    """dot's stderr, made visible and cut: it may echo label text and escape sequences."""
+    text = " | ".join(line.strip() for line in data.decode("utf-8", "replace").splitlines() if line.strip())
+    text = visible(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def run_dot(source: str, *, fmt: str, engine: str = "dot", timeout: float = DEFAULT_TIMEOUT,
+            large: bool = False, progress: Progress | None = None,
+            dot_path: str | None = None) -> bytes:
+    """Lay `source` out with Graphviz and return the checked output bytes. Raises RenderError."""
+    program = dot_path or find_dot()
+    if program is None:
+        raise RenderError(INSTALL_HINT)
+    args = [program, f"-K{engine}", f"-T{fmt}"]
+    if large:
+        args += LARGE_MAP_FLAGS
+    preexec = None
+    if os.name == "posix":
+        import resource  # noqa: F401  (for _limit_memory, so that the child does not import it)
+
+        preexec = _limit_memory
+    started = time.perf_counter()
+    try:
+        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, preexec_fn=preexec)
+    except OSError as exc:
+        raise RenderError(f"cannot run {visible(program)}: {exc.strerror or exc}") from None
+    check = output_check(fmt)
+    out, err = _exchange(proc, source.encode("utf-8"), started=started, timeout=timeout, engine=engine,
+                         progress=progress, on_output=check.feed)
+    if proc.returncode != 0:
+        detail = short_stderr(err)
+        if proc.returncode < 0 or "memory" in detail.lower() or "alloc" in detail.lower():
+            hint = " (it may have run out of memory or been killed; draw less with --depth N or --focus ID)"
+        else:
+            hint = ""
+        raise RenderError(f"{engine} failed (exit code {proc.returncode}){hint}: {detail or 'no message'}")
+    if progress:
+        progress(f"layout done in {time.perf_counter() - started:.1f} s")
+    if not out:
+        raise RenderError(f"Graphviz produced no {fmt.upper()} output")
+    check.close()
+    return out
+
+
+def _exchange(proc: subprocess.Popen[bytes], data: bytes, *, started: float, timeout: float, engine: str,
+              progress: Progress | None, on_output: Callable[[bytes], None]) -> tuple[bytes, bytes]:
+    """Write `data` to dot's stdin and return its stdout and stderr once it has exited.
+
+    Each pipe has its own thread, so that dot never waits for us; this thread receives dot's
+    output in chunks as it is written and passes each to `on_output` (the SVG check parses it while
+    dot is still writing). Every 5 s without output, `progress` hears about it; after `timeout`
+    seconds dot is killed and RenderError raised.
+    """
+    import queue
+    import threading
+
+    chunks: queue.Queue[bytes] = queue.Queue()
+    errors: list[bytes] = []
+
+    def write_input() -> None:
+        try:
+            proc.stdin.write(data)  # type: ignore[union-attr]
+            proc.stdin.close()  # type: ignore[union-attr]
+        except (OSError, ValueError):
+            pass  # dot exited before reading everything: its exit code and stderr tell why
+
+    def read_output() -> None:
+        while chunk := proc.stdout.read1(1 << 16):  # type: ignore[union-attr]
+            chunks.put(chunk)
+        chunks.put(b"")
+
+    def read_errors() -> None:
+        errors.append(proc.stderr.read())  # type: ignore[union-attr]
+
+    threads = [threading.Thread(target=work, daemon=True) for work in (write_input, read_output, read_errors)]
+    for thread in threads:
+        thread.start()
+
+    def stop() -> RenderError:
+        proc.kill()
+        proc.wait()
+        for thread in threads:
+            thread.join()
+        return RenderError(f"{engine} took longer than {timeout:g} s and was stopped; draw less with "
+                           "--depth N or --focus ID, or allow more time with --timeout")
+
+    out: list[bytes] = []
+    tick = 5.0 if progress else timeout
+    try:
+        while True:
+            elapsed = time.perf_counter() - started
+            if elapsed >= timeout:
+                raise stop()
+            try:
+                chunk = chunks.get(timeout=max(0.01, min(tick, timeout - elapsed)))
+            except queue.Empty:
+                elapsed = time.perf_counter() - started
+                if progress and elapsed < timeout:
+                    progress(f"still laying out ({elapsed:.0f} s)…")
+                continue
+            if not chunk:
+                break
+            out.append(chunk)
+            on_output(chunk)
+        try:  # dot has closed its output: it is about to exit
+            proc.wait(timeout=max(0.01, timeout - (time.perf_counter() - started)))
+        except subprocess.TimeoutExpired:
+            raise stop() from None
+    except BaseException:  # Ctrl-C, or an error of our own: dot must not outlive us
+        if proc.poll() is None:
+            proc.kill()
+        raise
+    for thread in threads:
+        thread.join()
+    return b"".join(out), errors[0] if errors else b""

@@ -1,0 +1,87 @@
+"""The one line breaker (argmap.views.wrap) and its two uses: diagram labels wrapped at characters
+as textwrap wraps them, and the tree view's styled segments wrapped to terminal cells.
+"""
+from __future__ import annotations
+
+import textwrap
+from typing import Iterator
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.views.diagram import MAX_LABEL_LINES, wrap_text
+from argmap.views.wrap import CellWidths, break_lines, wrap_cells, wrap_chars
+
+
+def _textwrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False)
+
+
+def test_a_long_claim_keeps_its_first_lines_and_ends_with_an_ellipsis() -> None:
+    words = [f"w{i}" for i in range(200_000)]  # about 1.3 MB of claim text
+    lines = wrap_text(" ".join(words), 32)
+    expected = _textwrap(" ".join(words[:100]), 32)[:MAX_LABEL_LINES]
+    assert list(lines[:-1]) == expected[:-1]
+    assert lines[-1] == expected[-1] + "…"
+    assert len(lines) == MAX_LABEL_LINES
+
+
+def test_breaking_stops_after_the_kept_lines() -> None:
+    """Only the words of the kept lines and the one that ends the last of them are looked at."""
+    taken: list[int] = []
+
+    def items() -> Iterator[tuple[str, int, None]]:
+        for n in range(1_000_000):
+            taken.append(n)
+            yield "word", 4, None
+
+    lines, cut = break_lines(items(), 9, chop=lambda text, size, room: (text, size, "", 0), max_lines=8)
+    assert cut is True
+    assert [[word for word, _, _ in line] for line in lines] == [["word", "word"]] * 8
+    assert len(taken) == 17
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab\u00e9", min_size=1, max_size=30), min_size=1, max_size=40),
+       st.integers(min_value=8, max_value=40), st.integers(min_value=1, max_value=10))
+def test_a_cut_wrap_is_the_start_of_the_whole_wrap(words: list[str], width: int, max_lines: int) -> None:
+    text = " ".join(words)
+    whole = _textwrap(text, width)
+    lines, cut = wrap_chars(text, width, max_lines=max_lines)
+    assert lines == whole[:max_lines]
+    assert cut == (len(whole) > max_lines)
+
+
+def test_a_long_word_fills_the_rest_of_the_line_as_textwrap_does() -> None:
+    assert wrap_chars("ab cdefghijklmnop", 8) == (["ab cdefg", "hijklmnop"[:8], "p"], False)
+    # the room after "abcdefg " is zero: textwrap keeps the trailing space, and so does argmap
+    assert wrap_chars("abcdefg hijklmnopq", 8)[0] == _textwrap("abcdefg hijklmnopq", 8) == \
+        ["abcdefg ", "hijklmno", "pq"]
+
+
+def test_styled_segments_wrap_to_cells_with_one_segment_per_style_run() -> None:
+    segments = [("claim-id:", "bold"), ("one two three four five", ""), ("[1][2]", "cyan")]
+    assert wrap_cells(segments, 22) == [
+        [("claim-id:", "bold"), (" ", ""), ("one two", "")],
+        [("three four five", ""), (" ", ""), ("[1][2]", "cyan")],
+    ]
+
+
+def test_a_word_too_long_for_the_tree_starts_a_new_line_and_is_cut() -> None:
+    assert wrap_cells([("ab abcdefghijkl cd", "")], 5) == [
+        [("ab", "")], [("abcde", "")], [("fghij", "")], [("kl cd", "")]]
+
+
+def test_wide_characters_are_measured_in_cells_and_no_break_spaces_hold() -> None:
+    # each of 中 and 文 takes two cells: four of them fill eight cells
+    assert wrap_cells([("中文中文 x", "")], 8) == [[("中文中文", "")], [("x", "")]]
+    assert wrap_cells([("中文中文中", "")], 4) == [[("中文", "")], [("中文", "")], [("中", "")]]
+    assert wrap_cells([("a", ""), ("\u26a0\u00a0no\u00a0title", "yellow")], 11) == [
+        [("a", "")], [("\u26a0 no title", "yellow")]]
+
+
+def test_cell_widths_belong_to_one_view() -> None:
+    cells = CellWidths()
+    wrap_cells([("中文 é x", "")], 20, cells=cells)
+    assert dict(cells) == {"中文": 4, "é": 1}
+    assert CellWidths() == {}
