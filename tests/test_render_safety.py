@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from argmap.render.dot import MAX_STRING_BYTES, dot_string, dot_url, to_dot
@@ -20,6 +20,7 @@ from argmap.formats.argmap_yaml import load_bytes
 from argmap.render.check import check_svg
 from argmap.render.graphviz import run_dot
 from argmap.render.pipeline import RenderOptions, map_to_dot
+from argmap.render.statements import StatementWriter, dot_id
 from argmap.text.safe import visible
 from argmap.views.diagram import build_view, clean
 
@@ -180,6 +181,34 @@ def test_a_label_is_the_escaping_of_each_of_its_lines(lines: list[str]) -> None:
 
     label = dot_string(lines)
     assert label == "\\n".join(graphviz.escape(line.replace("&", "&amp;")) for line in lines)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINE_TEXT.map(clean), min_size=1, max_size=6), st.sampled_from(["n0", "n0 -> n1"]),
+       st.sampled_from([{}, {"class": "claim premise linked"}, {"shape": "box", "penwidth": "1.4",
+                                                                 "URL": "https://example.org/?a=1&amp;b=2"}]))
+@example(["node"], "n0", {}).via("a DOT keyword is quoted")
+@example(["Strict"], "n0 -> n1", {}).via("in any case")
+@example(["-4.2"], "n0", {}).via("a number is not")
+@example([".5"], "n0", {}).via("nor is a plain ID")
+@example(["x_1"], "n0", {}).via("an ID")
+def test_statements_are_written_as_the_graphviz_package_writes_them(lines: list[str], left: str,
+                                                                     attrs: dict[str, str]) -> None:
+    """argmap appends finished node and edge lines to the Digraph's body; they must be the lines the
+    package's own node()/edge() calls write."""
+    import graphviz
+
+    label = dot_string(lines)
+    attrs = {**attrs, "tooltip": dot_string("\n".join(lines))}
+    assert dot_id(label) == graphviz.quoting.quote(label)
+    graph = graphviz.Digraph()
+    if " -> " in left:
+        graph.edge("n0", "n1", label=label, **attrs)
+    else:
+        graph.node("n0", label=label, **attrs)
+    writer = StatementWriter()
+    assert writer.statement(left, label, attrs) == graph.body[-1]
+    assert writer.statement(left, label, attrs) == graph.body[-1]  # remembered styling: the same line
 
 
 def _counts(source: str) -> tuple[int, int]:

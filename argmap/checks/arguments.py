@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from argmap.checks import CheckContext, Violation, ids, rule
 from argmap.findings import Severity
 from argmap.model import ArgMap, Claim, ClaimKind
-from argmap.schemes import SCHEMES, Scheme
 from argmap.text.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from argmap.schemes import Scheme
 
 
 @rule(ids.INFERRED_NEEDS_SUPPORT, Severity.ERROR)
@@ -83,6 +86,8 @@ def unknown_schemes(argmap: ArgMap, context: CheckContext) -> Iterator[Violation
               cite: [survey]
     ```
     """
+    from argmap.schemes import SCHEMES  # the catalogue is loaded only for maps that name schemes
+
     for argument in argmap.arguments:
         if argument.scheme is not None and argument.scheme not in SCHEMES:
             yield Violation(argument.field_position("scheme"),
@@ -91,10 +96,10 @@ def unknown_schemes(argmap: ArgMap, context: CheckContext) -> Iterator[Violation
 
 
 #: stands for a scheme that unknown-scheme reports already: its questions are not checked again
-_UNKNOWN = Scheme("", "", (), "", ())
+_UNKNOWN = "unknown"
 
 
-def _questioned_scheme(argmap: ArgMap, claim: Claim) -> tuple[str | None, Scheme | None]:
+def _questioned_scheme(argmap: ArgMap, claim: Claim) -> tuple[str | None, Scheme | str | None]:
     """The argument whose critical question `claim` answers or raises, and that argument's scheme.
 
     A premise or assumption answers for the argument it belongs to; an undercut of an argument, or
@@ -104,6 +109,8 @@ def _questioned_scheme(argmap: ArgMap, claim: Claim) -> tuple[str | None, Scheme
     if claim.kind is ClaimKind.COUNTERPOINT and claim.parent is not None:
         target = argmap.claim(claim.parent)
         argument_id = target.argument if target is not None else None
+    from argmap.schemes import SCHEMES
+
     argument = argmap.argument_index.get(argument_id) if argument_id else None
     if argument is None or argument.scheme is None:
         return argument_id, None
@@ -162,7 +169,7 @@ def unknown_questions(argmap: ArgMap, context: CheckContext) -> Iterator[Violati
                 continue
             argument_id, scheme = _questioned_scheme(argmap, claim)
             where = claim.field_position(key)
-            if scheme is _UNKNOWN:
+            if isinstance(scheme, str):  # unknown-scheme reports it
                 continue
             if argument_id is None:
                 whose = "of a premise of an argument" if key == "raises" else "in an argument"

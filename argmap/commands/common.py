@@ -52,10 +52,11 @@ def open_map(path: str, *, snapshots: dict[str, str] | None = None, quiet: bool 
     of its problems goes to stderr.
     """
     from argmap.pipeline import check_file
-    from argmap.reports.problems import map_problems_note
 
     checked = check_file(path, snapshots=snapshots)
-    if checked.map is None or not quiet:
+    if checked.problems and (checked.map is None or not quiet):
+        from argmap.reports.problems import map_problems_note
+
         click.echo(map_problems_note(path, checked), err=True, nl=False)
     if checked.map is None:
         raise click.exceptions.Exit(EXIT_PROBLEMS)

@@ -10,14 +10,16 @@ Safety rules (see docs/render.md and ../shared/HOSTILE_INPUT.md):
   backslash or white space reaches the SVG, and with `&` written as `&amp;`.
 
 Colours, shapes and line styles come from argmap.render.themes. The graph, its default
-attributes, every node and edge and the legend are made with `graphviz.Digraph` calls, so that
-the package does all the quoting of DOT IDs.
+attributes and the legend are made with `graphviz.Digraph` calls; the statements for claims and
+relations (thousands on a large map) are appended to its body as finished lines by
+argmap.render.statements, exactly as the package's node()/edge() would write them.
 """
 from __future__ import annotations
 
 from urllib.parse import quote as percent_quote
 
 from argmap.model import ClaimKind
+from argmap.render.statements import StatementWriter
 from argmap.render.themes import ATTACK_STYLE, SHAPES, SUPPORT_STYLE, THEMES, Theme
 from argmap.text.urls import safe_url
 from argmap.views.diagram import DiagramView, ViewEdge, ViewNode
@@ -137,13 +139,15 @@ def to_dot(view: DiagramView, *, direction: str = "LR", theme: str = "light", le
     graph.attr("edge", dir="back", arrowsize="0.9")
     ids = {node.id: f"n{index}" for index, node in enumerate(view.nodes)}
     urls: dict[str, str | None] = {}  # a source's URL is checked and encoded once
+    writer = StatementWriter()  # the package's node()/edge() lines, written without its overhead
     for node in view.nodes:
         if node.url is not None and node.url not in urls:
             urls[node.url] = dot_url(node.url)
-        graph.node(ids[node.id], dot_string(node_label(node)),
-                   **_node_attrs(node, look, mark_gaps, url=urls.get(node.url or "")))
+        attrs = _node_attrs(node, look, mark_gaps, url=urls.get(node.url or ""))
+        graph.body.append(writer.statement(ids[node.id], dot_string(node_label(node)), attrs))
     for edge in view.edges:
-        graph.edge(ids[edge.parent], ids[edge.child], **_edge_attrs(edge, look))
+        graph.body.append(writer.statement(f"{ids[edge.parent]} -> {ids[edge.child]}", None,
+                                           _edge_attrs(edge, look)))
     if legend:
         _add_legend(graph, look, mark_gaps=mark_gaps, vertical=direction in ("TB", "BT"))
     return graph.source
