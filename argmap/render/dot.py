@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from urllib.parse import quote as percent_quote
 
-from argmap.model import ClaimKind
+from argmap.model import FORMAT1_KINDS, ClaimKind
 from argmap.render.statements import StatementWriter
 from argmap.render.themes import ATTACK_STYLE, SHAPES, SUPPORT_STYLE, THEMES, Theme
 from argmap.text.urls import safe_url
@@ -149,7 +149,8 @@ def to_dot(view: DiagramView, *, direction: str = "LR", theme: str = "light", le
         graph.body.append(writer.statement(f"{ids[edge.parent]} -> {ids[edge.child]}", None,
                                            _edge_attrs(edge, look)))
     if legend:
-        _add_legend(graph, look, mark_gaps=mark_gaps, vertical=direction in ("TB", "BT"))
+        present = frozenset(node.kind for node in view.nodes)
+        _add_legend(graph, look, mark_gaps=mark_gaps, vertical=direction in ("TB", "BT"), present=present)
     return graph.source
 
 
@@ -189,15 +190,17 @@ def _edge_attrs(edge: ViewEdge, look: Theme) -> dict[str, str]:
     return attrs
 
 
-def _add_legend(graph: object, look: Theme, *, mark_gaps: bool, vertical: bool) -> None:
-    """A cluster naming each kind in its style, and one support and one attack edge."""
+def _add_legend(graph: object, look: Theme, *, mark_gaps: bool, vertical: bool,
+                present: frozenset[ClaimKind] = frozenset()) -> None:
+    """A cluster naming each kind in its style (format 2's kinds only when the map has them), and
+    one support and one attack edge."""
     import graphviz
 
     legend = graphviz.Digraph("cluster_legend")
     legend.attr("graph", label="Legend", fontsize="12", style="rounded", color=look.legend_border,
                 fontcolor=look.text, margin="10", rankdir="TB")
     legend.attr("node", fontsize="10", width="1.3", height="0.3", margin="0.08,0.04")
-    names = [kind for kind in ClaimKind if kind in SHAPES]
+    names = [kind for kind in ClaimKind if kind in FORMAT1_KINDS or kind in present]
     for index, kind in enumerate(names):
         fill, border, font = look.kinds[kind]
         shape, style, peripheries = SHAPES[kind]

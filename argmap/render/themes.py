@@ -40,6 +40,8 @@ THEMES: dict[str, Theme] = {
             ClaimKind.CORRELATION: ("#e3f2fb", "#56B4E9", "#1a1a1a"),
             ClaimKind.COUNTERPOINT: ("#fbecd0", "#E69F00", "#1a1a1a"),
             ClaimKind.REBUTTAL: ("#f6e4ee", "#CC79A7", "#1a1a1a"),
+            ClaimKind.UNDERCUT: ("#fde3d6", "#D55E00", "#1a1a1a"),
+            ClaimKind.ASSUMPTION: ("#ffffff", "#009E73", "#1a1a1a"),
         },
         support="#009E73", attack="#D55E00", gap="#D55E00",
     ),
@@ -52,6 +54,8 @@ THEMES: dict[str, Theme] = {
             ClaimKind.CORRELATION: ("#1b3647", "#56B4E9", "#e8e8e8"),
             ClaimKind.COUNTERPOINT: ("#463614", "#E69F00", "#e8e8e8"),
             ClaimKind.REBUTTAL: ("#44283a", "#CC79A7", "#e8e8e8"),
+            ClaimKind.UNDERCUT: ("#4a2414", "#ff7a3d", "#e8e8e8"),
+            ClaimKind.ASSUMPTION: ("#1a1a1a", "#2fc59b", "#e8e8e8"),
         },
         support="#2fc59b", attack="#ff7a3d", gap="#ff5a36",
     ),
@@ -64,6 +68,8 @@ THEMES: dict[str, Theme] = {
             ClaimKind.CORRELATION: ("white", "black", "black"),
             ClaimKind.COUNTERPOINT: ("#d9d9d9", "black", "black"),
             ClaimKind.REBUTTAL: ("#bdbdbd", "black", "black"),  # mid grey: apart from white premises on paper
+            ClaimKind.UNDERCUT: ("#eeeeee", "black", "black"),
+            ClaimKind.ASSUMPTION: ("white", "black", "black"),
         },
         support="black", attack="black", gap="black",
     ),
@@ -76,6 +82,10 @@ SHAPES: dict[ClaimKind, tuple[str, str, str]] = {
     ClaimKind.CORRELATION: ("box", "filled,diagonals", "1"),
     ClaimKind.COUNTERPOINT: ("box", "filled", "1"),
     ClaimKind.REBUTTAL: ("box", "rounded,filled,bold", "1"),
+    # format 2: an undercut is cut-cornered (it attacks a step, not a claim); an assumption is dashed
+    # (the text leaves it unstated)
+    ClaimKind.UNDERCUT: ("box", "filled,diagonals,dashed", "1"),
+    ClaimKind.ASSUMPTION: ("box", "rounded,filled,dashed", "1"),
 }
 
 # Support: solid line, filled arrowhead. Attack: dashed line, bar ("tee") end. Not colour alone.

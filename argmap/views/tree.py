@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 from argmap.analysis.gaps import Coverage, Gap, missing_fields
 from argmap.graph import descendants, path_to_thesis
-from argmap.model import ArgMap, Claim, ClaimKind, Source
+from argmap.model import FORMAT1_KINDS, ArgMap, Claim, ClaimKind, Source
 from argmap.text.safe import visible
 from argmap.views.wrap import CellWidths, Segment, wrap_cells
 
@@ -24,8 +24,11 @@ GLYPHS: dict[ClaimKind, tuple[str, str]] = {
     ClaimKind.CORRELATION: ("≈", "cyan"),
     ClaimKind.COUNTERPOINT: ("✗", "red"),
     ClaimKind.REBUTTAL: ("↺", "blue"),
+    ClaimKind.UNDERCUT: ("⤫", "magenta"),
+    ClaimKind.ASSUMPTION: ("△", "yellow"),
 }
 POINTER = "→"
+ARGUMENT_MARK = "⊕"  # before a claim that belongs to a linked argument (format 2)
 GAP_MARK = "⚠"
 MIN_TEXT_WIDTH = 20
 
@@ -119,17 +122,20 @@ class _ViewBuilder:
 
         Depth first with an explicit stack rather than recursion, so that no depth of nesting or chain
         of refs can exhaust Python's stack. A stack entry: (claim id, kind of the edge to it, guides,
-        connector, last among its siblings, levels still to show, focus path below it, is a ref).
+        connector, last among its siblings, levels still to show, focus path below it, is a ref, the
+        linked argument the edge belongs to).
         """
-        stack: list[tuple[str, ClaimKind, str, str, bool, int | None, list[str] | None, bool]] = [
-            (root, self.map.claim_index[root].kind, "", "", True, remaining, path, False)]
+        stack: list[tuple[str, ClaimKind, str, str, bool, int | None, list[str] | None, bool, str | None]] = [
+            (root, self.map.claim_index[root].kind, "", "", True, remaining, path, False, None)]
         while stack:
-            claim_id, kind, guides, connector, last, remaining, path, pointer = stack.pop()
+            claim_id, kind, guides, connector, last, remaining, path, pointer, argument = stack.pop()
+            # a premise, assumption or undercut of a linked argument names the argument first
+            linked = ((f"{ARGUMENT_MARK}\u00a0{visible(argument)}\u00a0", "dim"),) if argument else ()
             child_guides = guides + ("" if not connector else ("    " if last else "│   "))
             if pointer or claim_id in self.printed:
                 glyph, style = GLYPHS[kind]
                 self.pointers.append((len(self.lines), claim_id))
-                self.lines.append(((guides + connector, "dim"), (glyph, style), (" ", ""),
+                self.lines.append(((guides + connector, "dim"), (glyph, style), (" ", ""), *linked,
                                    (f"{POINTER} see {visible(claim_id)}", "dim")))
                 continue
             claim = self.map.claim_index[claim_id]
@@ -141,8 +147,8 @@ class _ViewBuilder:
             hidden = 0 if shown or not edges else len(descendants(self.map, claim_id)) - 1
             bar = "│ " if shown or hidden else "  "
             glyph, style = GLYPHS[claim.kind]
-            self.paragraph(((guides + connector, "dim"), (glyph, style), (" ", "")), child_guides + bar,
-                           self.claim_tokens(claim))
+            self.paragraph(((guides + connector, "dim"), (glyph, style), (" ", ""), *linked),
+                           child_guides + bar, self.claim_tokens(claim))
             if hidden:
                 self.lines.append(((child_guides + "└── ", "dim"),
                                    (f"… {hidden} more claim{'s' if hidden != 1 else ''} below", "dim")))
@@ -153,7 +159,7 @@ class _ViewBuilder:
                 edge = shown[n]
                 last_child = n == len(shown) - 1
                 stack.append((edge.child, edge.kind, child_guides, "└── " if last_child else "├── ", last_child,
-                              below, rest, edge.ref))
+                              below, rest, edge.ref, edge.argument))
 
     def tree(self) -> None:
         self._tree()
@@ -223,7 +229,10 @@ def header_lines(argmap: ArgMap, gaps: Sequence[Gap], coverage: Coverage, width:
     n_sources = len(argmap.source_index)
     summary = (f"{total} claim{'s' if total != 1 else ''}: {', '.join(parts)}; "
                f"{n_sources} source{'s' if n_sources != 1 else ''}; {len(gaps)} gap{'s' if len(gaps) != 1 else ''}")
-    legend = "  ".join(f"{g} {k.value}" for k, (g, _) in GLYPHS.items())
+    # format 2's kinds join the legend only in maps that have them
+    legend = "  ".join(f"{g} {k.value}" for k, (g, _) in GLYPHS.items() if k in FORMAT1_KINDS or counts[k])
+    if argmap.arguments:
+        legend += f"  {ARGUMENT_MARK} linked argument"
     legend += f"  {POINTER} reference  [n] source  {GAP_MARK} gap"
     lines: list[Line] = []
     for text, style in ((argmap.title or "(untitled map)", "bold"), (summary, ""),
