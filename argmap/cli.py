@@ -4,6 +4,7 @@ Each subcommand lives in argmap/commands/<name>.py as a thin click command that 
 one core function and returns its exit code. `main()` is the one place that turns an unexpected
 error into one line on stderr and exit code 2, and a closed pipe into a quiet exit.
 """
+
 from __future__ import annotations
 
 import gc
@@ -14,8 +15,8 @@ import sys
 import click
 
 from argmap import __version__
-from argmap.output import silence_stdout
 from argmap.errors import InputError, InternalError
+from argmap.output import silence_stdout
 from argmap.text.safe import visible
 
 #: subcommand name -> (module, one-line help shown in `argmap --help` without importing it)
@@ -120,8 +121,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # the one place an unexpected error is turned into a line
         if show_traceback:
             raise
-        click.echo(f"argmap: internal error: {type(exc).__name__}: {visible(str(exc))[:500]} "
-                   "(run with --traceback for details)", err=True)
+        click.echo(
+            f"argmap: internal error: {type(exc).__name__}: {visible(str(exc))[:500]} "
+            "(run with --traceback for details)",
+            err=True,
+        )
         code = 2
     try:
         sys.stdout.flush()
@@ -142,7 +146,6 @@ def _io_error(exc: OSError) -> int:
     import errno
 
     where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-    what = "cannot write output" if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO) \
-        else "I/O error"
+    what = "cannot write output" if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO) else "I/O error"
     click.echo(f"argmap: {what}: {visible(where + (exc.strerror or str(exc)))}", err=True)
     return 2

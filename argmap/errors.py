@@ -2,6 +2,7 @@
 
 Kept free of imports so that `argmap.cli` can name them without loading any stage.
 """
+
 from __future__ import annotations
 
 

@@ -6,11 +6,13 @@ id) or a Gap the gaps analysis found (its id is the gap kind, argmap.analysis.ga
 Findings as they are, without conversion, so that a line-oriented format (parsable, github, sarif) is
 one function over findings, whichever stage found them (argmap.reports.findings).
 """
+
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Collection, Iterable, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -28,7 +30,7 @@ class Severity(IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, text: str) -> "Severity":
+    def parse(cls, text: str) -> Severity:
         return cls[text.strip().upper()]
 
 

@@ -2,9 +2,11 @@
 
 Everything is iterative, so a chain of any depth is fine.
 """
+
 from __future__ import annotations
 
-from typing import Callable, Hashable, Iterable, Mapping, Sequence, TypeVar
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from argmap.model import ArgMap, Edge
 
@@ -28,8 +30,11 @@ def find_cycles(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
     """
     nodes = sorted(set(graph) | {n for targets in graph.values() for n in targets})
     components = strongly_connected_components(nodes, lambda node: graph.get(node, ()))
-    return [_cycle_in(component, graph) for component in components
-            if len(component) > 1 or component[0] in graph.get(component[0], ())]
+    return [
+        _cycle_in(component, graph)
+        for component in components
+        if len(component) > 1 or component[0] in graph.get(component[0], ())
+    ]
 
 
 def strongly_connected_components(nodes: Iterable[N], succ: Callable[[N], Sequence[N]]) -> list[list[N]]:
@@ -97,7 +102,7 @@ def _cycle_in(component: list[str], graph: Mapping[str, Sequence[str]]) -> list[
                     path = [node]
                     while path[-1] != start:
                         path.append(previous[path[-1]])
-                    return [start] + list(reversed(path[:-1])) + [start] if node != start else [start, start]
+                    return [start, *list(reversed(path[:-1])), start] if node != start else [start, start]
                 if target not in previous:
                     previous[target] = node
                     following.append(target)

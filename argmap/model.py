@@ -10,12 +10,14 @@ one-premise argument (convergent: each supports the claim alone); a linked argum
 and the edges from them carry its id. Attacks are of two sorts: a counterpoint or rebuttal denies
 the claim it is written under; an undercut denies that a support step follows (see `Edge`).
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Iterator, Mapping, NamedTuple
+from typing import NamedTuple
 
 
 class Position(NamedTuple):
@@ -68,8 +70,7 @@ class ClaimKind(str, Enum):
 _ATTACKS = frozenset((ClaimKind.COUNTERPOINT, ClaimKind.REBUTTAL, ClaimKind.UNDERCUT))
 _SUPPORTS = frozenset((ClaimKind.PREMISE, ClaimKind.CORRELATION, ClaimKind.ASSUMPTION))
 #: the kinds of format 1, in the order views list them
-FORMAT1_KINDS = (ClaimKind.THESIS, ClaimKind.PREMISE, ClaimKind.CORRELATION, ClaimKind.COUNTERPOINT,
-                 ClaimKind.REBUTTAL)
+FORMAT1_KINDS = (ClaimKind.THESIS, ClaimKind.PREMISE, ClaimKind.CORRELATION, ClaimKind.COUNTERPOINT, ClaimKind.REBUTTAL)
 
 
 #: the YAML list a relation is written in, per kind

@@ -5,14 +5,16 @@ renamed over the target, so a failure (full disk, killed process) never leaves a
 never truncates an existing good one. The output may not be one of the input files. An existing
 character device or named pipe (/dev/null, a FIFO) is written to directly, never replaced.
 """
+
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 
 class OutputError(Exception):
@@ -59,10 +61,8 @@ def write_output(target: str, data: bytes, *, inputs: Iterable[str] = ()) -> Non
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
-            try:
+            with contextlib.suppress(OSError):
                 os.chmod(tmp_name, path.stat().st_mode & 0o777)
-            except OSError:
-                pass
         else:
             umask = os.umask(0)
             os.umask(umask)
@@ -75,10 +75,8 @@ def write_output(target: str, data: bytes, *, inputs: Iterable[str] = ()) -> Non
         if fd is not None:
             os.close(fd)
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 def _same_file(a: Path, b: Path) -> bool:

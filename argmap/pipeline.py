@@ -12,6 +12,7 @@ Nothing here prints: a path that cannot be read raises `InputError`, a failure o
 loading or checking raises `InternalError` naming the file (both in argmap.errors); `argmap.cli`
 reports both.
 """
+
 from __future__ import annotations
 
 import os
@@ -106,7 +107,8 @@ def _looks_like_map(path: str) -> bool:
     if root is None:
         return True
     return isinstance(root, MappingNode) and any(
-        isinstance(key, ScalarNode) and key.value == "argmap" for key, _ in root.value)
+        isinstance(key, ScalarNode) and key.value == "argmap" for key, _ in root.value
+    )
 
 
 def read_input(path: str, *, stdin: bytes | None = None) -> Input:

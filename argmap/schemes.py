@@ -9,6 +9,7 @@ scheme with `scheme: ID` on an argument, a premise or assumption says which ques
 with `answers: QUESTION-ID`, and a counterpoint or undercut says which it presses with
 `raises: QUESTION-ID`. `argmap schemes` lists the catalogue; docs/schemes.md is generated from it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -45,14 +46,16 @@ class Scheme:
         }
 
 
-def _scheme(scheme_id: str, name: str, premises: tuple[str, ...], conclusion: str,
-            *questions: tuple[str, str]) -> Scheme:
+def _scheme(
+    scheme_id: str, name: str, premises: tuple[str, ...], conclusion: str, *questions: tuple[str, str]
+) -> Scheme:
     return Scheme(scheme_id, name, premises, conclusion, tuple(Question(q, text) for q, text in questions))
 
 
 CATALOGUE: tuple[Scheme, ...] = (
     _scheme(
-        "expert-opinion", "Argument from expert opinion",
+        "expert-opinion",
+        "Argument from expert opinion",
         ("E is an expert in the field F that A belongs to.", "E asserts that A is true."),
         "A is plausibly true.",
         ("expertise", "How credible is E as an expert: what training, record or standing shows it?"),
@@ -63,7 +66,8 @@ CATALOGUE: tuple[Scheme, ...] = (
         ("backup-evidence", "Is E's assertion based on evidence, and what is that evidence?"),
     ),
     _scheme(
-        "position-to-know", "Argument from position to know",
+        "position-to-know",
+        "Argument from position to know",
         ("S is in a position to know whether A is true.", "S asserts that A is true."),
         "A is plausibly true.",
         ("position", "Is S really in a position to know whether A is true?"),
@@ -71,7 +75,8 @@ CATALOGUE: tuple[Scheme, ...] = (
         ("assertion", "Did S actually assert A, in those terms?"),
     ),
     _scheme(
-        "witness-testimony", "Argument from witness testimony",
+        "witness-testimony",
+        "Argument from witness testimony",
         ("W was in a position to observe whether A happened.", "W testifies that A happened."),
         "A plausibly happened.",
         ("internal-consistency", "Is W's account consistent in itself?"),
@@ -81,7 +86,8 @@ CATALOGUE: tuple[Scheme, ...] = (
         ("observation", "Could W actually observe what W reports, and how well?"),
     ),
     _scheme(
-        "cause-to-effect", "Argument from cause to effect",
+        "cause-to-effect",
+        "Argument from cause to effect",
         ("Generally, if C occurs, E will (or may) occur.", "C occurs (or will occur)."),
         "E will (or may) occur.",
         ("strength", "How strong is the causal generalisation: does C reliably bring about E?"),
@@ -89,7 +95,8 @@ CATALOGUE: tuple[Scheme, ...] = (
         ("interference", "Are there other factors that could stop C from producing E here?"),
     ),
     _scheme(
-        "correlation-to-cause", "Argument from correlation to cause",
+        "correlation-to-cause",
+        "Argument from correlation to cause",
         ("A and B are correlated.",),
         "A causes B.",
         ("correlation", "Is there really a correlation between A and B, shown by the evidence?"),
@@ -98,14 +105,16 @@ CATALOGUE: tuple[Scheme, ...] = (
         ("direction", "Could B cause A rather than A cause B?"),
     ),
     _scheme(
-        "sign", "Argument from sign",
+        "sign",
+        "Argument from sign",
         ("S is true in this situation.", "S is generally a sign that A is true."),
         "A is plausibly true.",
         ("reliability", "How strong is the link between the sign and what it is taken to indicate?"),
         ("alternatives", "Are there other events or states that would better account for the sign?"),
     ),
     _scheme(
-        "example", "Argument from example",
+        "example",
+        "Argument from example",
         ("In this case, x has property F and also property G.",),
         "Generally, whatever has F has G.",
         ("true", "Is the proposition in the example actually true?"),
@@ -115,7 +124,8 @@ CATALOGUE: tuple[Scheme, ...] = (
         ("special-circumstances", "Do special circumstances of the example weaken its generality?"),
     ),
     _scheme(
-        "analogy", "Argument from analogy",
+        "analogy",
+        "Argument from analogy",
         ("Case C1 is similar to case C2.", "A is true in C1."),
         "A is plausibly true in C2.",
         ("differences", "Are there differences between C1 and C2 that would undermine the similarity?"),
@@ -123,7 +133,8 @@ CATALOGUE: tuple[Scheme, ...] = (
         ("counter-analogy", "Is there a case C3, just as similar to C2, in which A is false?"),
     ),
     _scheme(
-        "consequences", "Argument from consequences",
+        "consequences",
+        "Argument from consequences",
         ("If A is brought about, good (or bad) consequences will plausibly follow.",),
         "A should (or should not) be brought about.",
         ("likelihood", "How likely are the consequences to follow, and on what evidence?"),
@@ -131,7 +142,8 @@ CATALOGUE: tuple[Scheme, ...] = (
         ("other-consequences", "Are there consequences of the opposite value that should be weighed?"),
     ),
     _scheme(
-        "practical-reasoning", "Practical reasoning",
+        "practical-reasoning",
+        "Practical reasoning",
         ("The agent has goal G.", "Carrying out action A is a means to realise G."),
         "The agent ought to carry out A.",
         ("other-goals", "Does the agent have goals that conflict with G?"),
@@ -141,14 +153,16 @@ CATALOGUE: tuple[Scheme, ...] = (
         ("side-effects", "What consequences of A besides G should be taken into account?"),
     ),
     _scheme(
-        "popular-opinion", "Argument from popular opinion",
+        "popular-opinion",
+        "Argument from popular opinion",
         ("A is generally accepted as true.",),
         "A is plausibly true.",
         ("evidence", "What evidence supports the claim that A is generally accepted?"),
         ("reasons", "Even if it is, is there good reason to doubt that A is true?"),
     ),
     _scheme(
-        "ad-hominem", "Ad hominem (argument from character)",
+        "ad-hominem",
+        "Ad hominem (argument from character)",
         ("S is a person of bad character (dishonest, biased, inconsistent).", "S argues for A."),
         "S's argument for A should be given less weight.",
         ("premise", "Is the premise about S's character well supported by evidence?"),

@@ -3,6 +3,7 @@
 The nearest of the two, looking from the first map's directory upwards, is used; command-line
 options override it. Keys: `strict` (bool), `disable` and `enable` (lists of rule ids).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -31,8 +32,9 @@ def _from_mapping(data: Any, source: str) -> Settings:
         raise ConfigError(f"{source}: argmap settings must be a mapping")
     unknown = set(data) - {"strict", "disable", "enable"}
     if unknown:
-        raise ConfigError(f"{source}: unknown setting(s): {', '.join(sorted(map(str, unknown)))} "
-                          "(known: strict, disable, enable)")
+        raise ConfigError(
+            f"{source}: unknown setting(s): {', '.join(sorted(map(str, unknown)))} (known: strict, disable, enable)"
+        )
     strict = data.get("strict", False)
     if not isinstance(strict, bool):
         raise ConfigError(f"{source}: 'strict' must be true or false")
@@ -80,7 +82,7 @@ def load_settings_file(path: Path) -> Settings:
             return super().construct_mapping(node, deep=deep)
 
     try:
-        data = yaml.load(raw.decode("utf-8"), Loader=StrictLoader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(raw.decode("utf-8"), Loader=StrictLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
     return _from_mapping(data, str(path))

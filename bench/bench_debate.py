@@ -3,6 +3,7 @@ flat: linear time), and end-to-end medians of eval, brief and drill on maps/assa
 
     python bench/bench_debate.py [--repeat N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,7 +49,7 @@ def main() -> None:
             path.write_text(generate(n), encoding="utf-8")
         argmap = load_bytes(path.read_bytes(), file=str(path)).map
         assert argmap is not None
-        seconds = median_time(lambda: evaluate(argmap), args.repeat)
+        seconds = median_time(lambda argmap=argmap: evaluate(argmap), args.repeat)
         print(f"{n:>8} {seconds:>10.3f} {seconds / n * 1e6:>9.2f}")
     assad = str(ROOT / "maps" / "assad_isis.yaml")
     env = {**child_env(), "XDG_STATE_HOME": tempfile.mkdtemp(prefix="argmap-bench-")}
@@ -63,9 +64,17 @@ def main() -> None:
     }
     print(f"\nend to end on maps/assad_isis.yaml, median of {args.repeat} runs")
     for name, argv in commands.items():
-        def once() -> None:
-            subprocess.run([sys.executable, "-m", "argmap", *argv], input=b"a\ny\n\nb\nn\n",
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env)
+
+        def once(argv: list[str] = argv) -> None:
+            subprocess.run(
+                [sys.executable, "-m", "argmap", *argv],
+                input=b"a\ny\n\nb\nn\n",
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=True,
+                env=env,
+            )
+
         print(f"  {name:<28} {median_time(once, args.repeat) * 1000:7.0f} ms")
 
 

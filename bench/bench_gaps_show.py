@@ -9,6 +9,7 @@ Each run is timed twice: CPU time of the child process (user + system, from getr
 on a busy machine, and what the targets are about) and wall time. Commands are run in interleaved
 rounds, so that a machine that gets busier slows every command alike, and medians are reported.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,8 +37,9 @@ def time_of(args: list[str]) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of one end-to-end run of `argmap ARGS` with output to a pipe."""
     cpu_before = _children_cpu()
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "argmap", *args], cwd=ROOT, stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL, env=ENV)
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=ENV
+    )
     wall = time.perf_counter() - start
     cpu = _children_cpu() - cpu_before
     if proc.returncode not in (0, 1):
@@ -69,9 +71,11 @@ def main() -> None:
         cpu_median = {name: statistics.median(values) for name, values in cpu.items()}
         wall_median = {name: statistics.median(values) for name, values in wall.items()}
         for name in ("gaps", "show", "validate"):
-            print(f"{label:<22} {name:<9} {cpu_median[name] * 1000:>8.0f} "
-                  f"{cpu_median[name] / cpu_median['validate']:>11.2f} {wall_median[name] * 1000:>8.0f} "
-                  f"{wall_median[name] / wall_median['validate']:>11.2f}")
+            print(
+                f"{label:<22} {name:<9} {cpu_median[name] * 1000:>8.0f} "
+                f"{cpu_median[name] / cpu_median['validate']:>11.2f} {wall_median[name] * 1000:>8.0f} "
+                f"{wall_median[name] / wall_median['validate']:>11.2f}"
+            )
 
 
 if __name__ == "__main__":

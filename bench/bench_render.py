@@ -19,20 +19,23 @@ Each is reported as the median wall time and the median CPU time (user + system)
 processes, from resource.getrusage(RUSAGE_CHILDREN) before and after each run; it includes dot's
 CPU time when argmap runs it. CPU time is the steadier figure on a shared machine. "overhead" is
 (argmap - dot) / dot; on a busy machine this difference of two long runs is noisy, so "own" adds
-a steadier estimate: (argmap .dot + the SVG check measured in this process) / dot. A last table splits argmap's own work by step, measured in this process
+a steadier estimate: (argmap .dot + the SVG check measured in this process) / dot. A last table
+splits argmap's own work by step, measured in this process
 (medians of wall time; the Python start-up is `python -c pass` and the imports are measured in a
 fresh interpreter).
 """
+
 from __future__ import annotations
 
 import argparse
+import contextlib
 import resource
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -42,9 +45,11 @@ sys.path.insert(0, str(ROOT))
 from benchenv import child_env  # noqa: E402
 from genmap import generate  # noqa: E402
 
-IMPORTS = ("import argmap.cli, argmap.commands.render, argmap.render.pipeline, argmap.views.diagram, argmap.render.dot, "
-           "argmap.render.graphviz, argmap.render.check, "
-           "argmap.formats.argmap_yaml, argmap.checks.runner, graphviz, xml.etree.ElementTree")
+IMPORTS = (
+    "import argmap.cli, argmap.commands.render, argmap.render.pipeline, argmap.views.diagram, argmap.render.dot, "
+    "argmap.render.graphviz, argmap.render.check, "
+    "argmap.formats.argmap_yaml, argmap.checks.runner, graphviz, xml.etree.ElementTree"
+)
 
 
 def children_cpu() -> float:
@@ -52,20 +57,19 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_run(args: list[str], *, stdin_path: Path | None = None, env: dict[str, str] | None = None,
-              cwd: Path = ROOT) -> tuple[float, float]:
+def timed_run(
+    args: list[str], *, stdin_path: Path | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> tuple[float, float]:
     """Wall and child CPU seconds of one run of `args` (which must succeed)."""
-    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-    try:
+    with contextlib.ExitStack() as stack:
+        stdin = stack.enter_context(open(stdin_path, "rb")) if stdin_path else subprocess.DEVNULL
         cpu = children_cpu()
         start = time.perf_counter()
-        subprocess.run(args, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True,
-                       env=env, cwd=cwd)
+        subprocess.run(
+            args, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True, env=env, cwd=cwd
+        )
         wall = time.perf_counter() - start
         return wall, children_cpu() - cpu
-    finally:
-        if stdin_path:
-            stdin.close()  # type: ignore[union-attr]
 
 
 def median_in_process(fn: Callable[[], object], runs: int) -> float:
@@ -85,8 +89,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--runs", type=int, default=5, help="rounds per size (medians are reported)")
-    parser.add_argument("--baseline", type=Path, metavar="DIR",
-                        help="also time argmap from this source tree (an older checkout)")
+    parser.add_argument(
+        "--baseline", type=Path, metavar="DIR", help="also time argmap from this source tree (an older checkout)"
+    )
     args = parser.parse_args()
     out_dir = HERE / "out"
     out_dir.mkdir(exist_ok=True)
@@ -94,18 +99,20 @@ def main() -> None:
 
     variants: dict[str, Callable[[Path, Path, Path, list[str]], tuple[float, float]]] = {
         "argmap": lambda yaml, dot, svg, flags: timed_run(
-            [python, "-m", "argmap", "render", str(yaml), "-o", str(svg), "--timeout", "900"],
-            env=child_env()),
+            [python, "-m", "argmap", "render", str(yaml), "-o", str(svg), "--timeout", "900"], env=child_env()
+        ),
         "dot": lambda yaml, dot, svg, flags: timed_run(["dot", "-Tsvg", *flags], stdin_path=dot),
         "argmap .dot": lambda yaml, dot, svg, flags: timed_run(
-            [python, "-m", "argmap", "render", str(yaml), "-o", str(svg.with_suffix(".argmap.dot"))],
-            env=child_env()),
+            [python, "-m", "argmap", "render", str(yaml), "-o", str(svg.with_suffix(".argmap.dot"))], env=child_env()
+        ),
     }
     if args.baseline is not None:
         baseline = args.baseline.resolve()
         variants["baseline"] = lambda yaml, dot, svg, flags: timed_run(
             [python, "-m", "argmap", "render", str(yaml), "-o", str(svg), "--timeout", "900"],
-            env=child_env(baseline), cwd=baseline)
+            env=child_env(baseline),
+            cwd=baseline,
+        )
 
     print(f"medians of {args.runs} interleaved rounds; wall s / child CPU s (user + system)")
     widths = {name: max(11, len(name) + 5) for name in variants}
@@ -116,8 +123,9 @@ def main() -> None:
         path = out_dir / f"render_{size}.yaml"
         path.write_text(generate(size, seed=1), encoding="utf-8")
         data = path.read_bytes()
-        source, count = map_to_dot(load_bytes(data, file=str(path), base_dir=str(out_dir)).map,
-                                   RenderOptions(format="dot"))
+        source, count = map_to_dot(
+            load_bytes(data, file=str(path), base_dir=str(out_dir)).map, RenderOptions(format="dot")
+        )
         dot_file = out_dir / f"render_{size}.dot"
         dot_file.write_text(source, encoding="utf-8")
         flags = list(LARGE_MAP_FLAGS) if count > LARGE_MAP else []
@@ -127,17 +135,18 @@ def main() -> None:
         for name in names:  # warm-up: bytecode cache, file cache
             variants[name](path, dot_file, svg_out, flags)
         for round_ in range(args.runs):
-            for name in (names if round_ % 2 == 0 else names[::-1]):
+            for name in names if round_ % 2 == 0 else names[::-1]:
                 results[name].append(variants[name](path, dot_file, svg_out, flags))
-        med = {name: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
-               for name, runs in results.items()}
+        med = {
+            name: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
+            for name, runs in results.items()
+        }
         over_wall = (med["argmap"][0] - med["dot"][0]) / med["dot"][0]
         over_cpu = (med["argmap"][1] - med["dot"][1]) / med["dot"][1]
         steps = step_times(data, path, out_dir, svg_out, args.runs)
         phases.append((size, steps))
         own = (med["argmap .dot"][1] + steps["svg"]) / med["dot"][1]
-        row = f"{size:>7} " + " ".join(f"{med[name][0]:>{widths[name]}.3f} {med[name][1]:>7.3f}"
-                                       for name in variants)
+        row = f"{size:>7} " + " ".join(f"{med[name][0]:>{widths[name]}.3f} {med[name][1]:>7.3f}" for name in variants)
         print(row + f" {over_wall:>14.0%} {over_cpu:>13.0%} {own:>8.0%}", flush=True)
 
     start_up = statistics.median(timed_run([python, "-c", "pass"], env=child_env())[0] for _ in range(args.runs))
@@ -145,15 +154,18 @@ def main() -> None:
     print(f"\nargmap's own steps (median wall s): Python start-up {start_up:.3f}, imports {imports:.3f}")
     print(f"{'claims':>7} {'load':>7} {'checks':>7} {'view':>7} {'DOT':>7} {'SVG check':>10}")
     for size, steps in phases:
-        print(f"{size:>7} {steps['load']:>7.3f} {steps['checks']:>7.3f} {steps['view']:>7.3f} "
-              f"{steps['dot']:>7.3f} {steps['svg']:>10.3f}")
+        print(
+            f"{size:>7} {steps['load']:>7.3f} {steps['checks']:>7.3f} {steps['view']:>7.3f} "
+            f"{steps['dot']:>7.3f} {steps['svg']:>10.3f}"
+        )
 
 
 def in_fresh_interpreter(statement: str) -> float:
     """Seconds a fresh interpreter spends on `statement` (measured inside it)."""
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True, cwd=ROOT,
-                         env=child_env())
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True, text=True, cwd=ROOT, env=child_env()
+    )
     return float(out.stdout)
 
 
@@ -162,9 +174,9 @@ def step_times(data: bytes, path: Path, out_dir: Path, svg: Path, runs: int) -> 
     import gc
 
     from argmap.checks.runner import check_map
-    from argmap.render.dot import to_dot
     from argmap.formats.argmap_yaml import load_bytes
     from argmap.render.check import check_svg
+    from argmap.render.dot import to_dot
     from argmap.views.diagram import build_view
 
     svg_bytes = svg.read_bytes()

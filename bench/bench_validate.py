@@ -7,6 +7,7 @@ maps of each size, validate end to end beside PyYAML's libyaml `yaml.compose` of
 floor for any YAML reader that keeps positions; measured in a fresh process with the garbage
 collector paused), with peak memory of the validate process.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 from benchenv import child_env  # noqa: E402
 from genmap import generate  # noqa: E402
 
-COMPOSE = ("import gc, sys, yaml; data = open(sys.argv[1], 'rb').read().decode(); gc.disable(); "
-           "yaml.compose(data, Loader=yaml.CSafeLoader)")
+COMPOSE = (
+    "import gc, sys, yaml; data = open(sys.argv[1], 'rb').read().decode(); gc.disable(); "
+    "yaml.compose(data, Loader=yaml.CSafeLoader)"
+)
 
 
 def timed(cmd: list[str]) -> tuple[float, int]:
@@ -60,9 +63,9 @@ def main() -> None:
     args = parser.parse_args()
     argmap = [sys.executable, "-m", "argmap"]
     rows = []
-    version, _ = median_of(argmap + ["--version"], args.runs)
+    version, _ = median_of([*argmap, "--version"], args.runs)
     rows.append(("argmap --version", version, statistics.median(WALL), None, None, None))
-    assad, _ = median_of(argmap + ["validate", "maps/assad_isis.yaml"], args.runs)
+    assad, _ = median_of([*argmap, "validate", "maps/assad_isis.yaml"], args.runs)
     rows.append(("validate maps/assad_isis.yaml", assad, statistics.median(WALL), None, None, None))
     OUT.mkdir(parents=True, exist_ok=True)
     for size in (int(s) for s in args.sizes.split(",")):
@@ -70,18 +73,28 @@ def main() -> None:
         if not path.exists():
             path.write_text(generate(size, seed=0), encoding="utf-8")
         runs = args.runs if size < 100_000 else max(1, min(args.runs, 3))
-        validate, rss = median_of(argmap + ["validate", str(path)], runs)
+        validate, rss = median_of([*argmap, "validate", str(path)], runs)
         wall = statistics.median(WALL)
         compose, _ = median_of([sys.executable, "-c", COMPOSE, str(path)], runs)
-        rows.append((f"validate {size} claims ({path.stat().st_size / 1e6:.1f} MB)", validate, wall, compose,
-                     validate / compose, rss))
+        rows.append(
+            (
+                f"validate {size} claims ({path.stat().st_size / 1e6:.1f} MB)",
+                validate,
+                wall,
+                compose,
+                validate / compose,
+                rss,
+            )
+        )
     print("medians of CPU time (user+system) per run; wall time beside it")
     print(f"{'case':<44} {'cpu':>9} {'wall':>9} {'compose':>9} {'ratio':>6} {'peak RSS':>10}")
     for name, seconds, wall, compose, ratio, rss in rows:
-        print(f"{name:<44} {seconds * 1000:>7.0f}ms {wall * 1000:>7.0f}ms "
-              f"{'' if compose is None else f'{compose * 1000:.0f}ms':>9} "
-              f"{'' if ratio is None else f'{ratio:.2f}x':>6} "
-              f"{'' if rss is None else f'{rss / 1024:.0f} MB':>10}")
+        print(
+            f"{name:<44} {seconds * 1000:>7.0f}ms {wall * 1000:>7.0f}ms "
+            f"{'' if compose is None else f'{compose * 1000:.0f}ms':>9} "
+            f"{'' if ratio is None else f'{ratio:.2f}x':>6} "
+            f"{'' if rss is None else f'{rss / 1024:.0f} MB':>10}"
+        )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ every run compile every module again (about 30 ms), and PYTHONUNBUFFERED turns e
 to a pipe into its own system call. Children get bytecode caching (in a cache outside the source
 tree) and ordinary buffering; `tree` puts a given source tree first on the import path.
 """
+
 from __future__ import annotations
 
 import os

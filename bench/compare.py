@@ -10,6 +10,7 @@ medians of child CPU time (user + system) and of wall time, and the ratio this/b
 ratio is the figure to read: absolute times move with the machine's load, ratios measured in one run
 do not. Output goes to pipes or bench/out/, as in CI.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,15 @@ def timed(argv: list[str], *, tree: Path) -> tuple[float, float]:
     """(wall seconds, child CPU seconds) of one run of `python -m argmap ARGV` from source tree `tree`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "argmap", *argv], cwd=tree, env=child_env(tree),
-                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [sys.executable, "-m", "argmap", *argv],
+        cwd=tree,
+        env=child_env(tree),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -77,15 +85,14 @@ def main() -> None:
     if not (baseline / "argmap" / "__init__.py").is_file():
         parser.error(f"{baseline} holds no argmap source tree")
     trees = {"this": ROOT, "baseline": baseline}
-    print(f"this tree: {ROOT}\nbaseline:  {baseline}\n"
-          f"medians of {args.runs} interleaved rounds; {os.cpu_count()} CPUs")
+    print(f"this tree: {ROOT}\nbaseline:  {baseline}\nmedians of {args.runs} interleaved rounds; {os.cpu_count()} CPUs")
     print(f"{'case':<22} {'this cpu':>9} {'base cpu':>9} {'ratio':>6}  {'this wall':>9} {'base wall':>9} {'ratio':>6}")
     ratios: list[float] = []
     for name, argv in cases([int(s) for s in args.sizes.split(",") if s]):
         if args.only not in name:
             continue
         runs: dict[str, list[tuple[float, float]]] = {tree: [] for tree in trees}
-        for tree, path in trees.items():  # warm-up: bytecode caches, file cache
+        for path in trees.values():  # warm-up: bytecode caches, file cache
             timed(argv, tree=path)
         for round_ in range(args.runs):
             order = list(trees) if round_ % 2 == 0 else list(trees)[::-1]
@@ -95,9 +102,12 @@ def main() -> None:
         cpu = {tree: statistics.median(c for _, c in runs[tree]) for tree in trees}
         ratio = cpu["this"] / cpu["baseline"] if cpu["baseline"] else float("nan")
         ratios.append(ratio)
-        print(f"{name:<22} {cpu['this'] * 1000:>7.0f}ms {cpu['baseline'] * 1000:>7.0f}ms {ratio:>5.2f}x  "
-              f"{wall['this'] * 1000:>7.0f}ms {wall['baseline'] * 1000:>7.0f}ms "
-              f"{wall['this'] / wall['baseline']:>5.2f}x", flush=True)
+        print(
+            f"{name:<22} {cpu['this'] * 1000:>7.0f}ms {cpu['baseline'] * 1000:>7.0f}ms {ratio:>5.2f}x  "
+            f"{wall['this'] * 1000:>7.0f}ms {wall['baseline'] * 1000:>7.0f}ms "
+            f"{wall['this'] / wall['baseline']:>5.2f}x",
+            flush=True,
+        )
     if ratios:
         print(f"CPU ratio: median {statistics.median(ratios):.2f}x, worst {max(ratios):.2f}x")
 

@@ -6,17 +6,44 @@ counterpoints with rebuttals, and about one `ref` per 50 claims (refs never clos
 they point at claims already written under a different branch and are listed as counterpoints).
 The map validates clean.
 """
+
 from __future__ import annotations
 
 import argparse
 import random
 import sys
 
-WORDS = (
-    "policy evidence regime report prisoners border economy fuel records interview analysts "
-    "officials security uprising activists combat support history network released fighters "
-    "intelligence strategy narrative pressure conflict cooperation pragmatic documented"
-).split()
+WORDS = [
+    "policy",
+    "evidence",
+    "regime",
+    "report",
+    "prisoners",
+    "border",
+    "economy",
+    "fuel",
+    "records",
+    "interview",
+    "analysts",
+    "officials",
+    "security",
+    "uprising",
+    "activists",
+    "combat",
+    "support",
+    "history",
+    "network",
+    "released",
+    "fighters",
+    "intelligence",
+    "strategy",
+    "narrative",
+    "pressure",
+    "conflict",
+    "cooperation",
+    "pragmatic",
+    "documented",
+]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -36,8 +63,13 @@ def generate(n_claims: int, *, seed: int = 0, sources: int | None = None) -> str
         "sources:",
     ]
     for i in range(n_sources):
-        out += [f"  s{i}:", f"    title: Source number {i}", "    kind: report",
-                f"    url: https://example.org/s{i}", f"    date: {2000 + i % 20}-0{1 + i % 9}"]
+        out += [
+            f"  s{i}:",
+            f"    title: Source number {i}",
+            "    kind: report",
+            f"    url: https://example.org/s{i}",
+            f"    date: {2000 + i % 20}-0{1 + i % 9}",
+        ]
     # Build the tree first: parent index and kind for every claim.
     kinds = ["thesis"]
     parents = [-1]
@@ -64,8 +96,12 @@ def generate(n_claims: int, *, seed: int = 0, sources: int | None = None) -> str
             if count >= n_claims:
                 break
         frontier = next_frontier or frontier
-    list_key = {"premise": "premises", "correlation": "correlations", "counterpoint": "counterpoints",
-                "rebuttal": "rebuttals"}
+    list_key = {
+        "premise": "premises",
+        "correlation": "correlations",
+        "counterpoint": "counterpoints",
+        "rebuttal": "rebuttals",
+    }
     refs_at: dict[int, list[int]] = {}
     for target in range(1, n_claims, 50):
         holder = rng.randrange(0, n_claims)
@@ -77,8 +113,11 @@ def generate(n_claims: int, *, seed: int = 0, sources: int | None = None) -> str
         lines.append(f"{indent}cite:")
         for source in rng.sample(range(n_sources), k=min(n_sources, rng.randint(1, 2))):
             if rng.random() < 0.3:
-                lines += [f"{indent}  - source: s{source}", f"{indent}    locator: p. {rng.randint(1, 300)}",
-                          f'{indent}    quote: "{_sentence(rng, 5)}"']
+                lines += [
+                    f"{indent}  - source: s{source}",
+                    f"{indent}    locator: p. {rng.randint(1, 300)}",
+                    f'{indent}    quote: "{_sentence(rng, 5)}"',
+                ]
             else:
                 lines.append(f"{indent}  - s{source}")
         if kinds[index] == "correlation":

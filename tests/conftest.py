@@ -3,6 +3,7 @@
 Tests behave the same however the suite is launched: child processes see ordinary stdout buffering
 and the default Ctrl-C disposition, and under CI (CI set) a skipped test is a failure.
 """
+
 from __future__ import annotations
 
 import os
@@ -75,13 +76,24 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
-def run_argmap(*args: str, input: bytes | None = None, env: dict[str, str] | None = None,
-               cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+def run_argmap(
+    *args: str,
+    input: bytes | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[bytes]:
     """Run `python -m argmap ARGS` as a real process (end-to-end)."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("GITHUB_ACTIONS", None) if env is None or "GITHUB_ACTIONS" not in env else None
-    return subprocess.run([sys.executable, "-m", "argmap", *args], input=input, capture_output=True,
-                          env=full_env, cwd=cwd or ROOT, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        input=input,
+        capture_output=True,
+        env=full_env,
+        cwd=cwd or ROOT,
+        timeout=timeout,
+    )
 
 
 def run_in_process(*args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -105,9 +117,13 @@ def run_in_pty(args: list[str], env: dict[str, str] | None = None) -> bytes:
 
     main, secondary = pty.openpty()
     base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
-    process = subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=ROOT, stdout=secondary,
-                               stderr=subprocess.DEVNULL,
-                               env={**base, "TERM": "xterm-256color", "COLUMNS": "200", **(env or {})})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argmap", *args],
+        cwd=ROOT,
+        stdout=secondary,
+        stderr=subprocess.DEVNULL,
+        env={**base, "TERM": "xterm-256color", "COLUMNS": "200", **(env or {})},
+    )
     os.close(secondary)
     chunks = []
     while True:

@@ -5,6 +5,7 @@ claims of each kind, the sources and their use, and that every quote is really i
 Counting walks the YAML itself (PyYAML), independent of argmap's own code; a claim's kind is the
 list it is written in, and `{ref: ...}` items are not counted. The last tests run the argmap CLI.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,9 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -42,8 +44,15 @@ TOP_LEVEL_CORRELATIONS = [
     "releases-correlate-with-iraq-link",
 ]
 SOURCES = {
-    "article", "mamlouk-2010", "jeffrey-white", "pax-report", "sinjar-records", "ctc-report",
-    "barzani-interview", "defector-interviews", "unnamed-research",
+    "article",
+    "mamlouk-2010",
+    "jeffrey-white",
+    "pax-report",
+    "sinjar-records",
+    "ctc-report",
+    "barzani-interview",
+    "defector-interviews",
+    "unnamed-research",
 }
 ANONYMOUS_SOURCES = {"defector-interviews", "unnamed-research"}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
@@ -153,17 +162,12 @@ def test_sources(doc: dict[str, Any]) -> None:
 
 
 def test_every_source_is_cited(doc: dict[str, Any]) -> None:
-    cited = {
-        cited_source(citation)
-        for _kind, claim in walk(doc["thesis"])
-        for citation in claim.get("cite", [])
-    }
+    cited = {cited_source(citation) for _kind, claim in walk(doc["thesis"]) for citation in claim.get("cite", [])}
     assert cited == set(doc["sources"])
 
 
 def test_every_claim_but_the_thesis_cites(doc: dict[str, Any]) -> None:
-    uncited = [claim["id"] for kind, claim in walk(doc["thesis"])
-               if kind != "thesis" and not claim.get("cite")]
+    uncited = [claim["id"] for kind, claim in walk(doc["thesis"]) if kind != "thesis" and not claim.get("cite")]
     assert uncited == []
 
 
@@ -193,15 +197,17 @@ def test_every_quote_is_in_the_article() -> None:
     paragraphs = [normalise(line) for line in text.splitlines()]
     missing = [(cid, q) for cid, q in quotes(doc) if normalise(q) not in article]
     assert missing == []
-    spanning = [(cid, q) for cid, q in quotes(doc)
-                if not any(normalise(q) in paragraph for paragraph in paragraphs)]
+    spanning = [(cid, q) for cid, q in quotes(doc) if not any(normalise(q) in paragraph for paragraph in paragraphs)]
     assert spanning == []
 
 
 def run_argmap(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "argmap", *args],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
 
 

@@ -1,5 +1,6 @@
 """argmap brief: golden briefs for the Assad map (both sides, Markdown and HTML), hostile text that
 must stay text in both formats, and the command's options and errors."""
+
 from __future__ import annotations
 
 import os
@@ -9,22 +10,20 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import run_in_process as run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from argmap.debate.brief import build_brief, safe_url, to_html, to_markdown
 from argmap.analysis.evaluate import evaluate
+from argmap.debate.brief import build_brief, safe_url, to_html, to_markdown
 from argmap.model import ArgMap, Citation, Claim, ClaimKind, Edge, Position, Source
 from argmap.text.markup import md_escape
-from conftest import run_in_process as run
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSAD = ROOT / "maps" / "assad_isis.yaml"
 GOLDEN = ROOT / "tests" / "debate"
 REGEN = os.environ.get("ARGMAP_REGEN") == "1"
-
-
 
 
 def check_golden(name: str, text: str) -> None:
@@ -52,17 +51,28 @@ def test_html_golden(side: str, tmp_path: Path) -> None:
 def test_brief_sections_for_the_defender() -> None:
     out = run("brief", str(ASSAD))[1]
     headings = [line for line in out.splitlines() if line.startswith("## ")]
-    assert headings == ["## Thesis", "## Case outline", "## Blocks", "## Weak points to shore up",
-                        "## Cross-examination questions to expect", "## Bibliography"]
+    assert headings == [
+        "## Thesis",
+        "## Case outline",
+        "## Blocks",
+        "## Weak points to shore up",
+        "## Cross-examination questions to expect",
+        "## Bibliography",
+    ]
     assert out.count("**NO PREPARED ANSWER**") == 13  # the map's unanswered counterpoints
 
 
 def test_brief_sections_for_the_attacker() -> None:
     out = run("brief", str(ASSAD), "--side", "against")[1]
     headings = [line for line in out.splitlines() if line.startswith("## ")]
-    assert headings == ["## The thesis you attack", "## The case you face", "## Lines of attack",
-                        "## Weak points to exploit", "## Cross-examination questions to ask",
-                        "## Bibliography"]
+    assert headings == [
+        "## The thesis you attack",
+        "## The case you face",
+        "## Lines of attack",
+        "## Weak points to exploit",
+        "## Cross-examination questions to ask",
+        "## Bibliography",
+    ]
     assert "The defender will answer with:" in out
 
 
@@ -76,12 +86,12 @@ HOSTILE = [
     "`code` and ``` fences",
     "**bold** _em_ ~~del~~ | a | b |",
     "# heading\n- item\n1. one\n> quote\n    indented\n===",
-    "<a href=\"javascript:alert(1)\">x</a>",
+    '<a href="javascript:alert(1)">x</a>',
     "&lt;script&gt;alert(1)&lt;/script&gt; &#106;avascript:",
     "[link]: javascript:alert(1)\n[ref][link]",
     "<javascript:alert(1)> <https://ok.example/>",
     "\x1b]8;;javascript:alert(1)\x1b\\click\x1b]8;;\x1b\\ \x00 \u202e",
-    "\" onmouseover=\"alert(1)",
+    '" onmouseover="alert(1)',
     "back\\slash\\",
 ]
 P = Position("h.yaml", 1, 1)
@@ -91,20 +101,42 @@ def hostile_map() -> ArgMap:
     claims = [Claim("t", HOSTILE[0], ClaimKind.THESIS, P)]
     edges = []
     for i, text in enumerate(HOSTILE):
-        claims.append(Claim(f"p{i}", text, ClaimKind.PREMISE, P, parent="t",
-                            cites=(Citation("s0", P, quote=text, locator=text),)))
+        claims.append(
+            Claim(f"p{i}", text, ClaimKind.PREMISE, P, parent="t", cites=(Citation("s0", P, quote=text, locator=text),))
+        )
         edges.append(Edge(f"p{i}", "t", ClaimKind.PREMISE, P))
-        claims.append(Claim(f"c{i}", text, ClaimKind.COUNTERPOINT, P, parent=f"p{i}",
-                            cites=(Citation(f"s{i}", P, quote=text),)))
+        claims.append(
+            Claim(f"c{i}", text, ClaimKind.COUNTERPOINT, P, parent=f"p{i}", cites=(Citation(f"s{i}", P, quote=text),))
+        )
         edges.append(Edge(f"c{i}", f"p{i}", ClaimKind.COUNTERPOINT, P))
-    sources = [Source(f"s{i}", P, title=text, kind="web", author=text, url=url)
-               for i, (text, url) in enumerate(zip(HOSTILE, [
-                   "javascript:alert(1)", "https://ok.example/a b\"onmouseover=alert(1)", "data:text/html,<script>",
-                   "http://ok.example/(x)<y>", "vbscript:msgbox", " javascript:alert(1)", "HTTPS://OK.EXAMPLE/",
-                   "https://ok.example/\x00", "//evil.example", "file:///etc/passwd", "http:", "https://ok.example/é",
-                   "https://ok.example/?q='\"", "java\nscript:alert(1)"]))]
-    return ArgMap(file="h.yaml", title=HOSTILE[0], sources=tuple(sources), thesis="t",
-                  claims=tuple(claims), edges=tuple(edges))
+    sources = [
+        Source(f"s{i}", P, title=text, kind="web", author=text, url=url)
+        for i, (text, url) in enumerate(
+            zip(
+                HOSTILE,
+                [
+                    "javascript:alert(1)",
+                    'https://ok.example/a b"onmouseover=alert(1)',
+                    "data:text/html,<script>",
+                    "http://ok.example/(x)<y>",
+                    "vbscript:msgbox",
+                    " javascript:alert(1)",
+                    "HTTPS://OK.EXAMPLE/",
+                    "https://ok.example/\x00",
+                    "//evil.example",
+                    "file:///etc/passwd",
+                    "http:",
+                    "https://ok.example/é",
+                    "https://ok.example/?q='\"",
+                    "java\nscript:alert(1)",
+                ],
+                strict=False,
+            )
+        )
+    ]
+    return ArgMap(
+        file="h.yaml", title=HOSTILE[0], sources=tuple(sources), thesis="t", claims=tuple(claims), edges=tuple(edges)
+    )
 
 
 class Collector(HTMLParser):
@@ -137,8 +169,12 @@ def test_hostile_text_stays_text_in_html(side: str) -> None:
     parser = Collector()
     parser.feed(page)
     hrefs = [dict(a)["href"] for t, a in parser.tags if t == "a"]
-    assert hrefs == ["http://ok.example/%28x%29%3Cy%3E",
-                     "HTTPS://OK.EXAMPLE/", "https://ok.example/%C3%A9", "https://ok.example/?q=%27%22"]
+    assert hrefs == [
+        "http://ok.example/%28x%29%3Cy%3E",
+        "HTTPS://OK.EXAMPLE/",
+        "https://ok.example/%C3%A9",
+        "https://ok.example/?q=%27%22",
+    ]
 
 
 @pytest.mark.parametrize("side", ["for", "against"])
@@ -146,13 +182,19 @@ def test_hostile_text_stays_text_in_markdown(side: str) -> None:
     m = hostile_map()
     markdown = to_markdown(build_brief(m, side=side, evaluation=evaluate(m), gaps=[]))
     assert "\x1b" not in markdown and "\x00" not in markdown
-    for renderer in (MarkdownIt("commonmark"),
-                     MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])):
+    for renderer in (
+        MarkdownIt("commonmark"),
+        MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]),
+    ):
         rendered = renderer.render(markdown)
         assert_safe_html(rendered)
         links = [dict(a)["href"] for t, a in _tags(rendered) if t == "a"]
-        assert links == ["http://ok.example/%28x%29%3Cy%3E", "HTTPS://OK.EXAMPLE/", "https://ok.example/%C3%A9",
-                         "https://ok.example/?q=%27%22"]
+        assert links == [
+            "http://ok.example/%28x%29%3Cy%3E",
+            "HTTPS://OK.EXAMPLE/",
+            "https://ok.example/%C3%A9",
+            "https://ok.example/?q=%27%22",
+        ]
         assert "<h1>" in rendered and rendered.count("<h1>") == 1  # only the brief's own title
         assert "<blockquote>" in rendered and "<code>" in rendered  # the brief's own markup survives
         assert "<em>" not in rendered and "<del>" not in rendered and "<table>" not in rendered
@@ -170,21 +212,32 @@ def test_md_escape_round_trips_through_a_renderer() -> None:
         flat = " ".join(text.split())
         rendered = renderer.renderInline(md_escape(text))
         assert rendered == flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
-            '"', "&quot;"), text
+            '"', "&quot;"
+        ), text
 
 
-@pytest.mark.parametrize("url,expected", [
-    ("https://example.org/a b", None), ("https://example.org/é", "https://example.org/%C3%A9"),
-    ("http://example.org/(x)", "http://example.org/%28x%29"),
-    ("javascript:alert(1)", None), ("data:text/html,x", None), ("//example.org", None),
-    ("https://", None), ("https://ex.org/\x07", None),
-    (" https://lead.space/", None), ("https://trail.space/ ", None), ("https://ex.org/\x7f", None),
-])
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("https://example.org/a b", None),
+        ("https://example.org/é", "https://example.org/%C3%A9"),
+        ("http://example.org/(x)", "http://example.org/%28x%29"),
+        ("javascript:alert(1)", None),
+        ("data:text/html,x", None),
+        ("//example.org", None),
+        ("https://", None),
+        ("https://ex.org/\x07", None),
+        (" https://lead.space/", None),
+        ("https://trail.space/ ", None),
+        ("https://ex.org/\x7f", None),
+    ],
+)
 def test_safe_url(url: str, expected: str | None) -> None:
     assert safe_url(url) == expected
 
 
 # --- the command ----------------------------------------------------------------------------------
+
 
 def test_output_extension_must_be_md_or_html(tmp_path: Path) -> None:
     code, _, err = run("brief", str(ASSAD), "-o", str(tmp_path / "x.pdf"))
@@ -213,18 +266,68 @@ def test_missing_directory_is_an_io_error(tmp_path: Path) -> None:
 
 def test_brief_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     target = tmp_path / "b.html"
-    proc = subprocess.run([sys.executable, "-m", "argmap", "brief", str(ASSAD), "-o", str(target)],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "brief", str(ASSAD), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert_safe_html(target.read_text(encoding="utf-8"))
     assert target.read_text(encoding="utf-8") == (GOLDEN / "brief_assad_for.html").read_text(encoding="utf-8")
 
 
-MARKDOWNISH = st.lists(st.sampled_from(
-    ["#", "##", ">", "-", "+", "*", "_", "=", "1.", "2)", "10.", "`", "```", "~~~", "[", "]", "(", ")", "!",
-     "<", ">", "&", "&amp;", "|", "\\", "    ", " ", "\n", "a", "b c", "http://x.y", "<b>", "<!--", "***",
-     "---", "===", ":warning:", "[x](javascript:y)", "![i](x)", "<https://a.b>", "\t", "é", "{", "}"]),
-    max_size=12).map("".join)
+MARKDOWNISH = st.lists(
+    st.sampled_from(
+        [
+            "#",
+            "##",
+            ">",
+            "-",
+            "+",
+            "*",
+            "_",
+            "=",
+            "1.",
+            "2)",
+            "10.",
+            "`",
+            "```",
+            "~~~",
+            "[",
+            "]",
+            "(",
+            ")",
+            "!",
+            "<",
+            ">",
+            "&",
+            "&amp;",
+            "|",
+            "\\",
+            "    ",
+            " ",
+            "\n",
+            "a",
+            "b c",
+            "http://x.y",
+            "<b>",
+            "<!--",
+            "***",
+            "---",
+            "===",
+            ":warning:",
+            "[x](javascript:y)",
+            "![i](x)",
+            "<https://a.b>",
+            "\t",
+            "é",
+            "{",
+            "}",
+        ]
+    ),
+    max_size=12,
+).map("".join)
 
 
 @settings(max_examples=600, deadline=None)

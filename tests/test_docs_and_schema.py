@@ -1,22 +1,24 @@
 """Documentation and the published schema are kept in step with the code."""
+
 from __future__ import annotations
 
 import json
 
 import jsonschema
 import yaml
+from conftest import ASSAD_MAP, BASE_MAP, ROOT
 from hypothesis import HealthCheck, given, settings
+from test_properties import dump, maps
 
 from argmap.checks import REGISTRY
 from argmap.checks.docs import rules_markdown
 from argmap.formats.schema import schema, schema_json
-from conftest import ASSAD_MAP, BASE_MAP, ROOT
-from test_properties import dump, maps
 
 
 def test_rules_md_is_generated_from_the_rules() -> None:
-    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), \
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
         "run: python -m argmap.checks.docs > docs/rules.md"
+    )
 
 
 def test_every_rule_documents_a_failing_and_a_passing_example() -> None:
@@ -61,7 +63,8 @@ def test_generated_maps_satisfy_the_schema(document: dict) -> None:
 def test_every_map_starts_with_the_schema_comment() -> None:
     for path in (ROOT / "maps").glob("*.yaml"):
         assert path.read_text(encoding="utf-8").startswith(
-            "# yaml-language-server: $schema=../schemas/argmap.schema.json\n"), path
+            "# yaml-language-server: $schema=../schemas/argmap.schema.json\n"
+        ), path
 
 
 def test_readme_quick_start_has_exactly_two_shell_blocks() -> None:

@@ -1,5 +1,6 @@
 """argmap drill: sessions driven through piped stdin (CliRunner and a subprocess) and a real
 pseudo-terminal, the order of items (seed, missed first), the state file (atomic, corrupt, --no-save)."""
+
 from __future__ import annotations
 
 import json
@@ -13,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import run_in_process as run
 
 from argmap.debate.drill import DrillIO, drill_items, order_items, run_session, state_path
 from argmap.formats.argmap_yaml import load_bytes
-from conftest import run_in_process as run
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSAD = ROOT / "maps" / "assad_isis.yaml"
@@ -55,8 +56,6 @@ def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "small.yaml"
     path.write_text(SMALL, encoding="utf-8")
     return path
-
-
 
 
 def state_file(tmp_path: Path) -> Path:
@@ -120,8 +119,11 @@ def test_piped_session_scores_saves_and_asks_missed_first(small: Path, tmp_path:
     assert "To review:\n  " + missed[0] in out
     code, out, _ = run("drill", str(small), "--seed", "1", "--count", "2", input="")
     assert code == 0 and "Score: 0/0 covered (session ended early)" in out
-    texts = {"evidence:p": "A premise.", "counter:a": "An attack with [bold red]markup[/] and :warning:",
-             "counter:b": "An unanswered attack."}
+    texts = {
+        "evidence:p": "A premise.",
+        "counter:a": "An attack with [bold red]markup[/] and :warning:",
+        "counter:b": "An unanswered attack.",
+    }
     assert out.split("[1/2] ", 1)[1].split("\n", 2)[1] == texts[missed[0]]
 
 
@@ -164,8 +166,14 @@ def test_state_path_follows_xdg() -> None:
 
 def test_subprocess_with_piped_stdin(small: Path, tmp_path: Path) -> None:
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
-    proc = subprocess.run([sys.executable, "-m", "argmap", "drill", str(small), "--seed", "3"],
-                          input="a\ny\nb\ny\nc\ny\n", capture_output=True, text=True, timeout=60, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "drill", str(small), "--seed", "3"],
+        input="a\ny\nb\ny\nc\ny\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.rstrip().endswith("Score: 3/3 covered")
     assert json.loads(state_file(tmp_path).read_text())["maps"][f"path:{small.resolve()}"]["missed"] == []

@@ -1,5 +1,6 @@
 """argmap eval: the textbook cases of grounded semantics, the support extension, reasons, the CLI,
 the `expect` rule, and hypothesis properties (complete, grounded, least) on random graphs."""
+
 from __future__ import annotations
 
 import itertools
@@ -11,13 +12,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from conftest import run_in_process as run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from argmap.checks.runner import check_map
 from argmap.analysis.evaluate import evaluate, explain, label_claims
+from argmap.checks.runner import check_map
 from argmap.formats.argmap_yaml import load_bytes
 from argmap.model import ArgMap, Claim, ClaimKind, Edge, Position
-from conftest import run_in_process as run
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSAD = ROOT / "maps" / "assad_isis.yaml"
@@ -157,11 +159,14 @@ def test_even_attack_cycle_is_undecided_under_grounded() -> None:
 
 
 def test_an_unattacked_attacker_breaks_the_even_cycle() -> None:
-    m = load(EVEN_CYCLE + """\
+    m = load(
+        EVEN_CYCLE
+        + """\
             - id: d
               claim: D attacks B too, unanswered.
               cite: [s]
-""")
+"""
+    )
     assert labels(m) == {"t": "falls", "a": "stands", "b": "falls", "d": "stands"}
 
 
@@ -231,7 +236,8 @@ def test_assad_map_thesis_stands() -> None:
     result = evaluate(m)
     assert result.thesis_label == "stands"
     assert result.verdict("facilitated-armed-brigades").reason == (  # type: ignore[union-attr]
-        "falls: lost its support, every supporter falls ('stand-by-orders-late-2012')")
+        "falls: lost its support, every supporter falls ('stand-by-orders-late-2012')"
+    )
     assert [v.id for v in result.verdicts] == list(m.claim_index)
 
 
@@ -241,18 +247,22 @@ POS = Position("g", 1, 1)
 
 
 def graph_map(n: int, edges: list[tuple[int, int, bool]]) -> ArgMap:
-    claims = tuple(Claim(f"c{i}", "x", ClaimKind.THESIS if i == 0 else ClaimKind.PREMISE, POS)
-                   for i in range(n))
-    return ArgMap(file="g", thesis="c0", claims=claims, edges=tuple(
-        Edge(f"c{a}", f"c{b}", ClaimKind.COUNTERPOINT if attack else ClaimKind.PREMISE, POS)
-        for a, b, attack in edges))
+    claims = tuple(Claim(f"c{i}", "x", ClaimKind.THESIS if i == 0 else ClaimKind.PREMISE, POS) for i in range(n))
+    return ArgMap(
+        file="g",
+        thesis="c0",
+        claims=claims,
+        edges=tuple(
+            Edge(f"c{a}", f"c{b}", ClaimKind.COUNTERPOINT if attack else ClaimKind.PREMISE, POS)
+            for a, b, attack in edges
+        ),
+    )
 
 
 @st.composite
 def graphs(draw: st.DrawFn, max_n: int = 9, attacks_only: bool = False) -> tuple[int, list]:
     n = draw(st.integers(1, max_n))
-    edge = st.tuples(st.integers(0, n - 1), st.integers(0, n - 1),
-                     st.just(True) if attacks_only else st.booleans())
+    edge = st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.just(True) if attacks_only else st.booleans())
     return n, draw(st.lists(edge, max_size=3 * n))
 
 
@@ -326,6 +336,7 @@ def test_attack_only_maps_give_dungs_grounded_extension(graph: tuple) -> None:
 
 # --- the expect rule ----------------------------------------------------------------------------
 
+
 def expect_problems(body: str, tail: str) -> list[tuple[int, int, str]]:
     result = load_bytes(text(body, tail).encode(), file="m.yaml")
     assert result.map is not None
@@ -352,12 +363,12 @@ def test_expect_rule_reports_an_unknown_claim_with_a_suggestion() -> None:
 def test_expect_rule_runs_in_validate() -> None:
     code, out, _ = run("validate", "-f", "parsable", "-", input=text(REINSTATEMENT, "expect:\n  falls: [t]\n"))
     assert code == 1
-    assert out == ("<stdin>:17:11: error: expected 't' to fall, but eval labels it stands: "
-                   "every attacker falls ('a') [expect]\n")
+    assert out == (
+        "<stdin>:17:11: error: expected 't' to fall, but eval labels it stands: every attacker falls ('a') [expect]\n"
+    )
 
 
 # --- the command --------------------------------------------------------------------------------
-
 
 
 def check_golden(name: str, text: str) -> None:
@@ -379,12 +390,27 @@ def test_eval_json_shape_is_stable() -> None:
     assert json.loads(out) == {
         "semantics": "grounded",
         "claims": [
-            {"id": "t", "label": "stands", "reason": "stands: every attacker falls ('a')",
-             "side": {"thesis": "t", "stance": "for"}, "via": []},
-            {"id": "a", "label": "falls", "reason": "falls: attacked by 'r', which stands",
-             "side": {"thesis": "t", "stance": "against"}, "via": ["r"]},
-            {"id": "r", "label": "stands", "reason": "stands: not attacked",
-             "side": {"thesis": "t", "stance": "for"}, "via": []},
+            {
+                "id": "t",
+                "label": "stands",
+                "reason": "stands: every attacker falls ('a')",
+                "side": {"thesis": "t", "stance": "for"},
+                "via": [],
+            },
+            {
+                "id": "a",
+                "label": "falls",
+                "reason": "falls: attacked by 'r', which stands",
+                "side": {"thesis": "t", "stance": "against"},
+                "via": ["r"],
+            },
+            {
+                "id": "r",
+                "label": "stands",
+                "reason": "stands: not attacked",
+                "side": {"thesis": "t", "stance": "for"},
+                "via": [],
+            },
         ],
         "thesis": "stands",
         "theses": {"t": "stands"},
@@ -394,27 +420,32 @@ def test_eval_json_shape_is_stable() -> None:
 def test_eval_text_groups_by_label_then_gives_the_thesis() -> None:
     code, out, _ = run("eval", "--assume-false", "r", "-", input=text(REINSTATEMENT))
     assert code == 0
-    assert out == ("Grounded semantics: an attack nobody answers defeats what it attacks (docs/eval.md).\n\n"
-                   "Stands (1)\n  a  every attacker falls ('r')\n\n"
-                   "Falls (2)\n  t  attacked by 'a', which stands\n  r  assumed false (--assume-false)\n\n"
-                   "Undecided (0)\n\nThesis 't' falls.\n")
+    assert out == (
+        "Grounded semantics: an attack nobody answers defeats what it attacks (docs/eval.md).\n\n"
+        "Stands (1)\n  a  every attacker falls ('r')\n\n"
+        "Falls (2)\n  t  attacked by 'a', which stands\n  r  assumed false (--assume-false)\n\n"
+        "Undecided (0)\n\nThesis 't' falls.\n"
+    )
 
 
 def test_eval_explain_prints_the_chain() -> None:
     code, out, _ = run("eval", "--explain", "t", "-", input=text(EVEN_CYCLE))
     assert code == 0
-    assert out == ("t: undecided: attacked by 'a', which is undecided\n"
-                   "  a: undecided: in an attack cycle with 'b'\n"
-                   "    b: undecided: in an attack cycle with 'a'\n"
-                   "      a (see above)\n")
+    assert out == (
+        "t: undecided: attacked by 'a', which is undecided\n"
+        "  a: undecided: in an attack cycle with 'b'\n"
+        "    b: undecided: in an attack cycle with 'a'\n"
+        "      a (see above)\n"
+    )
 
 
 @pytest.mark.parametrize("option", ["--assume-false", "--explain"])
 def test_unknown_claim_id_is_a_usage_error_with_a_suggestion(option: str) -> None:
     code, out, err = run("eval", option, "white-regime-pragmatc", str(ASSAD))
     assert code == 2 and out == ""
-    assert err == (f"argmap: {option}: no claim 'white-regime-pragmatc' in {ASSAD}; "
-                   "did you mean 'white-regime-pragmatic'?\n")
+    assert err == (
+        f"argmap: {option}: no claim 'white-regime-pragmatc' in {ASSAD}; did you mean 'white-regime-pragmatic'?\n"
+    )
 
 
 def test_explain_with_json_is_a_usage_error() -> None:
@@ -430,8 +461,9 @@ def test_unreadable_map_exits_1_and_missing_file_exits_2(tmp_path: Path) -> None
 
 
 def test_eval_end_to_end_in_a_subprocess() -> None:
-    proc = subprocess.run([sys.executable, "-m", "argmap", "eval", "-f", "json", str(ASSAD)],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "eval", "-f", "json", str(ASSAD)], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["thesis"] == "stands" and len(data["claims"]) == 64

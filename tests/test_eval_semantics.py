@@ -4,6 +4,7 @@ Frameworks are generated as models directly (claims, denials, one-premise and li
 undercuts, refs in any direction, cycles included), so these tests do not depend on the YAML
 reader. The oracle is the definition itself, applied naively until nothing changes.
 """
+
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -15,8 +16,13 @@ from argmap.analysis.weighed import standard_met, weigh
 from argmap.model import ArgMap, Argument, Claim, ClaimKind, Edge, Position
 
 P = Position("m.yaml", 1, 1)
-WRITTEN_KINDS = (ClaimKind.PREMISE, ClaimKind.CORRELATION, ClaimKind.COUNTERPOINT, ClaimKind.REBUTTAL,
-                 ClaimKind.UNDERCUT)
+WRITTEN_KINDS = (
+    ClaimKind.PREMISE,
+    ClaimKind.CORRELATION,
+    ClaimKind.COUNTERPOINT,
+    ClaimKind.REBUTTAL,
+    ClaimKind.UNDERCUT,
+)
 
 
 @st.composite
@@ -41,17 +47,29 @@ def frameworks(draw: st.DrawFn, *, format2: bool = True) -> ArgMap:
             conclusion = draw(st.integers(0, n - 1))
             premises = draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=3))
             assumptions = draw(st.lists(st.integers(0, n - 1), max_size=1))
-            argument = Argument(f"a{k}", ids[conclusion], P, tuple(ids[p] for p in premises),
-                                tuple(ids[a] for a in assumptions),
-                                weight=draw(st.none() | st.sampled_from((0.3, 0.7))))
+            argument = Argument(
+                f"a{k}",
+                ids[conclusion],
+                P,
+                tuple(ids[p] for p in premises),
+                tuple(ids[a] for a in assumptions),
+                weight=draw(st.none() | st.sampled_from((0.3, 0.7))),
+            )
             arguments.append(argument)
             for p in (*premises, *assumptions):
                 edges.append(Edge(ids[p], ids[conclusion], ClaimKind.PREMISE, P, ref=True, argument=argument.id))
             for _ in range(draw(st.integers(0, 1))):
-                edges.append(Edge(ids[draw(st.integers(0, n - 1))], ids[conclusion], ClaimKind.UNDERCUT, P,
-                                  ref=True, argument=argument.id))
-    return ArgMap(file="m.yaml", thesis=ids[0], claims=tuple(claims), edges=tuple(edges),
-                  arguments=tuple(arguments))
+                edges.append(
+                    Edge(
+                        ids[draw(st.integers(0, n - 1))],
+                        ids[conclusion],
+                        ClaimKind.UNDERCUT,
+                        P,
+                        ref=True,
+                        argument=argument.id,
+                    )
+                )
+    return ArgMap(file="m.yaml", thesis=ids[0], claims=tuple(claims), edges=tuple(edges), arguments=tuple(arguments))
 
 
 def forced(graph: Framework, labels: list[int], steps: list[int], assumed: set[int]) -> tuple[list[int], list[int]]:
@@ -67,8 +85,11 @@ def forced(graph: Framework, labels: list[int], steps: list[int], assumed: set[i
     new_labels = []
     for c in range(len(graph.ids)):
         own = graph.steps_of[c]
-        if c in assumed or any(labels[a] == _IN for a in graph.attackers[c]) or (
-                own and all(steps[s] == _OUT for s in own)):
+        if (
+            c in assumed
+            or any(labels[a] == _IN for a in graph.attackers[c])
+            or (own and all(steps[s] == _OUT for s in own))
+        ):
             new_labels.append(_OUT)
         elif all(labels[a] == _OUT for a in graph.attackers[c]) and (not own or any(steps[s] == _IN for s in own)):
             new_labels.append(_IN)
@@ -109,11 +130,13 @@ def format1_labels(argmap: ArgMap) -> dict[str, str]:
                 continue
             attackers = [e.child for e in argmap.attackers(c)]
             supporters = [e.child for e in argmap.supporters(c)]
-            if any(label[a] == "stands" for a in attackers) or (supporters and all(
-                    label[s] == "falls" for s in supporters)):
+            if any(label[a] == "stands" for a in attackers) or (
+                supporters and all(label[s] == "falls" for s in supporters)
+            ):
                 label[c], changed = "falls", True
-            elif all(label[a] == "falls" for a in attackers) and (not supporters or any(
-                    label[s] == "stands" for s in supporters)):
+            elif all(label[a] == "falls" for a in attackers) and (
+                not supporters or any(label[s] == "stands" for s in supporters)
+            ):
                 label[c], changed = "stands", True
     return label
 
@@ -143,8 +166,13 @@ def test_weighed_labels_respect_each_claims_standard(argmap: ArgMap) -> None:
 
 def test_proof_standards() -> None:
     cases = {  # (pro, con) -> standards met
-        (0.9, None): {"scintilla", "preponderance", "clear-and-convincing", "beyond-reasonable-doubt",
-                      "dialectical-validity"},
+        (0.9, None): {
+            "scintilla",
+            "preponderance",
+            "clear-and-convincing",
+            "beyond-reasonable-doubt",
+            "dialectical-validity",
+        },
         (0.9, 0.1): {"scintilla", "preponderance", "clear-and-convincing", "beyond-reasonable-doubt"},
         (0.9, 0.5): {"scintilla", "preponderance", "clear-and-convincing"},
         (0.6, 0.5): {"scintilla", "preponderance"},
@@ -154,6 +182,15 @@ def test_proof_standards() -> None:
         (None, 0.4): set(),
     }
     for (pro, con), expected in cases.items():
-        met = {s for s in ("scintilla", "preponderance", "clear-and-convincing", "beyond-reasonable-doubt",
-                           "dialectical-validity") if standard_met(s, pro, con)}
+        met = {
+            s
+            for s in (
+                "scintilla",
+                "preponderance",
+                "clear-and-convincing",
+                "beyond-reasonable-doubt",
+                "dialectical-validity",
+            )
+            if standard_met(s, pro, con)
+        }
         assert met == expected, (pro, con)

@@ -1,5 +1,6 @@
 """Every command against every hostile input: a documented exit code, never a traceback, no raw
 escape sequence on a piped stdout, and no output file left behind by a failed render."""
+
 from __future__ import annotations
 
 import json
@@ -7,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import BASE_MAP, shared_path
 
 from argmap.cli import main
-from conftest import BASE_MAP, shared_path
 
 INLINE = {
     "empty": b"",
@@ -20,16 +21,19 @@ INLINE = {
     "tabs": b"argmap: 1\n\ttitle: x\n",
     "markup": BASE_MAP.replace(
         "claim: Uniforms cost poor families money.",
-        "claim: " + json.dumps("[bold red]x[/] [link=javascript:alert(1)]y[/link] :warning: array[/index] "
-                               '"]; x [label="pwned <script>alert(1)</script> \\\\N \\\\l {|} x\\\\'
-                               " <<TABLE HREF=\"javascript:alert(1)\"><TR><TD>t</TD></TR></TABLE>> &#1; "
-                               + "long" * 3000),
-    ).replace("title: Why uniforms work", "title: " + json.dumps("<img src=x onerror=alert(1)> [x](javascript:y)"))
+        "claim: "
+        + json.dumps(
+            "[bold red]x[/] [link=javascript:alert(1)]y[/link] :warning: array[/index] "
+            '"]; x [label="pwned <script>alert(1)</script> \\\\N \\\\l {|} x\\\\'
+            ' <<TABLE HREF="javascript:alert(1)"><TR><TD>t</TD></TR></TABLE>> &#1; ' + "long" * 3000
+        ),
+    )
+    .replace("title: Why uniforms work", "title: " + json.dumps("<img src=x onerror=alert(1)> [x](javascript:y)"))
     .encode(),
-    "escapes": BASE_MAP.replace("Uniforms cost poor families money.", '"\\e]8;;http://x\\e\\\\hi\\e[2J\\a"')
-    .encode(),
+    "escapes": BASE_MAP.replace("Uniforms cost poor families money.", '"\\e]8;;http://x\\e\\\\hi\\e[2J\\a"').encode(),
     "dangling": BASE_MAP.replace("cite: [op-ed]\n      rebuttals", "cite: [nobody]\n      rebuttals")
-    .replace("        - survey\n", "        - survey\n    - ref: nowhere\n").encode(),
+    .replace("        - survey\n", "        - survey\n    - ref: nowhere\n")
+    .encode(),
 }
 
 COMMANDS = {

@@ -1,16 +1,17 @@
 """Format 2 end to end: the reader, its rules, and eval's textbook cases, each a small map."""
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 import pytest
+from conftest import run_in_process
 
 from argmap.analysis.evaluate import evaluate
 from argmap.checks import REGISTRY
 from argmap.checks.runner import check_map
 from argmap.formats.argmap_yaml import load_bytes
-from conftest import run_in_process
 
 HERE = Path(__file__).parent / "format2"
 BASE = (HERE / "base.yaml").read_text(encoding="utf-8")
@@ -41,7 +42,12 @@ def test_the_base_map_is_clean_and_loads_its_structure() -> None:
     assert argmap is not None and argmap.version == 2
     (argument,) = argmap.arguments
     assert (argument.id, argument.conclusion, argument.premises, argument.assumptions, argument.scheme) == (
-        "expert-case", "uniforms-help", ("head-teachers-say",), ("heads-know",), "expert-opinion")
+        "expert-case",
+        "uniforms-help",
+        ("head-teachers-say",),
+        ("heads-know",),
+        "expert-opinion",
+    )
     kinds = {c.id: (c.kind.value, c.parent, c.argument) for c in argmap.claims}
     assert kinds["heads-know"] == ("assumption", "uniforms-help", "expert-case")
     assert kinds["heads-biased"] == ("undercut", "uniforms-help", "expert-case")
@@ -54,28 +60,70 @@ def test_the_base_map_is_clean_and_loads_its_structure() -> None:
 
 # (rule, edited map, [(line, column, rule)], a fragment of the first message of that rule)
 CASES = [
-    ("inferred-needs-support", edit("      between: [uniform policy, attendance rate]\n      cite: [survey]\n",
-                                    "      between: [uniform policy, attendance rate]\n      inferred: true\n"),
-     [(35, 17)], "correlation 'uniforms-attendance' is inferred but nothing supports it"),
-    ("unknown-scheme", edit("scheme: expert-opinion", "scheme: expert-opinon"), [(12, 15)],
-     "names the unknown scheme 'expert-opinon'; did you mean 'expert-opinion'?"),
-    ("unknown-question", edit("answers: expertise", "answers: expertize"), [(21, 20)],
-     "'expertize' is not a critical question of scheme 'expert-opinion'; did you mean 'expertise'?"),
-    ("unknown-question", edit("      scheme: expert-opinion\n", ""), [(16, 20), (20, 20), (25, 19)],
-     "premise 'head-teachers-say' answers 'opinion', but argument 'expert-case' names no (known) scheme"),
-    ("premise-needs-citation", edit("          cite: [op-ed]\n          raises", "          raises"), [(23, 11)],
-     "undercut 'heads-biased' cites no source"),
-    ("duplicate-id", edit("- id: expert-case", "- id: cost"), [(11, 7)],
-     "argument id 'cost' is also a claim's id (defined at 41:7)"),
-    ("schema", edit("weight: 0.4", "weight: 1.5"), [(44, 15)], "the weight of counterpoint 'cost' must be a number "
-                                                                "from 0 to 1, not 1.5"),
+    (
+        "inferred-needs-support",
+        edit(
+            "      between: [uniform policy, attendance rate]\n      cite: [survey]\n",
+            "      between: [uniform policy, attendance rate]\n      inferred: true\n",
+        ),
+        [(35, 17)],
+        "correlation 'uniforms-attendance' is inferred but nothing supports it",
+    ),
+    (
+        "unknown-scheme",
+        edit("scheme: expert-opinion", "scheme: expert-opinon"),
+        [(12, 15)],
+        "names the unknown scheme 'expert-opinon'; did you mean 'expert-opinion'?",
+    ),
+    (
+        "unknown-question",
+        edit("answers: expertise", "answers: expertize"),
+        [(21, 20)],
+        "'expertize' is not a critical question of scheme 'expert-opinion'; did you mean 'expertise'?",
+    ),
+    (
+        "unknown-question",
+        edit("      scheme: expert-opinion\n", ""),
+        [(16, 20), (20, 20), (25, 19)],
+        "premise 'head-teachers-say' answers 'opinion', but argument 'expert-case' names no (known) scheme",
+    ),
+    (
+        "premise-needs-citation",
+        edit("          cite: [op-ed]\n          raises", "          raises"),
+        [(23, 11)],
+        "undercut 'heads-biased' cites no source",
+    ),
+    (
+        "duplicate-id",
+        edit("- id: expert-case", "- id: cost"),
+        [(11, 7)],
+        "argument id 'cost' is also a claim's id (defined at 41:7)",
+    ),
+    (
+        "schema",
+        edit("weight: 0.4", "weight: 1.5"),
+        [(44, 15)],
+        "the weight of counterpoint 'cost' must be a number from 0 to 1, not 1.5",
+    ),
     ("schema", edit("weight: 0.4", "weight: heavy"), [(44, 15)], "must be a number from 0 to 1, not text"),
-    ("schema", edit("      cite: [op-ed]\n      weight: 0.4\n", "      cite: [op-ed]\n      undercuts: []\n"),
-     [(44, 7)], "only premises and correlations have 'undercuts'"),
-    ("schema", edit("          raises: trustworthiness", "          answers: trustworthiness"), [(26, 11)],
-     "only the premises and assumptions of an argument answer its critical questions"),
-    ("schema", edit("argmap: 2", "argmap: 1"), [(9, 3), (10, 3), (36, 7), (44, 7)],
-     "'inferred' in the thesis 'uniforms-help' is format 2: write 'argmap: 2' at the top of the map"),
+    (
+        "schema",
+        edit("      cite: [op-ed]\n      weight: 0.4\n", "      cite: [op-ed]\n      undercuts: []\n"),
+        [(44, 7)],
+        "only premises and correlations have 'undercuts'",
+    ),
+    (
+        "schema",
+        edit("          raises: trustworthiness", "          answers: trustworthiness"),
+        [(26, 11)],
+        "only the premises and assumptions of an argument answer its critical questions",
+    ),
+    (
+        "schema",
+        edit("argmap: 2", "argmap: 1"),
+        [(9, 3), (10, 3), (36, 7), (44, 7)],
+        "'inferred' in the thesis 'uniforms-help' is format 2: write 'argmap: 2' at the top of the map",
+    ),
 ]
 
 
@@ -83,7 +131,8 @@ CASES = [
 def test_rule_case(rule_id: str, text: str, positions: list[tuple[int, ...]], fragment: str | None) -> None:
     found = problems_of(text)
     assert [(line, column, rule) for line, column, rule, _ in found] == [
-        (p[0], p[1], p[2] if len(p) > 2 else rule_id) for p in positions], found
+        (p[0], p[1], p[2] if len(p) > 2 else rule_id) for p in positions
+    ], found
     first = next(message for _, _, rule, message in found if rule == rule_id)
     if fragment is not None:
         assert fragment in first, first
@@ -127,8 +176,10 @@ thesis:
 
 def test_a_standing_undercut_leaves_the_premise_standing_and_the_parent_unsupported() -> None:
     assert labels(UNDERCUT) == {"t": "falls", "p": "stands", "u": "stands"}
-    answered = UNDERCUT + "          rebuttals:\n            - id: r\n              claim: Those cities differ.\n" \
-                          "              cite: [s]\n"
+    answered = (
+        UNDERCUT + "          rebuttals:\n            - id: r\n              claim: Those cities differ.\n"
+        "              cite: [s]\n"
+    )
     assert labels(answered) == {"t": "stands", "p": "stands", "u": "falls", "r": "stands"}
     code, out, _ = run_in_process("eval", "-", input=UNDERCUT)
     assert code == 0 and "  t  lost its support, no argument for it holds ('p'; because of 'u')\n" in out
@@ -136,8 +187,11 @@ def test_a_standing_undercut_leaves_the_premise_standing_and_the_parent_unsuppor
 
 def test_an_assumption_assumed_false_fails_its_argument() -> None:
     assert labels(BASE)["uniforms-help"] == "falls"  # 'cost' stands unanswered
-    answered = edit("      weight: 0.4\n", "      weight: 0.4\n      rebuttals:\n        - id: grants\n"
-                                          "          claim: Grants pay for uniforms.\n          cite: [op-ed]\n")
+    answered = edit(
+        "      weight: 0.4\n",
+        "      weight: 0.4\n      rebuttals:\n        - id: grants\n"
+        "          claim: Grants pay for uniforms.\n          cite: [op-ed]\n",
+    )
     assert labels(answered)["uniforms-help"] == "stands"
     assert labels(answered, assume_false=["heads-know"])["uniforms-help"] == "falls"
     assert labels(answered, assume_false=["selection"])["uniforms-help"] == "stands"
@@ -167,8 +221,10 @@ def test_two_rival_theses_attacking_each_other_are_both_undecided() -> None:
     code, out, _ = run_in_process("eval", "-f", "json", "-", input=RIVALS)
     document = json.loads(out)
     assert code == 0 and document["theses"] == {"build": "undecided", "keep": "undecided"}
-    assert [c["side"] for c in document["claims"]] == [{"thesis": "build", "stance": "for"},
-                                                       {"thesis": "keep", "stance": "for"}]
+    assert [c["side"] for c in document["claims"]] == [
+        {"thesis": "build", "stance": "for"},
+        {"thesis": "keep", "stance": "for"},
+    ]
     code, out, _ = run_in_process("eval", "-", input=RIVALS)
     assert out.endswith("Thesis 'build' undecided.\nThesis 'keep' undecided.\n")
 
@@ -196,16 +252,19 @@ thesis:
 """
 
 
-@pytest.mark.parametrize("standard, pro, con, expected", [
-    ("scintilla", "0.2", "0.9", "stands"),
-    ("preponderance", "0.6", "0.5", "stands"),
-    ("preponderance", "0.5", "0.5", "falls"),
-    ("clear-and-convincing", "0.9", "0.5", "stands"),
-    ("clear-and-convincing", "0.7", "0.5", "falls"),
-    ("beyond-reasonable-doubt", "0.9", "0.1", "stands"),
-    ("beyond-reasonable-doubt", "0.9", "0.3", "falls"),
-    ("dialectical-validity", "0.9", "0.1", "falls"),
-])
+@pytest.mark.parametrize(
+    "standard, pro, con, expected",
+    [
+        ("scintilla", "0.2", "0.9", "stands"),
+        ("preponderance", "0.6", "0.5", "stands"),
+        ("preponderance", "0.5", "0.5", "falls"),
+        ("clear-and-convincing", "0.9", "0.5", "stands"),
+        ("clear-and-convincing", "0.7", "0.5", "falls"),
+        ("beyond-reasonable-doubt", "0.9", "0.1", "stands"),
+        ("beyond-reasonable-doubt", "0.9", "0.3", "falls"),
+        ("dialectical-validity", "0.9", "0.1", "falls"),
+    ],
+)
 def test_a_weighed_pro_con_pair_under_each_proof_standard(standard: str, pro: str, con: str, expected: str) -> None:
     text = WEIGHED.replace("STANDARD", standard).replace("PRO", pro).replace("CON", con)
     assert labels(text)["t"] == expected
@@ -237,23 +296,30 @@ def gaps_of(text: str, kinds: list[str]) -> list[tuple[str, str | None, int, int
 
 def test_unstated_assumptions_and_open_questions_are_gaps() -> None:
     assert gaps_of(BASE, ["unstated-assumption", "open-question"]) == [
-        ("open-question", "uniforms-help", 12, 15), ("open-question", "uniforms-help", 12, 15),
-        ("open-question", "uniforms-help", 12, 15), ("unstated-assumption", "heads-know", 19, 11)]
+        ("open-question", "uniforms-help", 12, 15),
+        ("open-question", "uniforms-help", 12, 15),
+        ("open-question", "uniforms-help", 12, 15),
+        ("unstated-assumption", "heads-know", 19, 11),
+    ]
     code, out, _ = run_in_process("gaps", "-k", "open-question", "-f", "parsable", str(HERE / "base.yaml"))
     assert code == 0
     assert [line.split(" open: ")[0].split("(expert-opinion) ")[1] for line in out.splitlines()] == [
-        "leaves the critical question 'field'", "leaves the critical question 'consistency'",
-        "leaves the critical question 'backup-evidence'"]
-    answered = BASE.replace("          answers: opinion\n", "          answers: opinion\n"
-                            "        - id: heads-agree\n          claim: Other heads say the same.\n"
-                            "          cite: [survey]\n          answers: consistency\n")
+        "leaves the critical question 'field'",
+        "leaves the critical question 'consistency'",
+        "leaves the critical question 'backup-evidence'",
+    ]
+    answered = BASE.replace(
+        "          answers: opinion\n",
+        "          answers: opinion\n"
+        "        - id: heads-agree\n          claim: Other heads say the same.\n"
+        "          cite: [survey]\n          answers: consistency\n",
+    )
     assert [g[0] for g in gaps_of(answered, ["open-question"])] == ["open-question"] * 2
 
 
 def test_an_unchallenged_premise_that_alone_carries_the_thesis_is_a_gap() -> None:
     convergent = (HERE / "convergent.yaml").read_text(encoding="utf-8")
-    assert gaps_of(convergent, ["unchallenged-load-bearing"]) == [
-        ("unchallenged-load-bearing", "inspected", 9, 7)]
+    assert gaps_of(convergent, ["unchallenged-load-bearing"]) == [("unchallenged-load-bearing", "inspected", 9, 7)]
     assert gaps_of((HERE / "linked.yaml").read_text(encoding="utf-8"), ["unchallenged-load-bearing"]) == []
 
 

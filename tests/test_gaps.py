@@ -3,6 +3,7 @@ options and exit codes, and a property over random maps.
 
 Golden files live in tests/gaps_show/golden/; regenerate them on purpose with ARGMAP_REGEN=1.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from argmap.cli import cli
 from argmap.analysis.gaps import KINDS, Coverage, coverage, find_gaps
+from argmap.cli import cli
 from argmap.formats.argmap_yaml import load_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +30,12 @@ sys.path.insert(0, str(HERE))
 from randmap import random_map  # noqa: E402
 
 FORMATS = {"text": "txt", "parsable": "parsable", "json": "json", "github": "github", "markdown": "md"}
-MAPS = {"assad_isis": "maps/assad_isis.yaml", "small": "tests/gaps_show/small.yaml",
-        "clean": "tests/gaps_show/clean.yaml", "hostile": "tests/gaps_show/hostile.yaml"}
+MAPS = {
+    "assad_isis": "maps/assad_isis.yaml",
+    "small": "tests/gaps_show/small.yaml",
+    "clean": "tests/gaps_show/clean.yaml",
+    "hostile": "tests/gaps_show/hostile.yaml",
+}
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -49,11 +54,17 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def run_main(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
-def load(text: str):  # noqa: ANN201 - test helper
+def load(text: str):
     loaded = load_bytes(text.encode(), file="m.yaml", base_dir=None)
     assert loaded.map is not None, loaded.problems
     return loaded.map
@@ -96,8 +107,11 @@ def test_json_shape_is_stable() -> None:
 SMALL_EXPECTED = {
     # kind: [(claim, source, line, column)]
     "uncited": [("trees-are-cheap", None, 45, 7)],
-    "unsupported": [("shade-cools", None, 36, 7), ("survey-says-cooler", None, 42, 11),
-                    ("insiders-agree", None, 59, 7)],
+    "unsupported": [
+        ("shade-cools", None, 36, 7),
+        ("survey-says-cooler", None, 42, 11),
+        ("insiders-agree", None, 59, 7),
+    ],
     "no-quote": [("thesis", "essay", 34, 10), ("survey-says-cooler", "survey", 44, 18)],
     "unanswered": [("roots-break-pavements", None, 65, 7)],
     "correlation-only": [("trees-raise-prices", None, 47, 7)],
@@ -153,33 +167,52 @@ def kinds_of(body: str, kind: str) -> list[tuple[str | None, str]]:
 
 
 def test_unsupported_follows_via_chains_and_names_the_source_to_find() -> None:
-    gaps = find_gaps(load(HEAD + """  premises:
+    gaps = find_gaps(
+        load(
+            HEAD
+            + """  premises:
     - {id: p, claim: P., cite: [{source: deep, locator: p. 2}]}
-"""), kinds=["unsupported"])
+"""
+        ),
+        kinds=["unsupported"],
+    )
     assert [g.claim for g in gaps] == ["p"]
     assert gaps[0].reason == "premise 'p' rests only on sources known only through 'art' ('deep')"
     assert gaps[0].fix == "find 'Deep' itself and cite it with a URL and a page or section"
 
 
 def test_unsupported_not_when_one_independent_citation() -> None:
-    assert kinds_of("""  premises:
+    assert (
+        kinds_of(
+            """  premises:
     - {id: p, claim: P., cite: [{source: art, quote: q}, {source: rep2, locator: p. 3}]}
-""", "unsupported") == []
+""",
+            "unsupported",
+        )
+        == []
+    )
 
 
 def test_unsupported_for_anonymous_only() -> None:
-    assert kinds_of("""  premises:
+    assert kinds_of(
+        """  premises:
     - {id: p, claim: P., cite: [{source: anon, locator: x}]}
-""", "unsupported") == [("p", "premise 'p' rests only on anonymous sources ('anon')")]
+""",
+        "unsupported",
+    ) == [("p", "premise 'p' rests only on anonymous sources ('anon')")]
 
 
 def test_anonymous_source_listed_as_incomplete_only_when_fields_miss() -> None:
-    argmap = load(HEAD.replace('anon: {title: Them, kind: testimony, author: U, date: "2018", '
-                               'url: "https://u.example", anonymous: true}',
-                               "anon: {title: Them, kind: testimony, anonymous: true}"))
+    argmap = load(
+        HEAD.replace(
+            'anon: {title: Them, kind: testimony, author: U, date: "2018", url: "https://u.example", anonymous: true}',
+            "anon: {title: Them, kind: testimony, anonymous: true}",
+        )
+    )
     gaps = find_gaps(argmap, kinds=["source-incomplete"])
     assert [(g.source, g.reason) for g in gaps] == [
-        ("anon", "source 'anon' is anonymous: no URL, no date and no author or publisher")]
+        ("anon", "source 'anon' is anonymous: no URL, no date and no author or publisher")
+    ]
     assert find_gaps(load(HEAD), kinds=["source-incomplete"]) == []
 
 
@@ -200,7 +233,8 @@ def test_unanswered_counts_a_ref_as_an_answer() -> None:
 """
     assert kinds_of(body, "unanswered") == []
     assert kinds_of(body.replace("      rebuttals:\n        - ref: p\n", ""), "unanswered") == [
-        ("c", "counterpoint 'c' against 't' has no rebuttal")]
+        ("c", "counterpoint 'c' against 't' has no rebuttal")
+    ]
 
 
 def test_correlation_only_not_when_a_premise_also_supports() -> None:
@@ -208,9 +242,16 @@ def test_correlation_only_not_when_a_premise_also_supports() -> None:
     - {id: k, claim: K., between: [x, y], cite: [{source: rep2, locator: a}]}
 """
     assert kinds_of(body, "correlation-only") == [("t", "thesis 't' is supported only by correlation 'k'")]
-    assert kinds_of(body + """  premises:
+    assert (
+        kinds_of(
+            body
+            + """  premises:
     - {id: p, claim: P., cite: [{source: rep2, locator: b}]}
-""", "correlation-only") == []
+""",
+            "correlation-only",
+        )
+        == []
+    )
 
 
 def test_single_source_reported_once_at_branch_root_through_via_roots() -> None:
@@ -231,22 +272,39 @@ def test_single_source_reported_once_at_branch_root_through_via_roots() -> None:
     mixed = body.replace("{source: deep, locator: l}", "{source: rep2, locator: l}")
     assert find_gaps(load(HEAD + mixed), kinds=["single-source"]) == []
     # ... and a leaf alone is not a branch
-    assert find_gaps(load(HEAD + """  premises:
+    assert (
+        find_gaps(
+            load(
+                HEAD
+                + """  premises:
     - {id: a, claim: A., cite: [{source: art, quote: q}]}
-"""), kinds=["single-source"]) == []
+"""
+            ),
+            kinds=["single-source"],
+        )
+        == []
+    )
 
 
 def test_no_quote_one_gap_per_citation_at_the_citation() -> None:
-    gaps = find_gaps(load(HEAD + """  premises:
+    gaps = find_gaps(
+        load(
+            HEAD
+            + """  premises:
     - id: p
       claim: P.
       cite:
         - rep
         - {source: rep2, quote: exact}
         - rep2
-"""), kinds=["no-quote"])
+"""
+        ),
+        kinds=["no-quote"],
+    )
     assert [(g.claim, g.source, g.position.line, g.position.column) for g in gaps] == [
-        ("p", "rep", 19, 11), ("p", "rep2", 21, 11)]
+        ("p", "rep", 19, 11),
+        ("p", "rep2", 21, 11),
+    ]
 
 
 def test_uncited_never_for_the_thesis() -> None:
@@ -261,10 +319,18 @@ def test_unknown_kind_is_a_value_error() -> None:
 
 def test_coverage_counts() -> None:
     cov = coverage(load((HERE / "small.yaml").read_text()))
-    assert cov == Coverage(premises=6, premises_independent=2, citations=9, citations_checkable=7,
-                           counterpoints=2, counterpoints_answered_count=1)
-    assert cov.summary() == ("coverage: 2/6 premises with independent evidence (33%), 7/9 citations with "
-                             "quote or locator (77%), 1/2 counterpoints answered (50%)")
+    assert cov == Coverage(
+        premises=6,
+        premises_independent=2,
+        citations=9,
+        citations_checkable=7,
+        counterpoints=2,
+        counterpoints_answered_count=1,
+    )
+    assert cov.summary() == (
+        "coverage: 2/6 premises with independent evidence (33%), 7/9 citations with "
+        "quote or locator (77%), 1/2 counterpoints answered (50%)"
+    )
     assert Coverage().counterpoints_answered == 1.0
 
 
@@ -286,8 +352,9 @@ def test_kind_filter_and_fail_on_kinds_always_listed() -> None:
 
 def test_github_levels_follow_fail_on() -> None:
     _, out, _ = run("gaps", "-f", "github", "-k", "uncited,unanswered", "--fail-on", "uncited", MAPS["small"])
-    assert out.splitlines()[0].startswith("::error file=tests/gaps_show/small.yaml,line=45,col=7,"
-                                          "title=argmap gap uncited::")
+    assert out.splitlines()[0].startswith(
+        "::error file=tests/gaps_show/small.yaml,line=45,col=7,title=argmap gap uncited::"
+    )
     assert out.splitlines()[1].startswith("::warning file=tests/gaps_show/small.yaml,line=65,col=7,")
 
 
@@ -310,9 +377,14 @@ def test_unreadable_map_exits_1_and_missing_file_2(tmp_path: Path) -> None:
 
 
 def test_stdin_and_list_kinds() -> None:
-    proc = subprocess.run([sys.executable, "-m", "argmap", "gaps", "-f", "parsable", "-k", "uncited", "-"],
-                          input=(HERE / "small.yaml").read_text(), cwd=ROOT, capture_output=True, text=True,
-                          timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "gaps", "-f", "parsable", "-k", "uncited", "-"],
+        input=(HERE / "small.yaml").read_text(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0
     assert proc.stdout.startswith("<stdin>:45:7: gap: premise 'trees-are-cheap' cites no source;")
     proc = run_main("gaps", "--list-kinds")
@@ -330,7 +402,9 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 def test_force_color_colours_piped_text_and_reverses_fail_on_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
-    proc = run_main("gaps", "--fail-on", "unanswered", MAPS["small"], env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    proc = run_main(
+        "gaps", "--fail-on", "unanswered", MAPS["small"], env={"FORCE_COLOR": "1", "TERM": "xterm-256color"}
+    )
     assert proc.returncode == 1
     assert re.search(r"\x1b\[[0-9;]*7[0-9;]*munanswered", proc.stdout)  # reversed: it fails the run
     assert re.search(r"\x1b\[[0-9;]*3[1-7]m", proc.stdout)
@@ -399,5 +473,7 @@ def test_a_directory_is_searched_for_maps_like_validate_does() -> None:
     code, out, _ = run("gaps", str(ROOT / "tests" / "validate" / "tree"), "-f", "parsable")
     files = sorted({line.split(":")[0] for line in out.splitlines()})
     assert code == 0
-    assert files == [str(ROOT / "tests" / "validate" / "tree" / "good.yaml"),
-                     str(ROOT / "tests" / "validate" / "tree" / "sub" / "bad.yml")]
+    assert files == [
+        str(ROOT / "tests" / "validate" / "tree" / "good.yaml"),
+        str(ROOT / "tests" / "validate" / "tree" / "sub" / "bad.yml"),
+    ]

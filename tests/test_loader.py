@@ -1,14 +1,15 @@
 """The loader: positions on every model object, and hostile or broken input as problems, never crashes."""
+
 from __future__ import annotations
 
 import resource
 from pathlib import Path
 
 import pytest
+from conftest import BASE_MAP, shared_path
 
 from argmap.formats.argmap_yaml import load_bytes
 from argmap.model import ClaimKind
-from conftest import BASE_MAP, shared_path
 
 
 def load(text: str | bytes):
@@ -34,7 +35,9 @@ def test_positions_of_claims_citations_sources_and_edges() -> None:
     }
     cites = argmap.claim("less-bullying").cites
     assert [(c.source, c.position.line, c.position.column, c.quote) for c in cites] == [
-        ("op-ed", 21, 11, "fewer taunts about brands"), ("survey", 23, 11, None)]
+        ("op-ed", 21, 11, "fewer taunts about brands"),
+        ("survey", 23, 11, None),
+    ]
     assert cites[0].quote_position.short() == "22:18"
     assert [(s.id, s.position.short()) for s in argmap.sources] == [("op-ed", "5:3"), ("survey", "10:3")]
     assert argmap.source("op-ed").field_position("url").short() == "8:10"
@@ -54,11 +57,14 @@ def test_a_ref_is_an_edge_not_a_copy() -> None:
     assert len(argmap.claims) == 5
     refs = [e for e in argmap.edges if e.ref]
     assert [(e.child, e.parent, e.kind.value, e.position.short()) for e in refs] == [
-        ("uniforms-attendance", "uniforms-help", "premise", "24:7")]
+        ("uniforms-attendance", "uniforms-help", "premise", "24:7")
+    ]
 
 
-@pytest.mark.parametrize("written, kept", [("2019", "2019"), ('"2019-05"', "2019-05"),
-                                           ("2019-05-14", "2019-05-14"), ("'2019-05-14'", "2019-05-14")])
+@pytest.mark.parametrize(
+    "written, kept",
+    [("2019", "2019"), ('"2019-05"', "2019-05"), ("2019-05-14", "2019-05-14"), ("'2019-05-14'", "2019-05-14")],
+)
 def test_dates_are_kept_as_written(written: str, kept: str) -> None:
     argmap = load(BASE_MAP.replace("date: 2021-09", f"date: {written}")).map
     assert argmap.source("op-ed").date == kept
@@ -95,17 +101,24 @@ BROKEN = [
     (b"a: &x [1]\nb: *x\n", [("syntax", 1, 4), ("syntax", 2, 4)], "YAML anchor &x is not allowed"),
     (b"base: &b {k: 1}\nother:\n  <<: *b\n", [("syntax", 1, 7), ("syntax", 3, 7)], "anchor &b"),
     (b"<<: {title: x}\n", [("syntax", 1, 1)], "merge keys (<<) are not allowed"),
-    (b"title: !!python/object/apply:os.system ['true']\n", [("syntax", 1, 8)],
-     "explicit YAML tag tag:yaml.org,2002:python/object/apply:os.system is not allowed"),
+    (
+        b"title: !!python/object/apply:os.system ['true']\n",
+        [("syntax", 1, 8)],
+        "explicit YAML tag tag:yaml.org,2002:python/object/apply:os.system is not allowed",
+    ),
     (b"title: !custom x\n", [("syntax", 1, 8)], "explicit YAML tag !custom"),
     (b"title: !!binary aGVsbG8=\n", [("syntax", 1, 8)], "explicit YAML tag"),
     (b"? [a, b]\n: c\n", [("schema", 1, 3)], "keys in the map (top level) must be plain names, not a list"),
-    (b"argmap: 1\ntitle: \"\\ud800\"\n", [("syntax", 2, 11)], "invalid Unicode character escape code"),
-    (b"argmap: 1\ntitle: \"\\x85\\u2028\"\n", [("bad-text", 2, 8)], "\\x85"),
-    (b"argmap: 1\ntitle: \"a\\0b\"\n", [("bad-text", 2, 8)], "\\x00"),
+    (b'argmap: 1\ntitle: "\\ud800"\n', [("syntax", 2, 11)], "invalid Unicode character escape code"),
+    (b'argmap: 1\ntitle: "\\x85\\u2028"\n', [("bad-text", 2, 8)], "\\x85"),
+    (b'argmap: 1\ntitle: "a\\0b"\n', [("bad-text", 2, 8)], "\\x00"),
     (b"argmap: 1\ntitle: a\xe2\x80\xaeb\n", [("bad-text", 2, 9)], "\\u202e"),
     (b"argmap: 3\n", [("schema", 1, 9)], "unsupported format version 3"),
-    (b"argmap: 1\ntitle: x\nsource: {}\n", [("schema", 3, 1)], "unknown key 'source' in the map (top level); did you mean 'sources'?"),
+    (
+        b"argmap: 1\ntitle: x\nsource: {}\n",
+        [("schema", 3, 1)],
+        "unknown key 'source' in the map (top level); did you mean 'sources'?",
+    ),
 ]
 
 
@@ -115,13 +128,22 @@ def test_broken_input_is_a_problem_with_a_position(data: bytes, expected, fragme
     got = [(p.rule, p.line, p.column) for p in sorted(result.problems)]
     # missing top-level keys are reported too for partial maps; compare the ones named here
     assert [g for g in got if g in expected] == expected, result.problems
-    first = [p for p in sorted(result.problems) if (p.rule, p.line, p.column) == expected[0]][0]
+    first = next(p for p in sorted(result.problems) if (p.rule, p.line, p.column) == expected[0])
     assert fragment in first.message
 
 
-@pytest.mark.parametrize("value, kind", [("1.10", "a number"), ("012", "a number"), ("no", "a boolean"),
-                                         ("on", "a boolean"), ("~", "null (empty)"), ("2024-01-01", "a date"),
-                                         ("true", "a boolean")])
+@pytest.mark.parametrize(
+    "value, kind",
+    [
+        ("1.10", "a number"),
+        ("012", "a number"),
+        ("no", "a boolean"),
+        ("on", "a boolean"),
+        ("~", "null (empty)"),
+        ("2024-01-01", "a date"),
+        ("true", "a boolean"),
+    ],
+)
 def test_ids_that_yaml_reads_as_other_types_must_be_quoted(value: str, kind: str) -> None:
     result = load(BASE_MAP.replace("- id: cost\n", f"- id: {value}\n"))
     schema = [p for p in result.problems if p.rule == "schema"]
@@ -135,7 +157,7 @@ def test_quoted_numeric_looking_ids_are_fine() -> None:
 
 
 def _limit_memory(gigabytes: float) -> None:
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     resource.setrlimit(resource.RLIMIT_AS, (int(gigabytes * 2**30), hard))
 
 
@@ -163,7 +185,8 @@ def test_hostile_yaml_corpus_never_crashes() -> None:
 def test_deep_flow_nesting_is_refused_before_it_is_composed(depth: int) -> None:
     result = load("a: " + "[" * depth + "]" * depth + "\n")
     assert [(p.rule, p.line, p.message) for p in result.problems] == [
-        ("syntax", 1, "the YAML is nested more than 500 levels deep")]
+        ("syntax", 1, "the YAML is nested more than 500 levels deep")
+    ]
     # at the 501st level, or where libyaml 0.2.6, which scans flow collections ahead, stops (1000)
     assert result.problems[0].column in (503, 1003)
 
@@ -172,7 +195,8 @@ def test_deep_block_nesting_is_refused() -> None:
     block = "".join(" " * i + f"k{i}:\n" for i in range(3000)) + " " * 3000 + "v\n"
     result = load(block)
     assert [(p.rule, p.line, p.column, p.message) for p in result.problems] == [
-        ("syntax", 501, 501, "the YAML is nested more than 500 levels deep")]
+        ("syntax", 501, 501, "the YAML is nested more than 500 levels deep")
+    ]
     compact = "- " * 20000 + "x\n"
     result = load(compact)
     assert [(p.rule, p.line) for p in result.problems] == [("syntax", 1)]
@@ -192,8 +216,9 @@ def test_claims_nested_past_the_limit_are_refused_without_recursion() -> None:
         indent += "    "
         lines += [f"{indent[:-2]}- id: c{depth}", f"{indent}claim: Level {depth}.", f"{indent}cite: [s]"]
     result = load("\n".join(lines) + "\n")
-    assert [p.message for p in result.problems] == ["claims are nested more than 200 claim levels deep"] or \
-        any("nested more than 200" in p.message for p in result.problems)
+    assert [p.message for p in result.problems] == ["claims are nested more than 200 claim levels deep"] or any(
+        "nested more than 200" in p.message for p in result.problems
+    )
     assert len(result.map.claims) == 201
 
 
@@ -238,8 +263,9 @@ def test_a_fifty_megabyte_file_loads_in_bounded_memory(tmp_path: Path) -> None:
     big.write_text(generate(130_000, seed=3), encoding="utf-8")
     size = big.stat().st_size
     assert size > 50_000_000
-    child = subprocess.run([sys.executable, "-c", _MEASURE_LOAD, str(big)], capture_output=True, text=True,
-                           timeout=600, check=True)
+    child = subprocess.run(
+        [sys.executable, "-c", _MEASURE_LOAD, str(big)], capture_output=True, text=True, timeout=600, check=True
+    )
     measured = json.loads(child.stdout)
     assert measured["problems"] == []
     assert measured["claims"] == 130_000

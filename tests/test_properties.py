@@ -1,4 +1,5 @@
 """Properties of load + check over generated maps (hypothesis)."""
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,8 @@ from argmap.text.safe import UNSAFE_CHARS
 
 SAFE_TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cf", "Co", "Cn")),
-    min_size=1, max_size=40,
+    min_size=1,
+    max_size=40,
 ).filter(lambda s: s.strip() and not UNSAFE_CHARS.search(s))
 
 
@@ -34,8 +36,12 @@ def maps(draw):
             lists = ["rebuttals"] if kind == "counterpoint" else ["premises", "correlations", "counterpoints"]
             for key in lists:
                 count = draw(st.integers(0, 2))
-                child_kind = {"premises": "premise", "correlations": "correlation",
-                              "counterpoints": "counterpoint", "rebuttals": "rebuttal"}[key]
+                child_kind = {
+                    "premises": "premise",
+                    "correlations": "correlation",
+                    "counterpoints": "counterpoint",
+                    "rebuttals": "rebuttal",
+                }[key]
                 if count:
                     node[key] = [claim(child_kind, depth + 1) for _ in range(count)]
         return node
@@ -103,11 +109,43 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
         assert problem.line >= 1 and problem.column >= 1
 
 
-YAMLISH = st.lists(st.sampled_from(["argmap: 1\n", "title: t\n", "thesis:\n", "  id: a\n", "  claim: x\n",
-                                    "  premises:\n", "    - id: b\n", "      ref: a\n", "sources: {}\n",
-                                    "  - ", "[", "]", "{", "}", ": ", "&a ", "*a ", "!x ", "'", '"', "\\e",
-                                    "\t", " ", "\n", "<<: ", "? ", "- ", "2019-01-01", "1.10", "~"]),
-                   max_size=60).map("".join)
+YAMLISH = st.lists(
+    st.sampled_from(
+        [
+            "argmap: 1\n",
+            "title: t\n",
+            "thesis:\n",
+            "  id: a\n",
+            "  claim: x\n",
+            "  premises:\n",
+            "    - id: b\n",
+            "      ref: a\n",
+            "sources: {}\n",
+            "  - ",
+            "[",
+            "]",
+            "{",
+            "}",
+            ": ",
+            "&a ",
+            "*a ",
+            "!x ",
+            "'",
+            '"',
+            "\\e",
+            "\t",
+            " ",
+            "\n",
+            "<<: ",
+            "? ",
+            "- ",
+            "2019-01-01",
+            "1.10",
+            "~",
+        ]
+    ),
+    max_size=60,
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)

@@ -3,6 +3,7 @@ determinism, --depth/--focus/--gaps/--no-legend, and the command's exit codes an
 
 Golden files live in tests/render/; regenerate them on purpose with ARGMAP_REGEN=1.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,9 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import cli
-from argmap.render.dot import to_dot
 from argmap.formats.argmap_yaml import load_bytes
 from argmap.render.check import SvgCheck, check_svg
+from argmap.render.dot import to_dot
 from argmap.render.errors import RenderError
 from argmap.render.graphviz import run_dot
 from argmap.render.pipeline import RenderOptions, map_to_dot
@@ -44,8 +45,7 @@ def load(path: Path):
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, cwd=ROOT,
-                          env=env, timeout=300)
+    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, cwd=ROOT, env=env, timeout=300)
 
 
 def classes(element: ET.Element) -> list[str]:
@@ -63,8 +63,10 @@ def svg_groups(svg: bytes, kind: str) -> list[ET.Element]:
 GOLDEN_CASES = {
     "assad_isis.dot": (ASSAD, RenderOptions(format="dot")),
     "small.dot": (SMALL, RenderOptions(format="dot")),
-    "small_print_tb_nolegend.dot": (SMALL, RenderOptions(format="dot", theme="print", direction="TB",
-                                                         legend=False, wrap=20)),
+    "small_print_tb_nolegend.dot": (
+        SMALL,
+        RenderOptions(format="dot", theme="print", direction="TB", legend=False, wrap=20),
+    ),
     "small_dark_gaps.dot": (SMALL, RenderOptions(format="dot", theme="dark", gaps=True)),
     "hostile.dot": (FIXTURES / "hostile.yaml", RenderOptions(format="dot")),
 }
@@ -89,6 +91,7 @@ def test_cli_dot_output_is_the_golden_file(tmp_path: Path) -> None:
 
 # -- SVG content --------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def assad_svg() -> bytes:
     return run_dot(map_to_dot(load(ASSAD), RenderOptions())[0], fmt="svg")
@@ -97,8 +100,7 @@ def assad_svg() -> bytes:
 def test_assad_svg_has_every_claim_and_relation_by_kind(assad_svg: bytes) -> None:
     argmap = load(ASSAD)
     nodes = [g for g in svg_groups(assad_svg, "node") if "claim" in classes(g)]
-    kinds = Counter(next(c for c in classes(g) if c in {k.value for k in type(argmap.claims[0].kind)})
-                    for g in nodes)
+    kinds = Counter(next(c for c in classes(g) if c in {k.value for k in type(argmap.claims[0].kind)}) for g in nodes)
     assert kinds == {"thesis": 1, "premise": 35, "correlation": 5, "counterpoint": 18, "rebuttal": 5}
     assert kinds == Counter(c.kind.value for c in argmap.claim_index.values())
     edges = [g for g in svg_groups(assad_svg, "edge") if "relation" in classes(g)]
@@ -128,7 +130,8 @@ def test_legend_is_a_cluster_and_can_be_turned_off(assad_svg: bytes) -> None:
     assert [c.find(f"{SVG}title").text for c in clusters] == ["cluster_legend"]
     legend_nodes = [g for g in svg_groups(assad_svg, "node") if "legend" in classes(g)]
     assert {"thesis", "premise", "correlation", "counterpoint", "rebuttal"} <= {
-        c for g in legend_nodes for c in classes(g)}
+        c for g in legend_nodes for c in classes(g)
+    }
     source, _ = map_to_dot(load(ASSAD), RenderOptions(legend=False))
     assert "legend" not in source and "cluster" not in source
 
@@ -141,8 +144,11 @@ def test_attack_and_support_differ_by_more_than_colour() -> None:
         assert "arrowtail=normal" in support and "style=solid" in support
         assert "arrowtail=tee" in attack and "style=dashed" in attack
     print_source = to_dot(build_view(load(SMALL)), theme="print")
-    colours = {part.split("=")[1].strip('"') for part in print_source.replace("]", " ").split()
-               if part.startswith(("color=", "fillcolor=", "fontcolor="))}
+    colours = {
+        part.split("=")[1].strip('"')
+        for part in print_source.replace("]", " ").split()
+        if part.startswith(("color=", "fillcolor=", "fontcolor="))
+    }
     assert colours <= {"black", "white", "#d9d9d9", "#bdbdbd"}
 
 
@@ -205,20 +211,25 @@ def test_gaps_marks_weak_claims_with_reasons() -> None:
     for group in marked:
         title = next(a.get(XLINK_TITLE) for a in group.iter(f"{SVG}a"))
         assert "\ngap: " in title
-        assert any(p.get("stroke-dasharray") for p in group.iter(f"{SVG}path")) or \
-            any(p.get("stroke-dasharray") for p in group.iter(f"{SVG}polygon"))
+        assert any(p.get("stroke-dasharray") for p in group.iter(f"{SVG}path")) or any(
+            p.get("stroke-dasharray") for p in group.iter(f"{SVG}polygon")
+        )
     plain = run_dot(map_to_dot(argmap, RenderOptions())[0], fmt="svg")
     assert not any("gap" in classes(g) for g in svg_groups(plain, "node"))
 
 
 # -- formats and determinism ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("ext,check", [
-    ("svg", lambda data: ET.fromstring(data).tag == f"{SVG}svg"),
-    ("png", lambda data: data.startswith(b"\x89PNG\r\n\x1a\n")),
-    ("pdf", lambda data: data.startswith(b"%PDF-")),
-    ("dot", lambda data: data.startswith(b"digraph argmap {")),
-])
+
+@pytest.mark.parametrize(
+    "ext,check",
+    [
+        ("svg", lambda data: ET.fromstring(data).tag == f"{SVG}svg"),
+        ("png", lambda data: data.startswith(b"\x89PNG\r\n\x1a\n")),
+        ("pdf", lambda data: data.startswith(b"%PDF-")),
+        ("dot", lambda data: data.startswith(b"digraph argmap {")),
+    ],
+)
 def test_every_format_from_the_real_dot(tmp_path: Path, ext: str, check) -> None:
     out = tmp_path / f"map.{ext}"
     proc = run_cli("render", str(SMALL), "-o", str(out))
@@ -244,20 +255,25 @@ def test_render_is_deterministic(tmp_path: Path) -> None:
 
 # -- the command's errors ---------------------------------------------------------------------
 
+
 def test_missing_output_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["render", str(SMALL)])
     assert result.exit_code == 2
     assert "missing -o OUT" in result.output
 
 
-@pytest.mark.parametrize("args,message", [
-    (["-o", "map.jpeg"], "cannot tell the format from 'map.jpeg' (extension: .jpeg)"),
-    (["-o", "map"], "(extension: none)"),
-    (["-o", "map.svg", "--format", "png"], "--format png does not match the extension of 'map.svg'"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["-o", "map.jpeg"], "cannot tell the format from 'map.jpeg' (extension: .jpeg)"),
+        (["-o", "map"], "(extension: none)"),
+        (["-o", "map.svg", "--format", "png"], "--format png does not match the extension of 'map.svg'"),
+    ],
+)
 def test_bad_output_names_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
-    proc = subprocess.run([sys.executable, "-m", "argmap", "render", str(SMALL), *args],
-                          capture_output=True, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "render", str(SMALL), *args], capture_output=True, cwd=tmp_path
+    )
     assert proc.returncode == 2
     assert message in proc.stderr.decode()
     assert list(tmp_path.iterdir()) == []
@@ -334,6 +350,7 @@ def test_large_map_reports_progress_and_uses_layout_limits(tmp_path: Path) -> No
 
 # -- running dot ----------------------------------------------------------------------------------
 
+
 def test_dot_is_stopped_at_the_timeout() -> None:
     # a complete graph of 40 nodes takes dot tens of seconds (../shared/HOSTILE_INPUT.md)
     edges = "".join(f"a{i} -> a{j};" for i in range(40) for j in range(40) if i != j)
@@ -350,30 +367,43 @@ def test_dot_errors_are_shortened_and_made_visible() -> None:
     assert len(message) < 400
 
 
-@pytest.mark.parametrize("svg,reason", [
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><g><text>x</text>', "not well-formed"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><text>\x01</text></svg>', "not well-formed"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "<script>"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><g onload="alert(1)"/></svg>', "'onload'"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-     b'<a xlink:href="javascript:alert(1)"/></svg>', "not http(s)"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><a href="data:text/html,x"/></svg>', "not http(s)"),
-    (b'<html/>', "not an SVG"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><g><g><SCRIPT/></g></g></svg>', "<script>"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><g/><foreignObject/></svg>', "<foreignobject>"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:e="urn:x"><g/><g e:OnClick="x"/></svg>', "'onclick'"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-     b'<a xlink:href="https://example.org/"/><a href="https://example.org/"/>'
-     b'<a xlink:href="https://example.org/"/><a href=" javascript:x"/></svg>', "not http(s)"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:l="urn:other"><a l:HREF="https://x.org/"/></svg>',
-     "link attribute in an unknown namespace"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><a href=""/></svg>', "not http(s)"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><a href="&#106;avascript:x"/></svg>', "not http(s)"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><svg:script xmlns:svg="http://www.w3.org/2000/svg"/></svg>',
-     "<script>"),
-    (b'<svg xmlns="http://www.w3.org/1999/xhtml"/>', "not an SVG"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><g/></svg><g/>', "not well-formed"),
-])
+@pytest.mark.parametrize(
+    "svg,reason",
+    [
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><g><text>x</text>', "not well-formed"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><text>\x01</text></svg>', "not well-formed"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "<script>"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><g onload="alert(1)"/></svg>', "'onload'"),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+            b'<a xlink:href="javascript:alert(1)"/></svg>',
+            "not http(s)",
+        ),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><a href="data:text/html,x"/></svg>', "not http(s)"),
+        (b"<html/>", "not an SVG"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><g><g><SCRIPT/></g></g></svg>', "<script>"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><g/><foreignObject/></svg>', "<foreignobject>"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:e="urn:x"><g/><g e:OnClick="x"/></svg>', "'onclick'"),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+            b'<a xlink:href="https://example.org/"/><a href="https://example.org/"/>'
+            b'<a xlink:href="https://example.org/"/><a href=" javascript:x"/></svg>',
+            "not http(s)",
+        ),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:l="urn:other"><a l:HREF="https://x.org/"/></svg>',
+            "link attribute in an unknown namespace",
+        ),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><a href=""/></svg>', "not http(s)"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><a href="&#106;avascript:x"/></svg>', "not http(s)"),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><svg:script xmlns:svg="http://www.w3.org/2000/svg"/></svg>',
+            "<script>",
+        ),
+        (b'<svg xmlns="http://www.w3.org/1999/xhtml"/>', "not an SVG"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><g/></svg><g/>', "not well-formed"),
+    ],
+)
 def test_svg_check_refuses_unsafe_or_broken_svg(svg: bytes, reason: str) -> None:
     with pytest.raises(RenderError, match=None) as info:
         check_svg(svg)
@@ -381,8 +411,10 @@ def test_svg_check_refuses_unsafe_or_broken_svg(svg: bytes, reason: str) -> None
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet="ab\u00e9-", min_size=1, max_size=45), min_size=1, max_size=14),
-       st.integers(min_value=8, max_value=40))
+@given(
+    st.lists(st.text(alphabet="ab\u00e9-", min_size=1, max_size=45), min_size=1, max_size=14),
+    st.integers(min_value=8, max_value=40),
+)
 def test_label_wrapping_is_textwrap_line_for_line(words: list[str], width: int) -> None:
     """The view's own wrapping gives exactly textwrap's lines (long words broken, no hyphen breaks)."""
     text = " ".join(words)
@@ -398,7 +430,7 @@ def test_svg_check_in_chunks_gives_the_same_verdict(assad_svg: bytes, size: int)
     for svg, reason in ((assad_svg, None), (bad, "<script>"), (assad_svg[:-20], "not well-formed")):
         check = SvgCheck()
         for start in range(0, len(svg), size):
-            check.feed(svg[start:start + size])
+            check.feed(svg[start : start + size])
         if reason is None:
             check.close()
         else:
@@ -408,8 +440,10 @@ def test_svg_check_in_chunks_gives_the_same_verdict(assad_svg: bytes, size: int)
 
 
 def test_svg_check_accepts_http_links() -> None:
-    check_svg(b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-              b'<a xlink:href="https://example.org/?a=1&amp;b=2"/></svg>')
+    check_svg(
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        b'<a xlink:href="https://example.org/?a=1&amp;b=2"/></svg>'
+    )
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "1e308", "0.5", "-3"])

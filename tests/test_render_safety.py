@@ -2,6 +2,7 @@
 becomes a link, strings stay under dot's 16 KB limit, and generated maps draw exactly one node per
 claim and one edge per relation.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,9 +16,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from argmap.render.dot import MAX_STRING_BYTES, dot_string, dot_url, to_dot
 from argmap.formats.argmap_yaml import load_bytes
 from argmap.render.check import check_svg
+from argmap.render.dot import MAX_STRING_BYTES, dot_string, dot_url, to_dot
 from argmap.render.graphviz import run_dot
 from argmap.render.pipeline import RenderOptions, map_to_dot
 from argmap.render.statements import StatementWriter, dot_id
@@ -77,8 +78,7 @@ def test_hostile_svg_is_safe(hostile, hostile_svg: bytes) -> None:
 def test_hostile_text_renders_literally_with_no_injected_nodes(hostile, hostile_svg: bytes) -> None:
     texts = node_texts(hostile_svg)
     assert sorted(texts) == sorted(f"n{i}" for i in range(len(hostile.claim_index)))
-    edges = [g for g in ET.fromstring(hostile_svg).iter(f"{SVG}g")
-             if "relation" in g.get("class", "").split()]
+    edges = [g for g in ET.fromstring(hostile_svg).iter(f"{SVG}g") if "relation" in g.get("class", "").split()]
     assert len(edges) == len(hostile.edges_resolved)
     by_id = {text.split("\n", 1)[0]: text for text in texts.values()}
     assert set(by_id) == set(hostile.claim_index)
@@ -106,8 +106,10 @@ def test_hostile_tooltips_and_title_are_literal(hostile, hostile_svg: bytes) -> 
     tooltips = [a.get(f"{XLINK}title") for a in root.iter(f"{SVG}a") if a.get(f"{XLINK}title")]
     breakout = next(t for t in tooltips if t.startswith("premise: quote-breakout\n"))
     # dot writes the second of two spaces as a no-break space
-    assert ('\n- js: <img src=x onerror=alert(1)>, p. x"]; x [label="pwned\n \u00a0\u201cx"]; x [label="pwned\u201d'
-            in breakout)
+    assert (
+        '\n- js: <img src=x onerror=alert(1)>, p. x"]; x [label="pwned\n \u00a0\u201cx"]; x [label="pwned\u201d'
+        in breakout
+    )
     assert any('thesis "]; injected [label="pwned"]; \\' in t for t in tooltips)
 
 
@@ -132,7 +134,7 @@ def test_every_quoted_dot_string_is_under_the_limit(hostile) -> None:
     source = to_dot(build_view(hostile))
     lengths = [len(m.group().encode("utf-8")) for m in QUOTED.finditer(source)]
     assert max(lengths) < MAX_STRING_BYTES + 2
-    huge = "&\\\"" * 20000
+    huge = '&\\"' * 20000
     escaped = dot_string(huge)
     assert len(escaped.encode("utf-8")) <= MAX_STRING_BYTES and escaped.endswith("\u2026")
 
@@ -143,13 +145,50 @@ def test_dot_url_allows_http_only_and_encodes() -> None:
     assert dot_url("JaVaScRiPt://example.org/x") is None
     assert dot_url("ftp://example.org/x") is None
     assert dot_url("https://example.org/x y") is None  # white space: the bad-url rule refuses it
-    assert dot_url('https://example.org/"<>\'\\é?a=1&b=2') == \
-        "https://example.org/%22%3C%3E%27%5C%C3%A9?a=1&amp;b=2"
+    assert dot_url("https://example.org/\"<>'\\é?a=1&b=2") == "https://example.org/%22%3C%3E%27%5C%C3%A9?a=1&amp;b=2"
 
 
-TRICKY = ["\\", "\\\\", '"', "\\\"", "&", "&amp;", "&#1;", "&#0;", "&#xD800;", "<", ">", "<<b>x</b>>",
-          "\\N", "\\G", "\\l", "\\n", "{", "|", "}", "[", "]", ";", "->", "--", "\x1b", "\x00", "\u202e",
-          "\u2028", "\ud800", "é", "\u00a0", "%", "//", "/*", "#", "\n", "\t", "label=", "x"]
+TRICKY = [
+    "\\",
+    "\\\\",
+    '"',
+    '\\"',
+    "&",
+    "&amp;",
+    "&#1;",
+    "&#0;",
+    "&#xD800;",
+    "<",
+    ">",
+    "<<b>x</b>>",
+    "\\N",
+    "\\G",
+    "\\l",
+    "\\n",
+    "{",
+    "|",
+    "}",
+    "[",
+    "]",
+    ";",
+    "->",
+    "--",
+    "\x1b",
+    "\x00",
+    "\u202e",
+    "\u2028",
+    "\ud800",
+    "é",
+    "\u00a0",
+    "%",
+    "//",
+    "/*",
+    "#",
+    "\n",
+    "\t",
+    "label=",
+    "x",
+]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -184,16 +223,25 @@ def test_a_label_is_the_escaping_of_each_of_its_lines(lines: list[str]) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(LINE_TEXT.map(clean), min_size=1, max_size=6), st.sampled_from(["n0", "n0 -> n1"]),
-       st.sampled_from([{}, {"class": "claim premise linked"}, {"shape": "box", "penwidth": "1.4",
-                                                                 "URL": "https://example.org/?a=1&amp;b=2"}]))
+@given(
+    st.lists(LINE_TEXT.map(clean), min_size=1, max_size=6),
+    st.sampled_from(["n0", "n0 -> n1"]),
+    st.sampled_from(
+        [
+            {},
+            {"class": "claim premise linked"},
+            {"shape": "box", "penwidth": "1.4", "URL": "https://example.org/?a=1&amp;b=2"},
+        ]
+    ),
+)
 @example(["node"], "n0", {}).via("a DOT keyword is quoted")
 @example(["Strict"], "n0 -> n1", {}).via("in any case")
 @example(["-4.2"], "n0", {}).via("a number is not")
 @example([".5"], "n0", {}).via("nor is a plain ID")
 @example(["x_1"], "n0", {}).via("an ID")
-def test_statements_are_written_as_the_graphviz_package_writes_them(lines: list[str], left: str,
-                                                                     attrs: dict[str, str]) -> None:
+def test_statements_are_written_as_the_graphviz_package_writes_them(
+    lines: list[str], left: str, attrs: dict[str, str]
+) -> None:
     """argmap appends finished node and edge lines to the Digraph's body; they must be the lines the
     package's own node()/edge() calls write."""
     import graphviz
@@ -237,11 +285,16 @@ def test_generated_map_svg_counts_match() -> None:
 
 # -- the shared hostile corpus, adapted to the argmap format ---------------------------------------
 
+
 def _corpus_map(name: str) -> bytes:
     claims = yaml.safe_load((CORPUS / name).read_text(encoding="utf-8"))["claims"]
     premises = [{"id": f"c{i}", "claim": item["text"] or "(empty)", "cite": ["s"]} for i, item in enumerate(claims)]
-    document = {"argmap": 1, "title": "corpus", "sources": {"s": {"title": "t", "kind": "web"}},
-                "thesis": {"id": "root", "claim": "root", "premises": premises}}
+    document = {
+        "argmap": 1,
+        "title": "corpus",
+        "sources": {"s": {"title": "t", "kind": "web"}},
+        "thesis": {"id": "root", "claim": "root", "premises": premises},
+    }
     return yaml.safe_dump(document, allow_unicode=True).encode("utf-8")
 
 

@@ -1,5 +1,6 @@
 """argmap.findings and argmap.reports: problems and gaps as one kind of finding, the line formats
 written once for both, the format registries the commands read, and the terminal questions."""
+
 from __future__ import annotations
 
 import io
@@ -24,9 +25,23 @@ GAP = Gap("uncited", "c", None, Position("m.yaml", 7, 9), "premise 'c' cites no 
 def test_problems_and_gaps_are_findings() -> None:
     assert isinstance(PROBLEM, Finding) and isinstance(GAP, Finding)
     assert (PROBLEM.file, PROBLEM.line, PROBLEM.column, PROBLEM.id, PROBLEM.severity, PROBLEM.fix) == (
-        "m.yaml", 3, 5, "bad-url", Severity.ERROR, None)
+        "m.yaml",
+        3,
+        5,
+        "bad-url",
+        Severity.ERROR,
+        None,
+    )
     assert (GAP.file, GAP.line, GAP.column, GAP.id, GAP.severity, GAP.message, GAP.fix, GAP.category) == (
-        "m.yaml", 7, 9, "uncited", None, "premise 'c' cites no source", "cite it: a, b", "gap")
+        "m.yaml",
+        7,
+        9,
+        "uncited",
+        None,
+        "premise 'c' cites no source",
+        "cite it: a, b",
+        "gap",
+    )
 
 
 def test_problem_is_constructed_and_sorted_as_before() -> None:
@@ -40,14 +55,16 @@ def test_problem_is_constructed_and_sorted_as_before() -> None:
 def test_parsable_is_one_format_for_both() -> None:
     assert format_parsable([PROBLEM, GAP]) == (
         "m.yaml:3:5: error: url of source 'x, y' is 100% wrong [bad-url]\n"
-        "m.yaml:7:9: gap: premise 'c' cites no source; fix: cite it: a, b [uncited]\n")
+        "m.yaml:7:9: gap: premise 'c' cites no source; fix: cite it: a, b [uncited]\n"
+    )
 
 
 def test_github_is_one_format_for_both_and_fail_on_sets_the_level_of_a_gap() -> None:
     assert format_github([PROBLEM, GAP]) == (
         "::error file=m.yaml,line=3,col=5,title=argmap bad-url::url of source 'x, y' is 100%25 wrong\n"
         "::warning file=m.yaml,line=7,col=9,title=argmap gap uncited::"
-        "premise 'c' cites no source -- fix: cite it: a, b\n")
+        "premise 'c' cites no source -- fix: cite it: a, b\n"
+    )
     assert format_github([GAP], fail_on={"uncited"}).startswith("::error file=m.yaml,line=7,col=9,")
     assert format_github([PROBLEM], fail_on={"bad-url"}).startswith("::error ")  # a severity is kept as is
 
@@ -65,7 +82,9 @@ def test_sarif_over_any_findings() -> None:
     document = json.loads(format_sarif([PROBLEM, GAP], rules=[rule]))
     results = document["runs"][0]["results"]
     assert [(r["ruleId"], r["level"], r.get("ruleIndex")) for r in results] == [
-        ("bad-url", "error", 0), ("uncited", "warning", None)]
+        ("bad-url", "error", 0),
+        ("uncited", "warning", None),
+    ]
     assert results[1]["message"]["text"] == "premise 'c' cites no source -- fix: cite it: a, b"
     assert document["runs"][0]["tool"]["driver"]["rules"][0]["name"] == "BadUrl"
 
@@ -93,9 +112,14 @@ def test_text_formats_are_their_styled_lines_without_styles() -> None:
     report = ProblemsReport((PROBLEM,), files=2)
     fmt = PROBLEM_FORMATS["text"]
     assert fmt.lines is not None
-    assert fmt.render(report) == terminal.plain_text(fmt.lines(report)) == (
-        "m.yaml\n     3:5   error    url of source 'x, y' is 100% wrong  [bad-url]\n\n"
-        "2 files checked: 1 error, 0 warnings\n")
+    assert (
+        fmt.render(report)
+        == terminal.plain_text(fmt.lines(report))
+        == (
+            "m.yaml\n     3:5   error    url of source 'x, y' is 100% wrong  [bad-url]\n\n"
+            "2 files checked: 1 error, 0 warnings\n"
+        )
+    )
 
 
 # --- the terminal questions -------------------------------------------------------------------------
@@ -109,12 +133,19 @@ def piped(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -
     return capsys
 
 
-@pytest.mark.parametrize("env,expected", [
-    ({}, False), ({"FORCE_COLOR": "1"}, True), ({"FORCE_COLOR": ""}, False),
-    ({"TTY_COMPATIBLE": "1"}, True), ({"TTY_COMPATIBLE": "0"}, False),
-])
-def test_may_be_terminal(piped: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, env: dict[str, str],
-                         expected: bool) -> None:
+@pytest.mark.parametrize(
+    "env,expected",
+    [
+        ({}, False),
+        ({"FORCE_COLOR": "1"}, True),
+        ({"FORCE_COLOR": ""}, False),
+        ({"TTY_COMPATIBLE": "1"}, True),
+        ({"TTY_COMPATIBLE": "0"}, False),
+    ],
+)
+def test_may_be_terminal(
+    piped: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: bool
+) -> None:
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert terminal.may_be_terminal() is expected
@@ -130,19 +161,26 @@ def test_a_closed_or_missing_stdout_is_no_terminal(monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("columns,expected", [(None, 80), ("120", 120), ("19", 80), ("20", 20), ("wide", 80)])
-def test_default_width_when_piped(piped: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-                                  columns: str | None, expected: int) -> None:
+def test_default_width_when_piped(
+    piped: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: str | None, expected: int
+) -> None:
     if columns is not None:
         monkeypatch.setenv("COLUMNS", columns)
     assert terminal.default_width(minimum=20) == expected
 
 
-@pytest.mark.parametrize("value,choices,expected", [
-    ("true", ("text", "github"), "github"), ("true", ("text", "json"), "text"),
-    ("false", ("text", "github"), "text"), (None, ("text", "github"), "text"),
-])
-def test_default_format_under_github_actions(monkeypatch: pytest.MonkeyPatch, value: str | None,
-                                             choices: tuple[str, ...], expected: str) -> None:
+@pytest.mark.parametrize(
+    "value,choices,expected",
+    [
+        ("true", ("text", "github"), "github"),
+        ("true", ("text", "json"), "text"),
+        ("false", ("text", "github"), "text"),
+        (None, ("text", "github"), "text"),
+    ],
+)
+def test_default_format_under_github_actions(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, choices: tuple[str, ...], expected: str
+) -> None:
     if value is not None:
         monkeypatch.setenv("GITHUB_ACTIONS", value)
     assert terminal.default_format(choices) == expected
@@ -153,8 +191,9 @@ def test_print_lines_when_piped_is_plain_and_styles_never_interpret_text(piped: 
     assert piped.readouterr().out == "[bold]x[/bold] :warning: y\n\n"
 
 
-def test_print_lines_forced_is_styled_and_keeps_markup_literal(piped: pytest.CaptureFixture[str],
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_lines_forced_is_styled_and_keeps_markup_literal(
+    piped: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("TERM", "xterm-256color")
     terminal.print_lines([(("[bold]x[/bold] :warning:", "red"),)])

@@ -5,6 +5,7 @@ An example is completed into a whole map with the frame of argmap.checks.example
 examples need a snapshot declares its text (`example_snapshots`), written here to a file and given
 as `--snapshot` would give it.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,17 +54,21 @@ def test_an_example_replaces_the_frames_keys_in_place_and_adds_the_others() -> N
     assert complete(example) == (
         "argmap: 1\ntitle: School uniforms\nsources:\n"
         "  survey: {title: National school survey, kind: dataset}\n"
-        "thesis:\n  id: t\n  claim: T.\nexpect:\n  stands: [t]\n")
+        "thesis:\n  id: t\n  claim: T.\nexpect:\n  stands: [t]\n"
+    )
 
 
 def test_an_example_may_be_broken_yaml_and_keeps_its_text() -> None:
     assert complete('title: "School uniforms').splitlines()[1] == 'title: "School uniforms'
 
 
-@pytest.mark.parametrize("example, message", [
-    ("  premises: []\n", "holds only top-level keys"),
-    ("title: a\ntitle: b\n", "writes the top-level key 'title' twice"),
-])
+@pytest.mark.parametrize(
+    "example, message",
+    [
+        ("  premises: []\n", "holds only top-level keys"),
+        ("title: a\ntitle: b\n", "writes the top-level key 'title' twice"),
+    ],
+)
 def test_an_example_that_is_not_top_level_keys_is_refused(example: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         complete(example)

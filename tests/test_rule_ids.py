@@ -1,15 +1,16 @@
 """Every Problem names a registered rule: the ids module, the registry and the readers agree."""
+
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
 import pytest
+from conftest import BASE_MAP, ROOT, shared_path
+from test_loader import BROKEN
 
 from argmap.checks import REGISTRY, ids
 from argmap.formats.argmap_yaml import load_bytes
-from conftest import BASE_MAP, ROOT, shared_path
-from test_loader import BROKEN
 
 FORMATS = sorted((ROOT / "argmap" / "formats").glob("*.py"))
 # The calls that make a Problem in the readers, and where in each the rule id goes.
@@ -28,8 +29,12 @@ def test_the_ids_module_and_the_registry_name_the_same_rules() -> None:
 
 
 def _ids_imported(tree: ast.Module) -> set[str]:
-    return {alias.asname or alias.name for node in tree.body if isinstance(node, ast.ImportFrom)
-            and node.module == "argmap.checks.ids" for alias in node.names}
+    return {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.module == "argmap.checks.ids"
+        for alias in node.names
+    }
 
 
 def _rule_argument(call: ast.Call) -> ast.expr | None:
@@ -53,14 +58,16 @@ def test_readers_name_rules_only_by_the_declared_constants(path: Path) -> None:
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             arguments = node.args.args + node.args.kwonlyargs
-            defaults = dict(zip([a.arg for a in node.args.args][::-1], node.args.defaults[::-1]))
-            defaults.update((a.arg, d) for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults) if d)
+            defaults = dict(zip([a.arg for a in node.args.args][::-1], node.args.defaults[::-1], strict=False))
+            defaults.update((a.arg, d) for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=False) if d)
             for argument in arguments:
                 if argument.arg == "rule":
                     assert ast.unparse(argument.annotation) == "RuleId", (path.name, node.name)
                     default = defaults.get("rule")
-                    assert default is None or (isinstance(default, ast.Name) and default.id in constants), \
-                        (path.name, node.name)
+                    assert default is None or (isinstance(default, ast.Name) and default.id in constants), (
+                        path.name,
+                        node.name,
+                    )
         if isinstance(node, ast.Call):
             given = _rule_argument(node)
             if given is None:
@@ -73,8 +80,11 @@ def _loaded_problems():
     yield from load_bytes(BASE_MAP.encode(), file="m.yaml").problems
     for data, _, _ in BROKEN:
         yield from load_bytes(data, file="m.yaml").problems
-    edits = [("    via: op-ed\n", "    via: op-ed\n  op-ed: {title: again, kind: web}\n"),  # duplicate source id
-             ("  id: uniforms-help", "  id: 1.10"), ('"fewer taunts about brands"', '"a\\eb"')]
+    edits = [
+        ("    via: op-ed\n", "    via: op-ed\n  op-ed: {title: again, kind: web}\n"),  # duplicate source id
+        ("  id: uniforms-help", "  id: 1.10"),
+        ('"fewer taunts about brands"', '"a\\eb"'),
+    ]
     for old, new in edits:
         yield from load_bytes(BASE_MAP.replace(old, new).encode(), file="m.yaml").problems
 

@@ -1,4 +1,5 @@
 """The scheme catalogue: the ids the format fixes, its generated page, and `argmap schemes`."""
+
 from __future__ import annotations
 
 import json
@@ -8,15 +9,31 @@ from conftest import ROOT, run_in_process
 
 from argmap.schemes import CATALOGUE, SCHEMES, schemes_markdown
 
-REQUIRED = ("expert-opinion", "position-to-know", "witness-testimony", "cause-to-effect",
-            "correlation-to-cause", "sign", "example", "analogy", "consequences", "practical-reasoning")
+REQUIRED = (
+    "expert-opinion",
+    "position-to-know",
+    "witness-testimony",
+    "cause-to-effect",
+    "correlation-to-cause",
+    "sign",
+    "example",
+    "analogy",
+    "consequences",
+    "practical-reasoning",
+)
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def test_the_catalogue_holds_the_schemes_the_format_names() -> None:
     assert set(REQUIRED) <= set(SCHEMES)
     assert [q.id for q in SCHEMES["expert-opinion"].questions] == [
-        "expertise", "field", "opinion", "trustworthiness", "consistency", "backup-evidence"]
+        "expertise",
+        "field",
+        "opinion",
+        "trustworthiness",
+        "consistency",
+        "backup-evidence",
+    ]
 
 
 def test_ids_are_well_formed_and_unique() -> None:
@@ -31,8 +48,9 @@ def test_ids_are_well_formed_and_unique() -> None:
 
 
 def test_docs_page_is_generated_from_the_catalogue() -> None:
-    assert (ROOT / "docs" / "schemes.md").read_text(encoding="utf-8") == schemes_markdown(), \
+    assert (ROOT / "docs" / "schemes.md").read_text(encoding="utf-8") == schemes_markdown(), (
         "run: python -m argmap.schemes > docs/schemes.md"
+    )
 
 
 def test_schemes_command_prints_one_scheme_as_text() -> None:
@@ -45,7 +63,8 @@ def test_schemes_command_prints_one_scheme_as_text() -> None:
         "  conclusion: A is plausibly true.\n"
         "  ? position   Is S really in a position to know whether A is true?\n"
         "  ? honesty    Is S an honest, trustworthy source?\n"
-        "  ? assertion  Did S actually assert A, in those terms?\n")
+        "  ? assertion  Did S actually assert A, in those terms?\n"
+    )
 
 
 def test_schemes_command_lists_every_scheme_and_json_round_trips() -> None:
@@ -62,5 +81,6 @@ def test_schemes_command_lists_every_scheme_and_json_round_trips() -> None:
 def test_unknown_scheme_is_a_usage_error_with_a_suggestion() -> None:
     code, out, err = run_in_process("schemes", "expert-opinon")
     assert (code, out) == (2, "")
-    assert err == ("argmap: no scheme 'expert-opinon'; did you mean 'expert-opinion'? "
-                   "(run 'argmap schemes' for the list)\n")
+    assert err == (
+        "argmap: no scheme 'expert-opinon'; did you mean 'expert-opinion'? (run 'argmap schemes' for the list)\n"
+    )

@@ -3,6 +3,7 @@ a 1 MB claim, and properties over random maps (every claim once, refs as pointer
 
 Golden files live in tests/gaps_show/golden/; regenerate them on purpose with ARGMAP_REGEN=1.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -24,28 +25,35 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "tests" / "gaps_show"
 GOLDEN = HERE / "golden"
 sys.path.insert(0, str(HERE))
+from conftest import run_in_pty  # noqa: E402
 from randmap import random_map  # noqa: E402
 from test_gaps import check_golden, run  # noqa: E402
-from conftest import run_in_pty
 
 GLYPH_CHARS = "".join(g for g, _ in GLYPHS.values())
 DEFINITION = re.compile(rf"^[│├└─ ]*([{GLYPH_CHARS}]) ([^\s:]+):")
 POINTER_LINE = re.compile(rf"^[│├└─ ]*([{GLYPH_CHARS}]) {POINTER} see (\S+)$")
 
 
-def run_main(*args: str, env: dict[str, str] | None = None, input: str | None = None,
-             timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=ROOT, capture_output=True,
-                          input=input.encode() if input is not None else None, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+def run_main(
+    *args: str, env: dict[str, str] | None = None, input: str | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        cwd=ROOT,
+        capture_output=True,
+        input=input.encode() if input is not None else None,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def view(text: str, **options: object) -> str:
     loaded = load_bytes(text.encode(), file="m.yaml", base_dir=None)
     assert loaded.map is not None
     argmap = loaded.map
-    return plain_text(build_view(argmap, gaps=find_gaps(argmap), coverage=coverage(argmap),
-                                 options=ViewOptions(**options)))  # type: ignore[arg-type]
+    return plain_text(
+        build_view(argmap, gaps=find_gaps(argmap), coverage=coverage(argmap), options=ViewOptions(**options))
+    )  # type: ignore[arg-type]
 
 
 GOLDEN_CASES = {
@@ -94,8 +102,9 @@ def test_header_and_sources_table() -> None:
     text = (GOLDEN / "small.show.txt").read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0] == "Small map with every kind of gap"
-    assert lines[1] == ("10 claims: 1 thesis, 5 premises, 1 correlation, 2 counterpoints, 1 rebuttal; "
-                        "5 sources; 13 gaps")
+    assert lines[1] == (
+        "10 claims: 1 thesis, 5 premises, 1 correlation, 2 counterpoints, 1 rebuttal; 5 sources; 13 gaps"
+    )
     assert lines[2].startswith("coverage: 2/6 premises with independent evidence (33%)")
     assert "▲ trees-are-cheap: Trees are cheap to plant. ⚠ uncited" in text
     assert "[3] stats: National statistics (dataset) · Stats Office, 2019 · https://example.org/stats" in text
@@ -107,7 +116,10 @@ def test_depth_focus_and_no_sources() -> None:
     assert "◆ thesis:" in text and "▲ shade-cools" not in text and "└── … 9 more claims below" in text
     text = view((HERE / "small.yaml").read_text(), focus="survey-says-cooler", sources=False, width=100)
     assert [m.group(2) for line in text.splitlines() if (m := DEFINITION.match(line))] == [
-        "thesis", "shade-cools", "survey-says-cooler"]
+        "thesis",
+        "shade-cools",
+        "survey-says-cooler",
+    ]
     assert "Sources" not in text
 
 
@@ -131,10 +143,14 @@ def test_bad_options_and_unreadable_map() -> None:
 
 def test_markup_and_emoji_codes_show_literally() -> None:
     text = (GOLDEN / "hostile.show.txt").read_text(encoding="utf-8")
-    for literal in ("[bold red]Hostile[/] map :warning: [link=javascript:alert(1)]click[/link]",
-                    "[bold red]looks like an ERROR[/] from argmap", "array[/index] access",
-                    "dict[str, Any] and [notastyle]x", "a :warning: b :thumbs_up:",
-                    "https://example.org/[bold]x[/bold]"):
+    for literal in (
+        "[bold red]Hostile[/] map :warning: [link=javascript:alert(1)]click[/link]",
+        "[bold red]looks like an ERROR[/] from argmap",
+        "array[/index] access",
+        "dict[str, Any] and [notastyle]x",
+        "a :warning: b :thumbs_up:",
+        "https://example.org/[bold]x[/bold]",
+    ):
         assert literal in text
 
 
@@ -151,11 +167,11 @@ def test_control_characters_in_the_model_never_reach_the_output() -> None:
     loaded = load_bytes((HERE / "clean.yaml").read_bytes(), file="m.yaml", base_dir=None)
     assert loaded.map is not None
     evil = "\x1b[2J\x1b]52;c;ZWNobw==\x07\r\x08\u202e\x9b31m"
-    claims = tuple(dataclasses.replace(c, text=c.text + evil) if c.id == "trees-cool" else c
-                   for c in loaded.map.claims)
+    claims = tuple(dataclasses.replace(c, text=c.text + evil) if c.id == "trees-cool" else c for c in loaded.map.claims)
     argmap = dataclasses.replace(loaded.map, claims=claims, title=evil)
-    text = plain_text(build_view(argmap, gaps=find_gaps(argmap), coverage=coverage(argmap),
-                                 options=ViewOptions(width=200)))
+    text = plain_text(
+        build_view(argmap, gaps=find_gaps(argmap), coverage=coverage(argmap), options=ViewOptions(width=200))
+    )
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", text)
     assert "\\x1b[2J\\x1b]52;c;ZWNobw==\\x07\\x0d\\x08\\u202e\\x9b31m" in text
 
@@ -171,8 +187,9 @@ def test_colour_on_a_terminal_and_no_colour_with_no_color() -> None:
 
 def test_force_color_colours_piped_output(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
-    proc = run_main("show", "--width", "100", "tests/gaps_show/small.yaml",
-                    env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    proc = run_main(
+        "show", "--width", "100", "tests/gaps_show/small.yaml", env={"FORCE_COLOR": "1", "TERM": "xterm-256color"}
+    )
     assert proc.returncode == 0 and re.search(rb"\x1b\[[0-9;]*3[1-7]m", proc.stdout)
     assert "▲ shade-cools:" in re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout.decode())
 
@@ -181,9 +198,12 @@ def test_one_megabyte_claim_prints_without_hanging(tmp_path: Path) -> None:
     token = "x" * 1_000_000
     words = " ".join(["word[bold]"] * 100_000)
     path = tmp_path / "big.yaml"
-    path.write_text((HERE / "clean.yaml").read_text()
-                    .replace("claim: Trees cool streets.", f"claim: {token}")
-                    .replace("claim: Trees are costly.", f"claim: \"{words}\""))
+    path.write_text(
+        (HERE / "clean.yaml")
+        .read_text()
+        .replace("claim: Trees cool streets.", f"claim: {token}")
+        .replace("claim: Trees are costly.", f'claim: "{words}"')
+    )
     proc = run_main("show", "--width", "100", str(path), timeout=20)  # a hang guard, not a timing test
     assert proc.returncode == 0
     lines = proc.stdout.decode().splitlines()

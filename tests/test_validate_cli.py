@@ -1,4 +1,5 @@
 """`argmap validate` end to end: output formats (golden), exit codes, settings, paths and stdin."""
+
 from __future__ import annotations
 
 import json
@@ -7,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ASSAD_MAP, BASE_MAP, ROOT, run_argmap, run_in_pty
 
 HERE = Path(__file__).resolve().parent / "validate"
@@ -47,8 +47,13 @@ def test_json_is_stable_and_complete() -> None:
     assert set(document) == {"version", "tool", "files", "summary", "problems"}
     assert document["summary"] == {"errors": 2, "warnings": 1, "infos": 0}
     assert document["problems"][0] == {
-        "file": PROBLEMS, "line": 8, "column": 10, "rule": "bad-url", "severity": "error",
-        "message": "url of source 'op-ed' must start with http:// or https:// (scheme: javascript)"}
+        "file": PROBLEMS,
+        "line": 8,
+        "column": 10,
+        "rule": "bad-url",
+        "severity": "error",
+        "message": "url of source 'op-ed' must start with http:// or https:// (scheme: javascript)",
+    }
 
 
 def test_sarif_is_valid_sarif_2_1_0() -> None:
@@ -79,8 +84,9 @@ def test_warnings_pass_unless_strict() -> None:
 
 
 def test_disable_and_enable() -> None:
-    result = run_argmap("validate", PROBLEMS, "-f", "parsable", "--disable", "bad-url",
-                        "--disable", "premise-needs-citation")
+    result = run_argmap(
+        "validate", PROBLEMS, "-f", "parsable", "--disable", "bad-url", "--disable", "premise-needs-citation"
+    )
     assert result.returncode == 0 and result.stdout.count(b"\n") == 1
     assert run_argmap("validate", PROBLEMS, "--disable", "no-such-rule").returncode == 2
 
@@ -104,25 +110,32 @@ def test_directories_are_searched_for_maps() -> None:
     assert result.returncode == 1
     assert result.stdout.decode() == (
         "tests/validate/tree/sub/bad.yml:32:14: error: counterpoint 'cost' cites unknown source 'nobody' "
-        "[unknown-source]\n")
+        "[unknown-source]\n"
+    )
     summary = run_argmap("validate", "tests/validate/tree").stdout.decode().splitlines()[-1]
     assert summary == "2 files checked: 1 error, 0 warnings"
 
 
 def test_stdin() -> None:
-    result = run_argmap("validate", "-", "-f", "parsable", input=BASE_MAP.replace("- id: cost", "- id: less-bullying").encode())
+    result = run_argmap(
+        "validate", "-", "-f", "parsable", input=BASE_MAP.replace("- id: cost", "- id: less-bullying").encode()
+    )
     assert result.returncode == 1
-    assert result.stdout.decode() == ("<stdin>:30:7: error: duplicate claim id 'less-bullying' "
-                                      "(first defined at 18:7) [duplicate-id]\n")
+    assert result.stdout.decode() == (
+        "<stdin>:30:7: error: duplicate claim id 'less-bullying' (first defined at 18:7) [duplicate-id]\n"
+    )
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["validate", "no/such/file.yaml"], b"argmap: no/such/file.yaml: no such file or directory"),
-    (["validate"], b"Missing argument"),
-    (["validate", "x", "--format", "xml"], b"Invalid value for '-f' / '--format'"),
-    (["validate", PROBLEMS, "--snapshot", "nonsense"], b"'nonsense' is not ID=PATH"),
-    (["nosuchcommand"], b"No such command"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["validate", "no/such/file.yaml"], b"argmap: no/such/file.yaml: no such file or directory"),
+        (["validate"], b"Missing argument"),
+        (["validate", "x", "--format", "xml"], b"Invalid value for '-f' / '--format'"),
+        (["validate", PROBLEMS, "--snapshot", "nonsense"], b"'nonsense' is not ID=PATH"),
+        (["nosuchcommand"], b"No such command"),
+    ],
+)
 def test_usage_errors_exit_2(args: list[str], fragment: bytes) -> None:
     result = run_argmap(*args)
     assert result.returncode == 2 and fragment in result.stderr
@@ -175,8 +188,9 @@ def test_force_color_colours_piped_text_and_no_color_removes_the_colour(monkeypa
     forced = run_argmap("validate", PROBLEMS, "--no-config", env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
     assert forced.returncode == 1 and b"\x1b[1;31merror" in forced.stdout
     assert ANSI.sub(b"", forced.stdout).decode() == golden
-    no_colour = run_argmap("validate", PROBLEMS, "--no-config",
-                           env={"FORCE_COLOR": "1", "NO_COLOR": "1", "TERM": "xterm-256color"})
+    no_colour = run_argmap(
+        "validate", PROBLEMS, "--no-config", env={"FORCE_COLOR": "1", "NO_COLOR": "1", "TERM": "xterm-256color"}
+    )
     assert not COLOUR.search(no_colour.stdout) and ANSI.sub(b"", no_colour.stdout).decode() == golden
 
 
@@ -201,25 +215,25 @@ def test_hostile_text_in_messages_is_made_visible(tmp_path: Path) -> None:
 def test_an_internal_error_is_one_line_naming_the_file(command: list[str], monkeypatch) -> None:
     from click.testing import CliRunner
 
-    from argmap.cli import main
     from argmap.checks import REGISTRY, Rule
+    from argmap.cli import main
 
     def broken(argmap, context):
         raise ZeroDivisionError("boom")
         yield  # pragma: no cover
 
-    monkeypatch.setitem(REGISTRY, "duplicate-id", Rule("duplicate-id", REGISTRY["duplicate-id"].severity,
-                                                       REGISTRY["duplicate-id"].doc, broken))
-    with CliRunner().isolation() as (out, err, _):
-        with pytest.raises(SystemExit) as exit_info:
-            main([*command, str(ASSAD_MAP)])
+    monkeypatch.setitem(
+        REGISTRY,
+        "duplicate-id",
+        Rule("duplicate-id", REGISTRY["duplicate-id"].severity, REGISTRY["duplicate-id"].doc, broken),
+    )
+    with CliRunner().isolation() as (_out, err, _), pytest.raises(SystemExit) as exit_info:
+        main([*command, str(ASSAD_MAP)])
     assert exit_info.value.code == 2
     lines = err.getvalue().decode().splitlines()
-    assert lines == [f"argmap: {ASSAD_MAP}: internal error: ZeroDivisionError: boom "
-                     "(run with --traceback for details)"]
-    with CliRunner().isolation():
-        with pytest.raises(ZeroDivisionError):
-            main(["--traceback", *command, str(ASSAD_MAP)])
+    assert lines == [f"argmap: {ASSAD_MAP}: internal error: ZeroDivisionError: boom (run with --traceback for details)"]
+    with CliRunner().isolation(), pytest.raises(ZeroDivisionError):
+        main(["--traceback", *command, str(ASSAD_MAP)])
 
 
 @pytest.mark.parametrize("command", [["validate", "-f", "parsable"], ["gaps"], ["show"], ["eval"], ["brief"]])
@@ -233,8 +247,9 @@ def test_a_closed_pipe_ends_quietly(command: list[str], tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     text = generate(3000, seed=1)
     path.write_text(text.replace("cite:", "cites:", 500) if command[0] == "validate" else text)
-    process = subprocess.Popen([sys.executable, "-m", "argmap", *command, str(path)], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argmap", *command, str(path)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     process.stdout.read(100)
     process.stdout.close()  # like `| head -c 100`
     stderr = process.stderr.read()
@@ -270,8 +285,9 @@ def test_a_full_stdout_is_an_output_error_not_an_internal_one(command: list[str]
     import sys
 
     with open("/dev/full", "wb") as full:
-        result = subprocess.run([sys.executable, "-m", "argmap", *command, str(ASSAD_MAP)], cwd=ROOT,
-                                stdout=full, stderr=subprocess.PIPE)
+        result = subprocess.run(
+            [sys.executable, "-m", "argmap", *command, str(ASSAD_MAP)], cwd=ROOT, stdout=full, stderr=subprocess.PIPE
+        )
     assert result.returncode == 2
     assert result.stderr.decode() == "argmap: cannot write output: No space left on device\n"
 

@@ -1,10 +1,11 @@
 """The one line breaker (argmap.views.wrap) and its two uses: diagram labels wrapped at characters
 as textwrap wraps them, and the tree view's styled segments wrapped to terminal cells.
 """
+
 from __future__ import annotations
 
 import textwrap
-from typing import Iterator
+from collections.abc import Iterator
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -42,8 +43,11 @@ def test_breaking_stops_after_the_kept_lines() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet="ab\u00e9", min_size=1, max_size=30), min_size=1, max_size=40),
-       st.integers(min_value=8, max_value=40), st.integers(min_value=1, max_value=10))
+@given(
+    st.lists(st.text(alphabet="ab\u00e9", min_size=1, max_size=30), min_size=1, max_size=40),
+    st.integers(min_value=8, max_value=40),
+    st.integers(min_value=1, max_value=10),
+)
 def test_a_cut_wrap_is_the_start_of_the_whole_wrap(words: list[str], width: int, max_lines: int) -> None:
     text = " ".join(words)
     whole = _textwrap(text, width)
@@ -55,8 +59,9 @@ def test_a_cut_wrap_is_the_start_of_the_whole_wrap(words: list[str], width: int,
 def test_a_long_word_fills_the_rest_of_the_line_as_textwrap_does() -> None:
     assert wrap_chars("ab cdefghijklmnop", 8) == (["ab cdefg", "hijklmnop"[:8], "p"], False)
     # the room after "abcdefg " is zero: textwrap keeps the trailing space, and so does argmap
-    assert wrap_chars("abcdefg hijklmnopq", 8)[0] == _textwrap("abcdefg hijklmnopq", 8) == \
-        ["abcdefg ", "hijklmno", "pq"]
+    assert (
+        wrap_chars("abcdefg hijklmnopq", 8)[0] == _textwrap("abcdefg hijklmnopq", 8) == ["abcdefg ", "hijklmno", "pq"]
+    )
 
 
 def test_styled_segments_wrap_to_cells_with_one_segment_per_style_run() -> None:
@@ -69,7 +74,11 @@ def test_styled_segments_wrap_to_cells_with_one_segment_per_style_run() -> None:
 
 def test_a_word_too_long_for_the_tree_starts_a_new_line_and_is_cut() -> None:
     assert wrap_cells([("ab abcdefghijkl cd", "")], 5) == [
-        [("ab", "")], [("abcde", "")], [("fghij", "")], [("kl cd", "")]]
+        [("ab", "")],
+        [("abcde", "")],
+        [("fghij", "")],
+        [("kl cd", "")],
+    ]
 
 
 def test_wide_characters_are_measured_in_cells_and_no_break_spaces_hold() -> None:
@@ -77,7 +86,9 @@ def test_wide_characters_are_measured_in_cells_and_no_break_spaces_hold() -> Non
     assert wrap_cells([("中文中文 x", "")], 8) == [[("中文中文", "")], [("x", "")]]
     assert wrap_cells([("中文中文中", "")], 4) == [[("中文", "")], [("中文", "")], [("中", "")]]
     assert wrap_cells([("a", ""), ("\u26a0\u00a0no\u00a0title", "yellow")], 11) == [
-        [("a", "")], [("\u26a0 no title", "yellow")]]
+        [("a", "")],
+        [("\u26a0 no title", "yellow")],
+    ]
 
 
 def test_cell_widths_belong_to_one_view() -> None:

@@ -3,6 +3,7 @@ asks that the map leaves open, and load-bearing premises that nobody has challen
 
 Pure functions over the model, used by argmap.analysis.gaps; docs/gaps.md defines each kind.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -21,9 +22,13 @@ def unstated_assumptions(argmap: ArgMap) -> Iterator[RawGap]:
         if claim.kind is not ClaimKind.ASSUMPTION:
             continue
         argument = f"argument '{claim.argument}'" if claim.argument else "its argument"
-        yield ("unstated-assumption", claim.id, claim.position,
-               f"{argument} assumes '{claim.id}', which the text leaves unstated",
-               f"find evidence for '{claim.id}' and cite it, or check whether {argument} holds without it")
+        yield (
+            "unstated-assumption",
+            claim.id,
+            claim.position,
+            f"{argument} assumes '{claim.id}', which the text leaves unstated",
+            f"find evidence for '{claim.id}' and cite it, or check whether {argument} holds without it",
+        )
 
 
 def _questions_settled(argmap: ArgMap) -> dict[str, set[str]]:
@@ -53,11 +58,15 @@ def open_questions(argmap: ArgMap) -> Iterator[RawGap]:
         for question in scheme.questions:
             if question.id in done:
                 continue
-            yield ("open-question", argument.conclusion, argument.field_position("scheme"),
-                   f"argument '{argument.id}' ({scheme.id}) leaves the critical question '{question.id}' open: "
-                   f"{question.text}",
-                   f"answer it with a premise or assumption marked 'answers: {question.id}', or raise it "
-                   f"against the argument with an undercut marked 'raises: {question.id}'")
+            yield (
+                "open-question",
+                argument.conclusion,
+                argument.field_position("scheme"),
+                f"argument '{argument.id}' ({scheme.id}) leaves the critical question '{question.id}' open: "
+                f"{question.text}",
+                f"answer it with a premise or assumption marked 'answers: {question.id}', or raise it "
+                f"against the argument with an undercut marked 'raises: {question.id}'",
+            )
 
 
 def unchallenged_load_bearing(argmap: ArgMap) -> Iterator[RawGap]:
@@ -93,11 +102,15 @@ def unchallenged_load_bearing(argmap: ArgMap) -> Iterator[RawGap]:
                 claim = graph.claims[premise]
                 if graph.attackers[premise] or step.undercutters:
                     continue
-                yield ("unchallenged-load-bearing", claim.id, claim.position,
-                       f"{claim.kind.value} '{claim.id}' carries '{thesis}' alone (no other support of "
-                       f"'{graph.ids[current]}' holds) and nobody challenges it",
-                       f"test '{claim.id}': add the strongest objection to it and answer it, or add an "
-                       f"independent support for '{graph.ids[current]}'")
+                yield (
+                    "unchallenged-load-bearing",
+                    claim.id,
+                    claim.position,
+                    f"{claim.kind.value} '{claim.id}' carries '{thesis}' alone (no other support of "
+                    f"'{graph.ids[current]}' holds) and nobody challenges it",
+                    f"test '{claim.id}': add the strongest objection to it and answer it, or add an "
+                    f"independent support for '{graph.ids[current]}'",
+                )
 
 
 def argument_of(argmap: ArgMap, claim_id: str) -> Argument | None:

@@ -14,10 +14,11 @@ of attackers not yet fallen and supporters fallen (the counter-based propagation
 resolution). Reasons are written afterwards from the final labels, in document order, so they do
 not depend on the order the worklist happened to visit claims in.
 """
+
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from typing import Collection, Iterator
 
 from argmap.analysis.framework import Framework
 from argmap.analysis.sides import Side, sides
@@ -89,8 +90,12 @@ class Evaluation:
 
     def to_dict(self) -> dict[str, object]:
         """The stable JSON shape documented in docs/eval.md."""
-        return {"semantics": self.semantics, "claims": [v.to_dict() for v in self.verdicts],
-                "thesis": self.thesis_label, "theses": {t: self.label(t) for t in self.theses}}
+        return {
+            "semantics": self.semantics,
+            "claims": [v.to_dict() for v in self.verdicts],
+            "thesis": self.thesis_label,
+            "theses": {t: self.label(t) for t in self.theses},
+        }
 
 
 def label_claims(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> dict[str, str]:
@@ -115,8 +120,8 @@ def _propagate(graph: Framework, assume_false: Collection[str]) -> tuple[list[in
     step_in = [False] * n
     premises_open = [len(s.premises) for s in graph.steps]
     undercutters_open = [len(s.undercutters) for s in graph.steps]
-    work: list[int] = []        # claims just labelled
-    step_work: list[int] = []   # steps just labelled
+    work: list[int] = []  # claims just labelled
+    step_work: list[int] = []  # steps just labelled
 
     def claim_in(c: int) -> None:
         labels[c] = _IN
@@ -173,8 +178,11 @@ def _propagate(graph: Framework, assume_false: Collection[str]) -> tuple[list[in
         else:
             for target in graph.attacks[i]:
                 pending_attackers[target] -= 1
-                if (labels[target] == _UNDEC and pending_attackers[target] == 0
-                        and (step_in[target] or not graph.steps_of[target])):
+                if (
+                    labels[target] == _UNDEC
+                    and pending_attackers[target] == 0
+                    and (step_in[target] or not graph.steps_of[target])
+                ):
                     claim_in(target)
             for s in graph.premise_of[i]:
                 if step_labels[s] == _UNDEC:
@@ -216,8 +224,9 @@ def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = (), semantics: s
             reason, because = _weighed_reason(graph, labels, step_labels, balance, i)
         else:
             reason, because = _reason(graph, labels, step_labels, cycles, i)
-        verdicts.append(Verdict(claim_id, _NAMES[labels[i]], reason, because,
-                                via=_via(graph, labels, step_labels, i), side=side))
+        verdicts.append(
+            Verdict(claim_id, _NAMES[labels[i]], reason, because, via=_via(graph, labels, step_labels, i), side=side)
+        )
     return Evaluation(tuple(verdicts), argmap.thesis, chosen, argmap.thesis_ids)
 
 
@@ -238,9 +247,10 @@ def _weight(value: float | None) -> str:
     return "none" if value is None else f"{value:g}"
 
 
-def _weighed_reason(graph: Framework, labels: list[int], step_labels: list[int], balance: Balance,
-                    i: int) -> tuple[str, tuple[str, ...]]:
-    """"stands: preponderance met: for 1 ('a') against 0.4 ('k')", naming the strongest on each side."""
+def _weighed_reason(
+    graph: Framework, labels: list[int], step_labels: list[int], balance: Balance, i: int
+) -> tuple[str, tuple[str, ...]]:
+    """ "stands: preponderance met: for 1 ('a') against 0.4 ('k')", naming the strongest on each side."""
     words = _Reasons(graph, labels, step_labels)
     pro_steps = [s for s in _unique(graph.steps_of[i]) if step_labels[s] == _IN]
     cons = [a for a in _unique(graph.attackers[i]) if labels[a] == _IN]
@@ -301,8 +311,9 @@ class _Reasons:
         return one if len(set(self.name(s) for s in steps)) == 1 else many
 
 
-def _reason(graph: Framework, labels: list[int], step_labels: list[int],
-            cycles: dict[int, tuple[str, list[int]]], i: int) -> tuple[str, tuple[str, ...]]:
+def _reason(
+    graph: Framework, labels: list[int], step_labels: list[int], cycles: dict[int, tuple[str, list[int]]], i: int
+) -> tuple[str, tuple[str, ...]]:
     words = _Reasons(graph, labels, step_labels)
     attackers = _unique(graph.attackers[i])
     steps = _unique(graph.steps_of[i])
@@ -328,14 +339,18 @@ def _reason(graph: Framework, labels: list[int], step_labels: list[int],
         standing = [a for a in attackers if labels[a] == _IN]
         if standing:
             verb = "which stands" if len(standing) == 1 else "which stand"
-            return (f"falls: attacked by {_names([ids[a] for a in standing])}, {verb}",
-                    tuple(ids[m] for m in standing))
+            return (f"falls: attacked by {_names([ids[a] for a in standing])}, {verb}", tuple(ids[m] for m in standing))
         because = _unique([m for s in steps for m in words.claims_behind(s, _OUT)])
         if all(graph.steps[s].argument is None and not graph.steps[s].undercutters for s in steps):
-            return (f"falls: lost its support, every supporter falls ({words.names(steps)})",
-                    tuple(ids[m] for m in because))
-        return (f"falls: lost its support, no argument for it holds ({words.names(steps)}; "
-                f"because of {_names([ids[m] for m in because])})", tuple(ids[m] for m in because))
+            return (
+                f"falls: lost its support, every supporter falls ({words.names(steps)})",
+                tuple(ids[m] for m in because),
+            )
+        return (
+            f"falls: lost its support, no argument for it holds ({words.names(steps)}; "
+            f"because of {_names([ids[m] for m in because])})",
+            tuple(ids[m] for m in because),
+        )
     if i in cycles:
         kind, others = cycles[i]
         named = _names([ids[m] for m in others]) if others else "itself"
@@ -362,6 +377,7 @@ def _undecided_cycles(graph: Framework, labels: list[int]) -> dict[int, tuple[st
     undecided attackers, and on the undecided premises and undercutters of its steps): its strongly
     connected components, found with an iterative Tarjan in linear time.
     """
+
     def deps(i: int) -> Iterator[tuple[int, bool]]:
         for a in graph.attackers[i]:
             if labels[a] == _UNDEC:
@@ -376,16 +392,22 @@ def _undecided_cycles(graph: Framework, labels: list[int]) -> dict[int, tuple[st
                     yield u, True
 
     result: dict[int, tuple[str, list[int]]] = {}
-    for component in strongly_connected_components([i for i, label in enumerate(labels) if label == _UNDEC],
-                                                   lambda i: [d for d, _ in deps(i)]):
+    for component in strongly_connected_components(
+        [i for i, label in enumerate(labels) if label == _UNDEC], lambda i: [d for d, _ in deps(i)]
+    ):
         members = set(component)
         if len(component) == 1:
             only = component[0]
             if only not in {d for d, _ in deps(only)}:
                 continue
         kinds = {is_attack for m in component for d, is_attack in deps(m) if d in members}
-        kind = ("an attack cycle" if kinds == {True} else "a support cycle" if kinds == {False}
-                else "a cycle of attack and support")
+        kind = (
+            "an attack cycle"
+            if kinds == {True}
+            else "a support cycle"
+            if kinds == {False}
+            else "a cycle of attack and support"
+        )
         ordered = sorted(component)  # document order
         for m in ordered:
             result[m] = (kind, [o for o in ordered if o != m])

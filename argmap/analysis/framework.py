@@ -11,6 +11,7 @@ undercut: an undercutter that stands makes it inapplicable, whatever its premise
 
 Built in one pass over the edges: linear in claims plus edges.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -41,11 +42,11 @@ class Framework:
         self.number = number
         n = len(self.ids)
         self.attackers: list[list[int]] = [[] for _ in range(n)]  # i -> claims denying i
-        self.attacks: list[list[int]] = [[] for _ in range(n)]    # i -> claims i denies
+        self.attacks: list[list[int]] = [[] for _ in range(n)]  # i -> claims i denies
         self.steps: list[Step] = []
-        self.steps_of: list[list[int]] = [[] for _ in range(n)]     # claim -> steps concluding it
-        self.premise_of: list[list[int]] = [[] for _ in range(n)]   # claim -> steps it is a premise of
-        self.undercuts: list[list[int]] = [[] for _ in range(n)]    # claim -> steps it undercuts
+        self.steps_of: list[list[int]] = [[] for _ in range(n)]  # claim -> steps concluding it
+        self.premise_of: list[list[int]] = [[] for _ in range(n)]  # claim -> steps it is a premise of
+        self.undercuts: list[list[int]] = [[] for _ in range(n)]  # claim -> steps it undercuts
         linked: dict[str, int] = {}
         # the one-premise step of each claim written directly under its parent, for its undercuts
         own_step: dict[int, int] = {}
@@ -55,9 +56,15 @@ class Framework:
                 continue
             premises = [number[p] for p in argument.premises if p in number]
             assumptions = [number[a] for a in argument.assumptions if a in number]
-            linked[argument.id] = self._add_step(Step(number[argument.conclusion], premises + assumptions,
-                                                      argument.id, weight=argument.weight,
-                                                      assumptions=len(assumptions)))
+            linked[argument.id] = self._add_step(
+                Step(
+                    number[argument.conclusion],
+                    premises + assumptions,
+                    argument.id,
+                    weight=argument.weight,
+                    assumptions=len(assumptions),
+                )
+            )
         undercut_edges = []
         for edge in argmap.edges_resolved:
             child, parent = number[edge.child], number[edge.parent]

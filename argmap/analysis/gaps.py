@@ -7,10 +7,11 @@ definitions are user documentation in docs/gaps.md; keep the two in step.
 Gap texts (reason, fix) may quote user text (titles, ids); renderers escape them like any other
 untrusted text.
 """
+
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Collection, Iterable
 
 from argmap.analysis.argument_gaps import open_questions, unchallenged_load_bearing, unstated_assumptions
 from argmap.findings import Severity
@@ -46,10 +47,19 @@ KIND_SUMMARIES: dict[str, str] = {
 
 # What to point at, per source kind, when a citation lacks a locator.
 _LOCATOR_HINT = {
-    "book": "a page", "report": "a page or section", "study": "a page or table", "document": "a page",
-    "article": "a paragraph", "web": "a section or paragraph", "video": "a timestamp",
-    "speech": "a timestamp or paragraph", "interview": "a timestamp or question", "dataset": "a table or field",
-    "cable": "a paragraph number", "statement": "a paragraph", "testimony": "a page or timestamp",
+    "book": "a page",
+    "report": "a page or section",
+    "study": "a page or table",
+    "document": "a page",
+    "article": "a paragraph",
+    "web": "a section or paragraph",
+    "video": "a timestamp",
+    "speech": "a timestamp or paragraph",
+    "interview": "a timestamp or question",
+    "dataset": "a table or field",
+    "cable": "a paragraph number",
+    "statement": "a paragraph",
+    "testimony": "a page or timestamp",
 }
 
 
@@ -94,14 +104,27 @@ class Gap:
         return "gap"
 
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
-        return (self.position.file, self.position.line, self.position.column, self.kind,
-                self.claim or "", self.source or "")
+        return (
+            self.position.file,
+            self.position.line,
+            self.position.column,
+            self.kind,
+            self.claim or "",
+            self.source or "",
+        )
 
     def to_dict(self) -> dict[str, object]:
         """The stable JSON shape documented in docs/gaps.md."""
-        return {"kind": self.kind, "claim": self.claim, "source": self.source,
-                "file": self.position.file, "line": self.position.line, "column": self.position.column,
-                "reason": self.reason, "fix": self.fix}
+        return {
+            "kind": self.kind,
+            "claim": self.claim,
+            "source": self.source,
+            "file": self.position.file,
+            "line": self.position.line,
+            "column": self.position.column,
+            "reason": self.reason,
+            "fix": self.fix,
+        }
 
 
 @dataclass(frozen=True)
@@ -133,31 +156,45 @@ class Coverage:
 
     def to_dict(self) -> dict[str, object]:
         """The stable JSON shape documented in docs/gaps.md (shares rounded to 4 decimals)."""
+
         def part(total: int, covered: int) -> dict[str, object]:
             return {"total": total, "covered": covered, "share": round(self._share(covered, total), 4)}
+
         return {
             "premises_with_independent_evidence": part(self.premises, self.premises_independent),
             "citations_with_quote_or_locator": part(self.citations, self.citations_checkable),
             "counterpoints_answered": part(self.counterpoints, self.counterpoints_answered_count),
         }
 
-    def __add__(self, other: "Coverage") -> "Coverage":
+    def __add__(self, other: Coverage) -> Coverage:
         """Counts of two maps together (for a run over several files)."""
-        return Coverage(*(a + b for a, b in zip(self._counts(), other._counts())))
+        return Coverage(*(a + b for a, b in zip(self._counts(), other._counts(), strict=False)))
 
     def _counts(self) -> tuple[int, ...]:
-        return (self.premises, self.premises_independent, self.citations, self.citations_checkable,
-                self.counterpoints, self.counterpoints_answered_count)
+        return (
+            self.premises,
+            self.premises_independent,
+            self.citations,
+            self.citations_checkable,
+            self.counterpoints,
+            self.counterpoints_answered_count,
+        )
 
     def summary(self) -> str:
         """`coverage: 12/40 premises with independent evidence (30%), ...` (one line)."""
+
         def part(n: int, total: int, what: str) -> str:
             percent = 100 * n // total if total else 100  # floor: never rounds up to 100%
             return f"{n}/{total} {what} ({percent}%)"
-        return ("coverage: "
-                + part(self.premises_independent, self.premises, "premises with independent evidence") + ", "
-                + part(self.citations_checkable, self.citations, "citations with quote or locator") + ", "
-                + part(self.counterpoints_answered_count, self.counterpoints, "counterpoints answered"))
+
+        return (
+            "coverage: "
+            + part(self.premises_independent, self.premises, "premises with independent evidence")
+            + ", "
+            + part(self.citations_checkable, self.citations, "citations with quote or locator")
+            + ", "
+            + part(self.counterpoints_answered_count, self.counterpoints, "counterpoints answered")
+        )
 
 
 # --- sources: via chains, roots, independence ----------------------------------------------------
@@ -236,8 +273,14 @@ def _title(source: Source | None, source_id: str) -> str:
 def _uncited(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
     # an assumption is unstated by definition (its own kind says so), an inferred claim drawn from its supports
     if claim.kind not in (ClaimKind.THESIS, ClaimKind.ASSUMPTION) and not claim.inferred and not claim.cites:
-        yield Gap("uncited", claim.id, None, claim.position, f"{claim.kind.value} '{claim.id}' cites no source",
-                  "cite the source it comes from, with a quote or a locator")
+        yield Gap(
+            "uncited",
+            claim.id,
+            None,
+            claim.position,
+            f"{claim.kind.value} '{claim.id}' cites no source",
+            "cite the source it comes from, with a quote or a locator",
+        )
 
 
 def _unsupported(argmap: ArgMap, claim: Claim, sources: _Sources) -> Iterable[Gap]:
@@ -263,8 +306,10 @@ def _unsupported(argmap: ArgMap, claim: Claim, sources: _Sources) -> Iterable[Ga
     reason = f"{claim.kind.value} '{claim.id}' rests only on " + " and ".join(parts)
     if via:
         first = via[0]
-        fix = (f"find {_title(argmap.source(first), first)} itself and cite it with a URL and "
-               f"{_hint(argmap.source(first))}")
+        fix = (
+            f"find {_title(argmap.source(first), first)} itself and cite it with a URL and "
+            f"{_hint(argmap.source(first))}"
+        )
     elif anonymous:
         first = anonymous[0]
         fix = f"name the people or work behind {_title(argmap.source(first), first)}, or cite an independent source"
@@ -287,9 +332,14 @@ def _hint(source: Source | None) -> str:
 def _no_quote(argmap: ArgMap, claim: Claim, cite: Citation) -> Gap:
     """The gap of a citation that has neither quote nor locator (the caller has tested that)."""
     source = argmap.source(cite.source)
-    return Gap("no-quote", claim.id, cite.source, cite.position,
-              f"citation of '{cite.source}' for '{claim.id}' has neither quote nor locator",
-              f"add the exact words from {_title(source, cite.source)} as quote, or {_hint(source)} as locator")
+    return Gap(
+        "no-quote",
+        claim.id,
+        cite.source,
+        cite.position,
+        f"citation of '{cite.source}' for '{claim.id}' has neither quote nor locator",
+        f"add the exact words from {_title(source, cite.source)} as quote, or {_hint(source)} as locator",
+    )
 
 
 def _unanswered(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
@@ -297,9 +347,15 @@ def _unanswered(argmap: ArgMap, claim: Claim) -> Iterable[Gap]:
         return
     targets = [e.parent for e in argmap.parents_index.get(claim.id, ())]
     target = f" against '{targets[0]}'" if targets else ""
-    yield Gap("unanswered", claim.id, None, claim.position, f"{claim.kind.value} '{claim.id}'{target} has no rebuttal",
-              f"add a rebuttal to '{claim.id}', or concede the point"
-              + (f" and narrow '{targets[0]}' accordingly" if targets else ""))
+    yield Gap(
+        "unanswered",
+        claim.id,
+        None,
+        claim.position,
+        f"{claim.kind.value} '{claim.id}'{target} has no rebuttal",
+        f"add a rebuttal to '{claim.id}', or concede the point"
+        + (f" and narrow '{targets[0]}' accordingly" if targets else ""),
+    )
 
 
 _SUPPORT_KINDS = frozenset((ClaimKind.PREMISE, ClaimKind.CORRELATION))
@@ -312,8 +368,11 @@ def _support(argmap: ArgMap) -> Support:
     Built once per `find_gaps` call and passed along (not cached in a module global, which would keep
     the last map alive until the interpreter's final garbage collection walks it).
     """
-    return {parent: support for parent, edges in argmap.children_index.items()
-            if (support := tuple(e for e in edges if e.kind in _SUPPORT_KINDS))}
+    return {
+        parent: support
+        for parent, edges in argmap.children_index.items()
+        if (support := tuple(e for e in edges if e.kind in _SUPPORT_KINDS))
+    }
 
 
 def _correlation_only(argmap: ArgMap, claim: Claim, support: Support) -> Iterable[Gap]:
@@ -329,9 +388,14 @@ def _correlation_only(argmap: ArgMap, claim: Claim, support: Support) -> Iterabl
             variables.extend(v for v in correlated.between if v not in variables)
     listed = ", ".join(f"'{i}'" for i in ids)
     link = (" linking " + " and ".join(f"'{v}'" for v in variables[:3])) if variables else ""
-    yield Gap("correlation-only", claim.id, None, claim.position,
-              f"{claim.kind.value} '{claim.id}' is supported only by correlation{'s' if len(ids) > 1 else ''} {listed}",
-              f"add a premise giving the mechanism{link}, with its evidence")
+    yield Gap(
+        "correlation-only",
+        claim.id,
+        None,
+        claim.position,
+        f"{claim.kind.value} '{claim.id}' is supported only by correlation{'s' if len(ids) > 1 else ''} {listed}",
+        f"add a premise giving the mechanism{link}, with its evidence",
+    )
 
 
 def _support_roots(argmap: ArgMap, roots: dict[str, str], support: Support) -> dict[str, object]:
@@ -409,14 +473,20 @@ def _single_source(argmap: ArgMap, roots: dict[str, str], support: Support) -> I
         via_note = ""
         if any(roots[c.source] != c.source for c in member_cites):
             via_note = " (directly or through sources known via it)"
-        yield Gap("single-source", claim.id, root, claim.position,
-                  f"all {n_cites} citation{'s' if n_cites != 1 else ''} in the support tree of '{claim.id}' "
-                  f"({len(members)} claims) lead back to '{root}'{via_note}",
-                  f"support '{claim.id}' with evidence independent of {_title(source, root)}")
+        yield Gap(
+            "single-source",
+            claim.id,
+            root,
+            claim.position,
+            f"all {n_cites} citation{'s' if n_cites != 1 else ''} in the support tree of '{claim.id}' "
+            f"({len(members)} claims) lead back to '{root}'{via_note}",
+            f"support '{claim.id}' with evidence independent of {_title(source, root)}",
+        )
 
 
-def _covered_by_parent(argmap: ArgMap, claim: Claim, roots: dict[str, object],
-                       members: Collection[str] | None, support: Support) -> bool:
+def _covered_by_parent(
+    argmap: ArgMap, claim: Claim, roots: dict[str, object], members: Collection[str] | None, support: Support
+) -> bool:
     """True when a claim that `claim` supports is a single-source branch root too (report only the top).
 
     `members` is the support tree of `claim`, or None when the map has no support cycle (no claim
@@ -425,7 +495,11 @@ def _covered_by_parent(argmap: ArgMap, claim: Claim, roots: dict[str, object],
     """
     in_tree = set(members) if members is not None else set()
     for edge in argmap.parents_index.get(claim.id, ()):
-        if edge.kind not in _SUPPORT_KINDS or not isinstance(roots[edge.parent], str) or not support.get(edge.parent, ()):
+        if (
+            edge.kind not in _SUPPORT_KINDS
+            or not isinstance(roots[edge.parent], str)
+            or not support.get(edge.parent, ())
+        ):
             continue
         if edge.parent not in in_tree:
             return True
@@ -518,11 +592,15 @@ def find_gaps(argmap: ArgMap, *, kinds: Collection[str] | None = None) -> list[G
     if "source-incomplete" in wanted:
         for source in argmap.source_index.values():
             gaps.extend(_source_incomplete(argmap, source))
-    for kind, find in (("unstated-assumption", unstated_assumptions), ("open-question", open_questions),
-                       ("unchallenged-load-bearing", unchallenged_load_bearing)):
+    for kind, find in (
+        ("unstated-assumption", unstated_assumptions),
+        ("open-question", open_questions),
+        ("unchallenged-load-bearing", unchallenged_load_bearing),
+    ):
         if kind in wanted:
-            gaps.extend(Gap(k, claim_id, None, position, reason, fix)
-                        for k, claim_id, position, reason, fix in find(argmap))
+            gaps.extend(
+                Gap(k, claim_id, None, position, reason, fix) for k, claim_id, position, reason, fix in find(argmap)
+            )
     return sorted(gaps, key=Gap.sort_key)
 
 
@@ -546,6 +624,5 @@ def coverage(argmap: ArgMap) -> Coverage:
         citations=len(cites),
         citations_checkable=sum(1 for x in cites if x.quote or x.locator),
         counterpoints=len(counterpoints),
-        counterpoints_answered_count=sum(1 for c in counterpoints
-                                         if any(e.attacks for e in children.get(c.id, ()))),
+        counterpoints_answered_count=sum(1 for c in counterpoints if any(e.attacks for e in children.get(c.id, ()))),
     )

@@ -5,10 +5,11 @@ Maps are read through the one read path, argmap.pipeline; nothing here prints. A
 read is kept with its problems, for the command to show them, and makes the run fail; the others
 are still analysed.
 """
+
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Collection, Iterable, Sequence
 
 from argmap.analysis.gaps import Coverage, Gap, coverage, find_gaps
 from argmap.findings import EXIT_PROBLEMS, Finding, exit_code
@@ -90,6 +91,5 @@ def gaps_of_paths(paths: Iterable[str], *, kinds: Collection[str] = (), fail_on:
         checked = check_file(path)
         files.append(ReadMap(path, checked))
         if checked.map is not None:
-            maps.append(MapGaps(checked.map.file, tuple(find_gaps(checked.map, kinds=selected)),
-                                coverage(checked.map)))
+            maps.append(MapGaps(checked.map.file, tuple(find_gaps(checked.map, kinds=selected)), coverage(checked.map)))
     return GapsRun(tuple(files), GapsReport(tuple(maps), fail_on=frozenset(fail_on)))

@@ -6,6 +6,7 @@ claim that counterpoint attacked. A claim keeps the side of the place where it i
 `ref` adds a relation, not a side). With several theses, each is a position of its own, and from
 the point of view of one thesis every other thesis is a rival: what is `for` a rival is against it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

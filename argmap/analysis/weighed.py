@@ -17,6 +17,7 @@ Intelligence 171, 2007) and Gordon and Walton's proof standards ("Proof burdens 
 
 Each claim and step is decided once, when its last input is decided: linear in claims plus edges.
 """
+
 from __future__ import annotations
 
 from collections.abc import Collection
@@ -24,13 +25,12 @@ from dataclasses import dataclass
 
 from argmap.analysis.framework import Framework
 
-STANDARDS = ("scintilla", "preponderance", "clear-and-convincing", "beyond-reasonable-doubt",
-             "dialectical-validity")
+STANDARDS = ("scintilla", "preponderance", "clear-and-convincing", "beyond-reasonable-doubt", "dialectical-validity")
 DEFAULT_STANDARD = "preponderance"
 DEFAULT_WEIGHT = 1.0
 #: the thresholds of the two strongest standards (Carneades leaves them as parameters)
 ALPHA = 0.4  # clear and convincing: the strongest pro argument weighs more than this
-BETA = 0.3   # ... and more than the strongest con argument by more than this
+BETA = 0.3  # ... and more than the strongest con argument by more than this
 GAMMA = 0.2  # beyond reasonable doubt: besides, the strongest con argument weighs less than this
 
 _UNDEC, _IN, _OUT = 0, 1, 2
@@ -63,8 +63,9 @@ def standard_met(standard: str, pro: float | None, con: float | None) -> bool:
     raise ValueError(f"unknown proof standard {standard!r}")
 
 
-def weigh(graph: Framework, *, default_standard: str = DEFAULT_STANDARD,
-          assume_false: Collection[str] = ()) -> tuple[list[int], list[int], list[Balance | None]]:
+def weigh(
+    graph: Framework, *, default_standard: str = DEFAULT_STANDARD, assume_false: Collection[str] = ()
+) -> tuple[list[int], list[int], list[Balance | None]]:
     """Labels of claims and steps, and each decided claim's balance, under weighed semantics."""
     n = len(graph.ids)
     labels = [_UNDEC] * n

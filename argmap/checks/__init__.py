@@ -7,10 +7,11 @@ argmap.checks.ids. The rule's docstring is its user documentation (summary line,
 passing example, run as tests as argmap.checks.examples describes) and docs/rules.md is generated
 from it (`python -m argmap.checks.docs`), kept in step by a test.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
 
 from argmap.checks.ids import RuleId
 from argmap.findings import Severity
@@ -85,5 +86,8 @@ def loader_rule(rule_id: RuleId, severity: Severity, doc: str) -> None:
     _register(Rule(rule_id, severity, doc, None))
 
 
-# Filling the registry: plain imports, in the order the rules are documented.
+# Filling the registry: plain imports, in the order the rules are documented (kept out of the
+# import sorter, which would put them in alphabetical order).
+# isort: off
 from argmap.checks import load_stage, structure, arguments, sources, expect  # noqa: E402,F401
+# isort: on

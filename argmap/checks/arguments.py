@@ -1,4 +1,5 @@
 """Rules about format 2's constructs: inferred conclusions, argument schemes, critical questions."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -47,9 +48,11 @@ def inferred_needs_support(argmap: ArgMap, context: CheckContext) -> Iterator[Vi
     """
     for claim in argmap.claims:
         if claim.inferred and not argmap.supporters(claim.id):
-            yield Violation(claim.field_position("inferred"),
-                            f"{claim.kind} '{claim.id}' is inferred but nothing supports it; add the "
-                            "premises it is drawn from, or cite a source and drop 'inferred'")
+            yield Violation(
+                claim.field_position("inferred"),
+                f"{claim.kind} '{claim.id}' is inferred but nothing supports it; add the "
+                "premises it is drawn from, or cite a source and drop 'inferred'",
+            )
 
 
 @rule(ids.UNKNOWN_SCHEME, Severity.ERROR)
@@ -90,9 +93,11 @@ def unknown_schemes(argmap: ArgMap, context: CheckContext) -> Iterator[Violation
 
     for argument in argmap.arguments:
         if argument.scheme is not None and argument.scheme not in SCHEMES:
-            yield Violation(argument.field_position("scheme"),
-                            f"argument '{argument.id}' names the unknown scheme '{argument.scheme}'"
-                            f"{did_you_mean(argument.scheme, SCHEMES)} (see 'argmap schemes')")
+            yield Violation(
+                argument.field_position("scheme"),
+                f"argument '{argument.id}' names the unknown scheme '{argument.scheme}'"
+                f"{did_you_mean(argument.scheme, SCHEMES)} (see 'argmap schemes')",
+            )
 
 
 #: stands for a scheme that unknown-scheme reports already: its questions are not checked again
@@ -173,12 +178,19 @@ def unknown_questions(argmap: ArgMap, context: CheckContext) -> Iterator[Violati
                 continue
             if argument_id is None:
                 whose = "of a premise of an argument" if key == "raises" else "in an argument"
-                yield Violation(where, f"{claim.kind} '{claim.id}' {key} '{question}', but it is not {whose} "
-                                       "with a scheme")
+                yield Violation(
+                    where, f"{claim.kind} '{claim.id}' {key} '{question}', but it is not {whose} with a scheme"
+                )
             elif scheme is None:
-                yield Violation(where, f"{claim.kind} '{claim.id}' {key} '{question}', but argument "
-                                       f"'{argument_id}' names no (known) scheme")
+                yield Violation(
+                    where,
+                    f"{claim.kind} '{claim.id}' {key} '{question}', but argument "
+                    f"'{argument_id}' names no (known) scheme",
+                )
             elif scheme.question(question) is None:
                 known = [q.id for q in scheme.questions]
-                yield Violation(where, f"'{question}' is not a critical question of scheme '{scheme.id}'"
-                                       f"{did_you_mean(question, known)} (its questions: {', '.join(known)})")
+                yield Violation(
+                    where,
+                    f"'{question}' is not a critical question of scheme '{scheme.id}'"
+                    f"{did_you_mean(question, known)} (its questions: {', '.join(known)})",
+                )

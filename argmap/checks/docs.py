@@ -2,6 +2,7 @@
 
 A test keeps docs/rules.md identical to what this prints.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -12,8 +13,7 @@ from argmap.checks.examples import FRAME
 
 def _snapshot_note(rule: Rule) -> str:
     """What a rule's examples assume beyond the map, said before the examples."""
-    parts = [f"the snapshot of source `{source}` reads: “{text}”"
-             for source, text in rule.example_snapshots.items()]
+    parts = [f"the snapshot of source `{source}` reads: “{text}”" for source, text in rule.example_snapshots.items()]
     return f"In the examples, {'; '.join(parts)}" if parts else ""
 
 

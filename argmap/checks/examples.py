@@ -11,6 +11,7 @@ The completing is done on the text, not on parsed YAML, so that an example may b
 (the `syntax` rule's) or hold escapes a parser would turn into something else (`bad-text`'s).
 tests/test_rule_examples.py validates every completed example; docs/rules.md shows the frame.
 """
+
 from __future__ import annotations
 
 import inspect

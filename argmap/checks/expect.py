@@ -1,11 +1,12 @@
 """The rule that tests a map's intended conclusions: its `expect:` block against `argmap eval`."""
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from argmap.model import ArgMap
-from argmap.findings import Severity
 from argmap.checks import CheckContext, Violation, ids, rule
+from argmap.findings import Severity
+from argmap.model import ArgMap
 from argmap.text.suggest import did_you_mean as suggest
 
 _VERB = {"stands": "to stand", "falls": "to fall", "undecided": "to stay undecided"}
@@ -59,10 +60,14 @@ def expectations_hold(argmap: ArgMap, context: CheckContext) -> Iterator[Violati
     for expectation in argmap.expect:
         verdict = evaluation.verdict(expectation.claim)
         if verdict is None:
-            yield Violation(expectation.position, f"expect {expectation.label}: no claim "
-                                                  f"'{expectation.claim}'{suggest(expectation.claim, known)}")
+            yield Violation(
+                expectation.position,
+                f"expect {expectation.label}: no claim '{expectation.claim}'{suggest(expectation.claim, known)}",
+            )
         elif verdict.label != expectation.label:
             expected = _VERB.get(expectation.label, f"to be {expectation.label}")
             why = verdict.reason.split(": ", 1)[-1]
-            yield Violation(expectation.position, f"expected '{expectation.claim}' {expected}, "
-                                                  f"but eval labels it {verdict.label}: {why}")
+            yield Violation(
+                expectation.position,
+                f"expected '{expectation.claim}' {expected}, but eval labels it {verdict.label}: {why}",
+            )

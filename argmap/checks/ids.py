@@ -4,6 +4,7 @@ with these constants, so that a Problem's rule is always a registered id.
 This module imports nothing of argmap's, so that the readers in argmap.formats can use it without
 reaching into the rules themselves. A test checks that these constants and the registry agree.
 """
+
 from __future__ import annotations
 
 from typing import Final, NewType

@@ -1,10 +1,14 @@
 """Rules reported by the loader while it reads a file: syntax, schema, duplicate keys, bad text."""
+
 from __future__ import annotations
 
-from argmap.findings import Severity
 from argmap.checks import ids, loader_rule
+from argmap.findings import Severity
 
-loader_rule(ids.SYNTAX, Severity.ERROR, '''The file is readable YAML: UTF-8, one document, no anchors, aliases, merge keys or tags.
+loader_rule(
+    ids.SYNTAX,
+    Severity.ERROR,
+    """The file is readable YAML: UTF-8, one document, no anchors, aliases, merge keys or tags.
 
 Fails:
 ```yaml
@@ -15,9 +19,13 @@ Passes:
 ```yaml
 title: "School uniforms"
 ```
-''')
+""",
+)
 
-loader_rule(ids.SCHEMA, Severity.ERROR, '''The map has the structure and types of format version 1 (docs/format.md).
+loader_rule(
+    ids.SCHEMA,
+    Severity.ERROR,
+    """The map has the structure and types of format version 1 (docs/format.md).
 
 Unknown keys (with a suggestion for near misses), duplicate keys, missing required keys, wrong
 types, invalid ids and values YAML reads as numbers, booleans or dates where text is expected.
@@ -43,9 +51,13 @@ thesis:
       claim: Less bullying.
       cite: [survey]
 ```
-''')
+""",
+)
 
-loader_rule(ids.BAD_TEXT, Severity.ERROR, '''Text holds no control characters, lone surrogates or bidirectional overrides.
+loader_rule(
+    ids.BAD_TEXT,
+    Severity.ERROR,
+    """Text holds no control characters, lone surrogates or bidirectional overrides.
 
 Such characters can rewrite a terminal, hide text or break SVG; tab and newline are allowed.
 
@@ -58,4 +70,5 @@ Passes:
 ```yaml
 title: School uniforms
 ```
-''')
+""",
+)

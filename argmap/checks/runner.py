@@ -1,7 +1,8 @@
 """Running the rules over a loaded map: stamping ids and severities, applying settings."""
+
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from argmap.checks import REGISTRY, CheckContext
 from argmap.findings import Problem
@@ -25,8 +26,7 @@ def check_map(
             where = violation.position
             # `is None`, not `or`: Severity.INFO is 0 and would be taken for "not given"
             severity = rule.severity if violation.severity is None else violation.severity
-            problems.append(Problem(where.file, where.line, where.column, rule_id, severity,
-                                    violation.message))
+            problems.append(Problem(where.file, where.line, where.column, rule_id, severity, violation.message))
     return problems
 
 

@@ -1,20 +1,21 @@
 """Rules about sources and citations: dangling and unused sources, URLs, dates, quotes."""
+
 from __future__ import annotations
 
 import datetime as _dt
 import os
 import re
 import stat
-from typing import Iterator
+from collections.abc import Iterator
 
+from argmap.checks import CheckContext, Violation, ids, rule
+from argmap.findings import Severity
 from argmap.graph import find_cycles
 from argmap.model import ArgMap, Position, Source
-from argmap.findings import Severity
 from argmap.text.quotes import normalise, quote_occurs
-from argmap.checks import CheckContext, Violation, ids, rule
+from argmap.text.safe import shorten, visible
 from argmap.text.suggest import did_you_mean as suggest
 from argmap.text.urls import url_problem
-from argmap.text.safe import shorten, visible
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -51,16 +52,22 @@ def unknown_sources(argmap: ArgMap, context: CheckContext) -> Iterator[Violation
     """
     known = argmap.source_index
     if argmap.analyses and argmap.analyses not in known and argmap.analyses_position:
-        yield Violation(argmap.analyses_position, f"analyses names unknown source '{argmap.analyses}'"
-                                                  f"{suggest(argmap.analyses, known)}")
+        yield Violation(
+            argmap.analyses_position,
+            f"analyses names unknown source '{argmap.analyses}'{suggest(argmap.analyses, known)}",
+        )
     for source in argmap.sources:
         if source.via and source.via not in known:
-            yield Violation(source.field_position("via"), f"source '{source.id}' is via unknown source "
-                                                          f"'{source.via}'{suggest(source.via, known)}")
+            yield Violation(
+                source.field_position("via"),
+                f"source '{source.id}' is via unknown source '{source.via}'{suggest(source.via, known)}",
+            )
     for claim, cite in argmap.iter_citations():
         if cite.source not in known:
-            yield Violation(cite.position, f"{claim.kind} '{claim.id}' cites unknown source '{cite.source}'"
-                                           f"{suggest(cite.source, known)}")
+            yield Violation(
+                cite.position,
+                f"{claim.kind} '{claim.id}' cites unknown source '{cite.source}'{suggest(cite.source, known)}",
+            )
 
 
 @rule(ids.VIA_CYCLE, Severity.ERROR)
@@ -175,8 +182,10 @@ def bad_dates(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
         for name in ("date", "accessed"):
             value = getattr(source, name)
             if value is not None and not is_iso_date(value):
-                yield Violation(source.field_position(name), f"{name} of source '{source.id}' is "
-                                f"'{visible(value)}'; write 2019, 2019-05 or 2019-05-14")
+                yield Violation(
+                    source.field_position(name),
+                    f"{name} of source '{source.id}' is '{visible(value)}'; write 2019, 2019-05 or 2019-05-14",
+                )
 
 
 def is_iso_date(value: str) -> bool:
@@ -191,8 +200,11 @@ def is_iso_date(value: str) -> bool:
     return True
 
 
-@rule(ids.QUOTE_NOT_FOUND, Severity.ERROR,
-      example_snapshots={"survey": "Pupils reported fewer taunts about brands after a year."})
+@rule(
+    ids.QUOTE_NOT_FOUND,
+    Severity.ERROR,
+    example_snapshots={"survey": "Pupils reported fewer taunts about brands after a year."},
+)
 def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """Every quote from a source with a text snapshot occurs in that text.
 
@@ -233,14 +245,16 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violatio
     for source_id, path in context.snapshots.items():
         source = argmap.source(source_id)
         if source is None:
-            yield Violation(Position(argmap.file, 1, 1),
-                            f"--snapshot names unknown source '{visible(source_id)}'", Severity.WARNING)
+            yield Violation(
+                Position(argmap.file, 1, 1), f"--snapshot names unknown source '{visible(source_id)}'", Severity.WARNING
+            )
             continue
         text, error = _read_snapshot(path)
         texts[source_id] = text
         if error:
-            yield Violation(source.position, f"snapshot of source '{source_id}' cannot be read: {error}",
-                            Severity.WARNING)
+            yield Violation(
+                source.position, f"snapshot of source '{source_id}' cannot be read: {error}", Severity.WARNING
+            )
     for source in argmap.sources:
         if source.snapshot and source.id not in texts:
             path, error = _map_snapshot_path(source.snapshot, argmap.base_dir)
@@ -249,17 +263,22 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violatio
                 text, error = _read_snapshot(path)
             texts[source.id] = text
             if error:
-                yield Violation(source.field_position("snapshot"),
-                                f"snapshot of source '{source.id}' cannot be read: {error}", Severity.WARNING)
+                yield Violation(
+                    source.field_position("snapshot"),
+                    f"snapshot of source '{source.id}' cannot be read: {error}",
+                    Severity.WARNING,
+                )
     if not texts:
         return
-    for claim, cite in argmap.iter_citations():
+    for _claim, cite in argmap.iter_citations():
         if cite.quote is None:
             continue
         holder, text = _snapshot_for(argmap, cite.source, texts)
         if text is not None and not quote_occurs(cite.quote, text):
-            yield Violation(cite.quote_position or cite.position,
-                            f"quote not found in the snapshot of '{holder}': \"{visible(shorten(cite.quote))}\"")
+            yield Violation(
+                cite.quote_position or cite.position,
+                f"quote not found in the snapshot of '{holder}': \"{visible(shorten(cite.quote))}\"",
+            )
 
 
 def _snapshot_for(argmap: ArgMap, source_id: str, texts: dict[str, str | None]) -> tuple[str, str | None]:
@@ -309,4 +328,3 @@ def _read_snapshot(path: str) -> tuple[str | None, str | None]:
         if handle != -1:
             os.close(handle)
     return normalise(data.decode("utf-8", errors="replace")), None
-

@@ -1,12 +1,13 @@
 """Rules about claims and the shape of the argument: ids, refs, citations, correlations, cycles."""
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
+from argmap.checks import CheckContext, Violation, ids, rule
+from argmap.findings import Severity
 from argmap.graph import find_cycles, support_graph
 from argmap.model import ArgMap, ClaimKind
-from argmap.findings import Severity
-from argmap.checks import CheckContext, Violation, ids, rule
 from argmap.text.suggest import did_you_mean as suggest
 
 
@@ -46,17 +47,22 @@ def duplicate_ids(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     for claim in argmap.claims:
         original = first[claim.id]
         if original is not claim:
-            yield Violation(claim.position, f"duplicate claim id '{claim.id}' "
-                                            f"(first defined at {original.position.short()})")
+            yield Violation(
+                claim.position, f"duplicate claim id '{claim.id}' (first defined at {original.position.short()})"
+            )
     # arguments (format 2) share the claims' id space
     arguments = argmap.argument_index
     for argument in argmap.arguments:
         if argument.id in first:
-            yield Violation(argument.position, f"argument id '{argument.id}' is also a claim's id "
-                                               f"(defined at {first[argument.id].position.short()})")
+            yield Violation(
+                argument.position,
+                f"argument id '{argument.id}' is also a claim's id (defined at {first[argument.id].position.short()})",
+            )
         elif arguments[argument.id] is not argument:
-            yield Violation(argument.position, f"duplicate argument id '{argument.id}' "
-                                               f"(first defined at {arguments[argument.id].position.short()})")
+            yield Violation(
+                argument.position,
+                f"duplicate argument id '{argument.id}' (first defined at {arguments[argument.id].position.short()})",
+            )
 
 
 @rule(ids.UNKNOWN_REF, Severity.ERROR)
@@ -137,8 +143,11 @@ def premise_needs_citation(argmap: ArgMap, context: CheckContext) -> Iterator[Vi
     """
     for claim in argmap.claims:
         if claim.kind not in _UNCITED_KINDS and not claim.inferred and not claim.cites:
-            yield Violation(claim.position, f"{claim.kind} '{claim.id}' cites no source; "
-                                            "add cite: [source-id] (with a quote or locator where you can)")
+            yield Violation(
+                claim.position,
+                f"{claim.kind} '{claim.id}' cites no source; "
+                "add cite: [source-id] (with a quote or locator where you can)",
+            )
 
 
 @rule(ids.CORRELATION_NEEDS_VARIABLES, Severity.ERROR)
@@ -176,8 +185,9 @@ def correlation_needs_variables(argmap: ArgMap, context: CheckContext) -> Iterat
         if len(distinct) < 2:
             where = claim.between_position or claim.position
             got = "no variables" if not distinct else f"only {len(distinct)} distinct variable"
-            yield Violation(where, f"correlation '{claim.id}' names {got}; "
-                                   "list at least two in between: [variable, variable]")
+            yield Violation(
+                where, f"correlation '{claim.id}' names {got}; list at least two in between: [variable, variable]"
+            )
 
 
 @rule(ids.SUPPORT_CYCLE, Severity.ERROR)
@@ -212,10 +222,14 @@ def support_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]
         return  # written-out claims form a tree: only a ref can close a cycle
     graph = support_graph(argmap)
     for cycle in find_cycles(graph):
-        closing = [e for e in argmap.edges_resolved
-                   if e.ref and not e.attacks and e.child in cycle and e.parent in cycle]
-        where = min(closing, key=lambda e: (e.position.line, e.position.column)).position if closing \
+        closing = [
+            e for e in argmap.edges_resolved if e.ref and not e.attacks and e.child in cycle and e.parent in cycle
+        ]
+        where = (
+            min(closing, key=lambda e: (e.position.line, e.position.column)).position
+            if closing
             else argmap.claim_index[cycle[0]].position
+        )
         yield Violation(where, f"support cycle: {' -> '.join(cycle)} (each supports the next)")
 
 
@@ -247,6 +261,4 @@ def empty_claims(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     """
     for claim in argmap.claims:
         if not claim.text.strip():
-            yield Violation(claim.text_position or claim.position,
-                            f"{claim.kind} '{claim.id}' has an empty claim text")
-
+            yield Violation(claim.text_position or claim.position, f"{claim.kind} '{claim.id}' has an empty claim text")

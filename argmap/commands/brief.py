@@ -1,4 +1,5 @@
 """`argmap brief PATH [-o OUT] [--side for|against]`: a debate brief as Markdown or HTML."""
+
 from __future__ import annotations
 
 import click
@@ -9,15 +10,32 @@ from argmap.reports.brief import BRIEF_FORMATS, all_suffixes, format_for_suffix
 
 @click.command("brief")
 @click.argument("path", metavar="PATH")
-@click.option("-o", "--output", "output", default="-", show_default=True, metavar="OUT",
-              help="Where to write: - for stdout, FILE.md (or .markdown) for Markdown, FILE.html (or "
-                   ".htm) for one self-contained HTML page.")
-@click.option("-f", "--format", "fmt", type=click.Choice(tuple(BRIEF_FORMATS)), default=None,
-              help=f"{' or '.join(BRIEF_FORMATS)} [default: from the extension of OUT; "
-                   f"{next(iter(BRIEF_FORMATS))} for stdout].")
-@click.option("--side", type=click.Choice(("for", "against")), default="for", show_default=True,
-              help="for: defend the thesis (blocks, weak points to shore up); against: attack it "
-                   "(lines of attack, the rebuttals you will meet).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default="-",
+    show_default=True,
+    metavar="OUT",
+    help="Where to write: - for stdout, FILE.md (or .markdown) for Markdown, FILE.html (or "
+    ".htm) for one self-contained HTML page.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(tuple(BRIEF_FORMATS)),
+    default=None,
+    help=f"{' or '.join(BRIEF_FORMATS)} [default: from the extension of OUT; {next(iter(BRIEF_FORMATS))} for stdout].",
+)
+@click.option(
+    "--side",
+    type=click.Choice(("for", "against")),
+    default="for",
+    show_default=True,
+    help="for: defend the thesis (blocks, weak points to shore up); against: attack it "
+    "(lines of attack, the rebuttals you will meet).",
+)
 def command(path: str, output: str, fmt: str | None, side: str) -> int:
     """Write a debate brief from the map at PATH (or - for stdin).
 
@@ -27,18 +45,16 @@ def command(path: str, output: str, fmt: str | None, side: str) -> int:
 
     Exit codes: 0 written, 1 the map cannot be read, 2 usage or I/O error.
     """
-    from argmap.debate.brief import build_brief
     from argmap.analysis.evaluate import evaluate
     from argmap.analysis.gaps import find_gaps
+    from argmap.debate.brief import build_brief
     from argmap.output import OutputError, write_output
 
     by_extension = format_for_suffix(output)
     if output != "-" and by_extension is None:
-        raise click.BadParameter(f"'{output}' ends in none of {', '.join(all_suffixes())}",
-                                 param_hint="-o/--output")
+        raise click.BadParameter(f"'{output}' ends in none of {', '.join(all_suffixes())}", param_hint="-o/--output")
     if fmt is not None and by_extension is not None and fmt != by_extension:
-        raise click.BadParameter(f"--format {fmt} does not match the extension of '{output}'",
-                                 param_hint="-f/--format")
+        raise click.BadParameter(f"--format {fmt} does not match the extension of '{output}'", param_hint="-f/--format")
     fmt = fmt or by_extension or next(iter(BRIEF_FORMATS))
     argmap = open_map(path).map
     blocks = build_brief(argmap, side=side, evaluation=evaluate(argmap), gaps=find_gaps(argmap))

@@ -2,6 +2,7 @@
 
 Kept free of heavy imports (rich, graphviz): `argmap --version` and `argmap validate` import this.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ class ArgmapError(click.ClickException):
 
     exit_code = EXIT_ERROR
 
-    def show(self, file: object = None) -> None:  # noqa: ARG002 - click's signature
+    def show(self, file: object = None) -> None:
         click.echo(f"argmap: {visible(self.format_message())}", err=True)
 
 

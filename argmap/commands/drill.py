@@ -1,4 +1,5 @@
 """`argmap drill PATH`: practise answering attacks and evidence questions; parses options, runs argmap.drill."""
+
 from __future__ import annotations
 
 import sys
@@ -10,8 +11,13 @@ from argmap.commands.common import ArgmapError, open_map
 
 @click.command("drill")
 @click.argument("path", metavar="PATH")
-@click.option("--side", type=click.Choice(("for", "against")), default="for", show_default=True,
-              help="for: answer the counterpoints and name your evidence; against: attack the defender's claims.")
+@click.option(
+    "--side",
+    type=click.Choice(("for", "against")),
+    default="for",
+    show_default=True,
+    help="for: answer the counterpoints and name your evidence; against: attack the defender's claims.",
+)
 @click.option("--count", type=click.IntRange(min=1), metavar="N", help="Ask at most N items [default: all].")
 @click.option("--seed", type=int, metavar="S", help="Shuffle with seed S, for a reproducible order.")
 @click.option("--focus", metavar="ID", help="Only items at or below claim ID.")
@@ -28,18 +34,31 @@ def command(path: str, side: str, count: int | None, seed: int | None, focus: st
     from rich.console import Console
     from rich.text import Text
 
-    from argmap.debate.drill import (DrillIO, drill_items, load_state, map_key, missed_last_time, order_items,
-                              run_session, save_state, state_path, summary, updated_state)
+    from argmap.debate.drill import (
+        DrillIO,
+        drill_items,
+        load_state,
+        map_key,
+        missed_last_time,
+        order_items,
+        run_session,
+        save_state,
+        state_path,
+        summary,
+        updated_state,
+    )
     from argmap.output import OutputError
-    from argmap.text.suggest import did_you_mean as suggest
     from argmap.text.safe import visible
+    from argmap.text.suggest import did_you_mean as suggest
 
     if path == "-":
         raise click.BadParameter("drill reads answers from stdin, so the map must be a file", param_hint="PATH")
     argmap = open_map(path).map
     if focus is not None and argmap.claim(focus) is None:
-        raise ArgmapError(f"--focus: no claim '{visible(focus)}' in {visible(argmap.file)}"
-                          f"{visible(suggest(focus, argmap.claim_index))}")
+        raise ArgmapError(
+            f"--focus: no claim '{visible(focus)}' in {visible(argmap.file)}"
+            f"{visible(suggest(focus, argmap.claim_index))}"
+        )
     console = Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=True)
 
     interactive = sys.stdin.isatty()

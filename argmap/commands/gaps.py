@@ -1,5 +1,6 @@
 """`argmap gaps PATH...`: list where an argument is thin. Parses options, calls
 argmap.analysis.gaps_run.gaps_of_paths, prints the report, returns the exit code."""
+
 from __future__ import annotations
 
 import click
@@ -13,23 +14,47 @@ def parse_kinds(ctx: click.Context | None, param: click.Parameter | None, values
     wanted = {part.strip() for value in values for part in value.split(",") if part.strip()}
     unknown = sorted(wanted - set(KINDS))
     if unknown:
-        raise click.BadParameter(f"unknown gap kind {', '.join(repr(u) for u in unknown)}; "
-                                 f"valid kinds: {', '.join(KINDS)}")
+        raise click.BadParameter(
+            f"unknown gap kind {', '.join(repr(u) for u in unknown)}; valid kinds: {', '.join(KINDS)}"
+        )
     return tuple(k for k in KINDS if k in wanted)
 
 
 @click.command("gaps")
 @click.argument("paths", nargs=-1, required=False, metavar="PATH...")
-@click.option("-k", "--kind", "kinds", multiple=True, callback=parse_kinds, metavar="KIND[,KIND]",
-              help="List only these gap kinds (repeatable or comma separated) [default: all].")
-@click.option("-f", "--format", "output_format", type=click.Choice(tuple(GAP_FORMATS)),
-              help="Output format [default: text; github when GITHUB_ACTIONS is set].")
-@click.option("--fail-on", "fail_on", multiple=True, callback=parse_kinds, metavar="KIND[,KIND]",
-              help="Exit 1 when a gap of one of these kinds is found (repeatable or comma separated); "
-                   "these kinds are always listed.")
+@click.option(
+    "-k",
+    "--kind",
+    "kinds",
+    multiple=True,
+    callback=parse_kinds,
+    metavar="KIND[,KIND]",
+    help="List only these gap kinds (repeatable or comma separated) [default: all].",
+)
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(tuple(GAP_FORMATS)),
+    help="Output format [default: text; github when GITHUB_ACTIONS is set].",
+)
+@click.option(
+    "--fail-on",
+    "fail_on",
+    multiple=True,
+    callback=parse_kinds,
+    metavar="KIND[,KIND]",
+    help="Exit 1 when a gap of one of these kinds is found (repeatable or comma separated); "
+    "these kinds are always listed.",
+)
 @click.option("--list-kinds", is_flag=True, help="List the gap kinds with a one-line definition and exit.")
-def command(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str | None,
-            fail_on: tuple[str, ...], list_kinds: bool) -> int:
+def command(
+    paths: tuple[str, ...],
+    kinds: tuple[str, ...],
+    output_format: str | None,
+    fail_on: tuple[str, ...],
+    list_kinds: bool,
+) -> int:
     """List the weak points of maps (files, directories of maps, or - for stdin): what an opponent
     would attack first.
 

@@ -3,6 +3,7 @@
 The choices of --format, --theme, --engine and --direction are read from their one declaration
 in argmap.render (formats, themes, graphviz, dot).
 """
+
 from __future__ import annotations
 
 import click
@@ -28,29 +29,82 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
 
 @click.command("render")
 @click.argument("path", metavar="PATH")
-@click.option("-o", "--output", "output", metavar="OUT",
-              help=f"File to write (format from its extension: {choice_list(list(EXTENSIONS))}), or - for stdout. "
-                   "Required.")
-@click.option("-f", "--format", "fmt", type=click.Choice(tuple(FORMATS)),
-              help=f"Output format [default: from the extension of OUT; {STDOUT_FORMAT} for -o -].")
-@click.option("--direction", type=click.Choice(DIRECTIONS), default="LR", show_default=True,
-              help="Where the thesis goes: LR on the left (the argument grows rightwards), TB on top, BT at the bottom, RL on the right.")
-@click.option("--theme", type=click.Choice(tuple(THEMES)), default="light", show_default=True,
-              help=f"Colours: {_described({name: theme.description for name, theme in THEMES.items()})}.")
-@click.option("--wrap", type=click.IntRange(8, 200), default=32, show_default=True, metavar="N",
-              help="Wrap claim text in nodes at N characters.")
-@click.option("--depth", type=click.IntRange(0, None), metavar="N",
-              help="Draw only claims at most N relations below the thesis (or below --focus).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="OUT",
+    help=f"File to write (format from its extension: {choice_list(list(EXTENSIONS))}), or - for stdout. Required.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(tuple(FORMATS)),
+    help=f"Output format [default: from the extension of OUT; {STDOUT_FORMAT} for -o -].",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(DIRECTIONS),
+    default="LR",
+    show_default=True,
+    help="Where the thesis goes: LR on the left (the argument grows rightwards), TB on top, BT at the bottom, "
+    "RL on the right.",
+)
+@click.option(
+    "--theme",
+    type=click.Choice(tuple(THEMES)),
+    default="light",
+    show_default=True,
+    help=f"Colours: {_described({name: theme.description for name, theme in THEMES.items()})}.",
+)
+@click.option(
+    "--wrap",
+    type=click.IntRange(8, 200),
+    default=32,
+    show_default=True,
+    metavar="N",
+    help="Wrap claim text in nodes at N characters.",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(0, None),
+    metavar="N",
+    help="Draw only claims at most N relations below the thesis (or below --focus).",
+)
 @click.option("--focus", metavar="ID", help="Draw only the claim ID and what is below it.")
 @click.option("--legend/--no-legend", default=True, show_default=True, help="Draw a legend of the kinds and edges.")
 @click.option("--gaps", "gaps", is_flag=True, help="Mark weak claims found by 'argmap gaps' with a dashed red border.")
-@click.option("--engine", type=click.Choice(tuple(ENGINES)), default="dot", show_default=True,
-              help=f"Graphviz layout engine: {_described(ENGINES)}.")
-@click.option("--timeout", type=click.FloatRange(1, 86_400), callback=_finite, default=DEFAULT_TIMEOUT,
-              show_default=True, metavar="SECONDS", help="Stop the Graphviz layout after this many seconds.")
-def command(path: str, output: str | None, fmt: str | None, direction: str, theme: str, wrap: int,
-            depth: int | None, focus: str | None, legend: bool, gaps: bool, engine: str,
-            timeout: float) -> int:
+@click.option(
+    "--engine",
+    type=click.Choice(tuple(ENGINES)),
+    default="dot",
+    show_default=True,
+    help=f"Graphviz layout engine: {_described(ENGINES)}.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(1, 86_400),
+    callback=_finite,
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the Graphviz layout after this many seconds.",
+)
+def command(
+    path: str,
+    output: str | None,
+    fmt: str | None,
+    direction: str,
+    theme: str,
+    wrap: int,
+    depth: int | None,
+    focus: str | None,
+    legend: bool,
+    gaps: bool,
+    engine: str,
+    timeout: float,
+) -> int:
     """Draw the argument in PATH (or - for stdin) as a Graphviz diagram.
 
     A map with problems is still drawn (the problems are summarised on stderr). Exit codes:
@@ -62,15 +116,26 @@ def command(path: str, output: str | None, fmt: str | None, direction: str, them
     from argmap.views.diagram import ViewError
 
     if output is None:
-        raise click.UsageError(f"missing -o OUT: the file to write ({choice_list(usual_extensions())}), "
-                               "or -o - for stdout")
+        raise click.UsageError(
+            f"missing -o OUT: the file to write ({choice_list(usual_extensions())}), or -o - for stdout"
+        )
     try:
         resolved = resolve_format(output, fmt)
     except RenderError as exc:
         raise ArgmapError(str(exc)) from None
     opened = open_map(path)
-    options = RenderOptions(format=resolved, engine=engine, direction=direction, theme=theme, wrap=wrap,
-                            depth=depth, focus=focus, legend=legend, gaps=gaps, timeout=timeout)
+    options = RenderOptions(
+        format=resolved,
+        engine=engine,
+        direction=direction,
+        theme=theme,
+        wrap=wrap,
+        depth=depth,
+        focus=focus,
+        legend=legend,
+        gaps=gaps,
+        timeout=timeout,
+    )
     try:
         data = render_map(opened.map, options, progress=stderr_progress)
     except (RenderError, ViewError) as exc:

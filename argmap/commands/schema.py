@@ -1,4 +1,5 @@
 """`argmap schema`: print the JSON Schema of the map format."""
+
 from __future__ import annotations
 
 import click

@@ -1,5 +1,6 @@
 """`argmap validate PATH...`: the CI gate. Parses options, calls argmap.pipeline.validate_paths,
 prints the report, returns the exit code."""
+
 from __future__ import annotations
 
 import os
@@ -16,36 +17,64 @@ from argmap.reports.problems import PROBLEM_FORMATS
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, metavar="PATH...")
-@click.option("-f", "--format", "output_format", type=click.Choice(tuple(PROBLEM_FORMATS)),
-              help="Output format [default: text; github when GITHUB_ACTIONS is set].")
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(tuple(PROBLEM_FORMATS)),
+    help="Output format [default: text; github when GITHUB_ACTIONS is set].",
+)
 @click.option("--strict", is_flag=True, default=None, help="Fail (exit 1) on warnings too.")
 @click.option("--disable", "disable", multiple=True, metavar="RULE", help="Turn a rule off (repeatable).")
-@click.option("--enable", "enable", multiple=True, metavar="RULE",
-              help="Turn on a rule that the settings file turned off (repeatable).")
-@click.option("--snapshot", "snapshots", multiple=True, metavar="ID=PATH",
-              help="Local text of source ID: every quote cited from it must occur in it (repeatable).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Settings file (.argmap.yaml or pyproject.toml) instead of the nearest one.")
+@click.option(
+    "--enable",
+    "enable",
+    multiple=True,
+    metavar="RULE",
+    help="Turn on a rule that the settings file turned off (repeatable).",
+)
+@click.option(
+    "--snapshot",
+    "snapshots",
+    multiple=True,
+    metavar="ID=PATH",
+    help="Local text of source ID: every quote cited from it must occur in it (repeatable).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Settings file (.argmap.yaml or pyproject.toml) instead of the nearest one.",
+)
 @click.option("--no-config", is_flag=True, help="Ignore settings files.")
 @click.option("--list-rules", is_flag=True, help="List the rules with their default severity and exit.")
-def command(paths: tuple[str, ...], output_format: str | None, strict: bool | None,
-            disable: tuple[str, ...], enable: tuple[str, ...], snapshots: tuple[str, ...],
-            config_path: str | None, no_config: bool, list_rules: bool) -> int:
+def command(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    strict: bool | None,
+    disable: tuple[str, ...],
+    enable: tuple[str, ...],
+    snapshots: tuple[str, ...],
+    config_path: str | None,
+    no_config: bool,
+    list_rules: bool,
+) -> int:
     """Check maps: files, directories (every map inside, recursively) or - for stdin.
 
     Exit codes: 0 no errors, 1 problems found, 2 usage error or unreadable path.
     Settings may live in [tool.argmap] in pyproject.toml or in .argmap.yaml.
     """
-    from argmap.settings import ConfigError, Settings, find_settings, load_settings_file
+    from argmap.checks import REGISTRY
+    from argmap.pipeline import validate_paths
     from argmap.reports.base import print_report
     from argmap.reports.problems import ProblemsReport
     from argmap.reports.terminal import default_format
-    from argmap.checks import REGISTRY
-    from argmap.pipeline import validate_paths
+    from argmap.settings import ConfigError, Settings, find_settings, load_settings_file
 
     if list_rules:
         for rule in REGISTRY.values():
-            click.echo(f"{rule.id:<28} {str(rule.severity):<8} {rule.summary}")
+            click.echo(f"{rule.id:<28} {rule.severity!s:<8} {rule.summary}")
         return 0
     if not paths:
         raise click.UsageError("Missing argument 'PATH...'.")

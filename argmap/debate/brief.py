@@ -6,19 +6,20 @@ inline pieces. `to_markdown` and `to_html` are the only places that turn it into
 escapes every piece of map text for its format there, once: user text never becomes markup, and
 only http(s) URLs become links. See docs/brief.md.
 """
+
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence, Union
 from urllib.parse import quote
 
 from argmap.analysis.evaluate import Evaluation
 from argmap.model import ArgMap, Citation, Claim, ClaimKind
 from argmap.text.markup import md_escape
-from argmap.text.urls import safe_url as checked_url
 from argmap.text.safe import shorten, visible
+from argmap.text.urls import safe_url as checked_url
 
 SIDES = ("for", "against")
 #: at most this many cross-examination questions, the weakest claims first
@@ -26,6 +27,7 @@ MAX_QUESTIONS = 15
 
 
 # --- the document ---------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Strong:
@@ -52,7 +54,7 @@ class Alarm:
     text: str
 
 
-Inline = Union[str, Strong, Code, Link, Alarm]
+Inline = str | Strong | Code | Link | Alarm
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,11 @@ class Item:
     inlines: tuple[Inline, ...]
 
 
-Block = Union[Heading, Para, Quote, Item]
+Block = Heading | Para | Quote | Item
 
 
 # --- building it from the map --------------------------------------------------------------------
+
 
 def build_brief(argmap: ArgMap, *, side: str, evaluation: Evaluation, gaps: Sequence[object]) -> list[Block]:
     """The brief for `side` ("for" defends the thesis, "against" attacks it), as blocks."""
@@ -93,8 +96,15 @@ def build_brief(argmap: ArgMap, *, side: str, evaluation: Evaluation, gaps: Sequ
     thesis = argmap.thesis_claim
     title = argmap.title or "untitled map"
     out.append(Heading(1, (f"Debate brief: {title}",)))
-    out.append(Para(("Side: ", Strong("against the thesis" if against else "for the thesis"),
-                     ". Labels (stands, falls, undecided) are those of argmap eval.")))
+    out.append(
+        Para(
+            (
+                "Side: ",
+                Strong("against the thesis" if against else "for the thesis"),
+                ". Labels (stands, falls, undecided) are those of argmap eval.",
+            )
+        )
+    )
     out.append(Heading(2, ("The thesis you attack" if against else "Thesis",)))
     if thesis is None:
         out.append(Para(("The map has no thesis.",)))
@@ -133,8 +143,7 @@ def _evidence(argmap: ArgMap, cite: Citation) -> tuple[Inline, ...]:
     return tuple(parts)
 
 
-def _claim_items(argmap: ArgMap, evaluation: Evaluation, claim: Claim, level: int,
-                 shown: set[str]) -> list[Block]:
+def _claim_items(argmap: ArgMap, evaluation: Evaluation, claim: Claim, level: int, shown: set[str]) -> list[Block]:
     """The evidence of `claim`, then its supporters with theirs, depth first (iterative)."""
     out: list[Block] = []
     todo: list[tuple[str, int, ClaimKind | None]] = [(claim.id, level, None)]
@@ -184,11 +193,20 @@ def _outline(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Bloc
 
 def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Block]:
     out: list[Block] = [Heading(2, ("Lines of attack" if against else "Blocks",))]
-    out.append(Para(("Every counterpoint in the map, with the rebuttals the defender will answer with."
-                     if against else
-                     "Every counterpoint the other side may raise, with the prepared answers.",)))
-    counterpoints = [c for c in argmap.claim_index.values()
-                     if any(e.kind is ClaimKind.COUNTERPOINT for e in argmap.parents_index.get(c.id, ()))]
+    out.append(
+        Para(
+            (
+                "Every counterpoint in the map, with the rebuttals the defender will answer with."
+                if against
+                else "Every counterpoint the other side may raise, with the prepared answers.",
+            )
+        )
+    )
+    counterpoints = [
+        c
+        for c in argmap.claim_index.values()
+        if any(e.kind is ClaimKind.COUNTERPOINT for e in argmap.parents_index.get(c.id, ()))
+    ]
     if not counterpoints:
         out.append(Para(("The map records no counterpoint.",)))
     for number, claim in enumerate(counterpoints, 1):
@@ -203,9 +221,16 @@ def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Block
             out.append(Item(0, ("Your evidence: " if against else "Their evidence: ", *_evidence(argmap, cite))))
         answers = argmap.attackers(claim.id)
         if not answers:
-            out.append(Para((Alarm("NO PREPARED ANSWER"),
-                             " — the map records no rebuttal: press this point." if against else
-                             " — the map records no rebuttal: prepare one, with a source.")))
+            out.append(
+                Para(
+                    (
+                        Alarm("NO PREPARED ANSWER"),
+                        " — the map records no rebuttal: press this point."
+                        if against
+                        else " — the map records no rebuttal: prepare one, with a source.",
+                    )
+                )
+            )
             continue
         out.append(Para(("The defender will answer with:" if against else "Answer with:",)))
         shown: set[str] = {claim.id}
@@ -213,8 +238,18 @@ def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Block
             answer = argmap.claim(edge.child)
             if answer is None:
                 continue
-            out.append(Item(0, (Strong(str(edge.kind)), " ", Code(answer.id),
-                                f" ({_label(evaluation, answer.id)}): ", answer.text)))
+            out.append(
+                Item(
+                    0,
+                    (
+                        Strong(str(edge.kind)),
+                        " ",
+                        Code(answer.id),
+                        f" ({_label(evaluation, answer.id)}): ",
+                        answer.text,
+                    ),
+                )
+            )
             out += _claim_items(argmap, evaluation, answer, 1, shown)
     return out
 
@@ -242,8 +277,9 @@ def _weak_points(argmap: ArgMap, gaps: Sequence[object], against: bool) -> list[
 
 def _questions(argmap: ArgMap, evaluation: Evaluation, gaps: Sequence[object], against: bool) -> list[Block]:
     """Questions aimed at the weakest claims: most gaps first, fallen claims before standing ones."""
-    out: list[Block] = [Heading(2, ("Cross-examination questions to ask" if against
-                                    else "Cross-examination questions to expect",))]
+    out: list[Block] = [
+        Heading(2, ("Cross-examination questions to ask" if against else "Cross-examination questions to expect",))
+    ]
     by_claim: dict[str, set[str]] = {}
     for gap in gaps:
         claim_id = getattr(gap, "claim", None)
@@ -373,7 +409,8 @@ def _html_inline(piece: Inline) -> str:
 
 CSS = """\
 body{font:16px/1.45 Georgia,"Times New Roman",serif;max-width:46em;margin:2em auto;padding:0 1em;color:#111}
-h1{font-size:1.6em}h2{font-size:1.3em;border-bottom:1px solid #999;margin-top:1.8em}h3{font-size:1.05em;margin-bottom:.3em}
+h1{font-size:1.6em}h2{font-size:1.3em;border-bottom:1px solid #999;margin-top:1.8em}\
+h3{font-size:1.05em;margin-bottom:.3em}
 blockquote{margin:.5em 0;padding:.3em 1em;border-left:4px solid #555;background:#f4f4f4}
 code{font:.85em/1 Menlo,Consolas,monospace;background:#eee;padding:0 .2em}
 ul{margin:.2em 0 .6em;padding-left:1.4em}li{margin:.15em 0}
@@ -413,8 +450,9 @@ def to_html(blocks: Sequence[Block], *, title: str) -> str:
             body.append(f"<p>{inner}</p>\n")
     if depth >= 0:
         body.append("</li>" + "</ul></li>" * depth + "</ul>\n")
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{_h(title)}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n"
-            + "".join(body) + "</body>\n</html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_h(title)}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n" + "".join(body) + "</body>\n</html>\n"
+    )

@@ -6,14 +6,15 @@ puts the items missed last time first and shuffles the rest reproducibly. `run_s
 through an injectable `DrillIO` (so tests drive it with plain strings), and `load_state` /
 `save_state` keep the small JSON state file. See docs/drill.md.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 from argmap.model import ArgMap, Citation, ClaimKind
 from argmap.text.safe import shorten
@@ -72,12 +73,28 @@ def drill_items(argmap: ArgMap, *, side: str, focus: str | None = None) -> list[
                     if answer is not None:
                         answers.append(f"{answer.id}: {answer.text}")
                         answers += [f"  evidence: {_evidence_line(argmap, c)}" for c in answer.cites]
-                items.append(DrillItem(f"counter:{claim.id}", claim.id, "The other side says:", claim.text,
-                                       tuple(answers), "The map has NO PREPARED ANSWER to this."))
+                items.append(
+                    DrillItem(
+                        f"counter:{claim.id}",
+                        claim.id,
+                        "The other side says:",
+                        claim.text,
+                        tuple(answers),
+                        "The map has NO PREPARED ANSWER to this.",
+                    )
+                )
             elif claim.kind in (ClaimKind.PREMISE, ClaimKind.CORRELATION):
                 evidence = tuple(_evidence_line(argmap, c) for c in claim.cites)
-                items.append(DrillItem(f"evidence:{claim.id}", claim.id, "What is your evidence that:",
-                                       claim.text, evidence, "The map cites NO EVIDENCE for this."))
+                items.append(
+                    DrillItem(
+                        f"evidence:{claim.id}",
+                        claim.id,
+                        "What is your evidence that:",
+                        claim.text,
+                        evidence,
+                        "The map cites NO EVIDENCE for this.",
+                    )
+                )
         elif not claim.kind.attacks:
             lines = []
             for edge in argmap.attackers(claim.id):
@@ -86,13 +103,22 @@ def drill_items(argmap: ArgMap, *, side: str, focus: str | None = None) -> list[
                     answered = " (the defender has a rebuttal)" if argmap.attackers(counter.id) else " (unanswered)"
                     lines.append(f"{counter.id}{answered}: {counter.text}")
             if lines:
-                items.append(DrillItem(f"attack:{claim.id}", claim.id, "The defender claims:", claim.text,
-                                       tuple(lines), "The map records no attack on this."))
+                items.append(
+                    DrillItem(
+                        f"attack:{claim.id}",
+                        claim.id,
+                        "The defender claims:",
+                        claim.text,
+                        tuple(lines),
+                        "The map records no attack on this.",
+                    )
+                )
     return items
 
 
-def order_items(items: Sequence[DrillItem], *, missed: Sequence[str] = (), seed: int | None = None,
-                count: int | None = None) -> list[DrillItem]:
+def order_items(
+    items: Sequence[DrillItem], *, missed: Sequence[str] = (), seed: int | None = None, count: int | None = None
+) -> list[DrillItem]:
     """Items missed last time first (in the order recorded), then the rest shuffled by `seed`."""
     by_key = {item.key: item for item in items}
     first = [by_key[key] for key in dict.fromkeys(missed) if key in by_key]
@@ -156,8 +182,13 @@ def _yes_no(io: DrillIO, question: str) -> bool | None:
 
 def summary(items: Sequence[DrillItem], result: SessionResult) -> list[tuple[str, str]]:
     """The closing lines (text, style): the score, then the items to review."""
-    lines = [(f"\nScore: {len(result.covered)}/{result.asked} covered"
-              + (" (session ended early)" if result.interrupted else ""), "bold")]
+    lines = [
+        (
+            f"\nScore: {len(result.covered)}/{result.asked} covered"
+            + (" (session ended early)" if result.interrupted else ""),
+            "bold",
+        )
+    ]
     by_key = {item.key: item for item in items}
     if result.missed:
         lines.append(("To review:", "bold"))
@@ -168,6 +199,7 @@ def summary(items: Sequence[DrillItem], result: SessionResult) -> list[tuple[str
 
 
 # --- the state file -------------------------------------------------------------------------------
+
 
 def state_path(environ: dict[str, str] | None = None) -> Path:
     """$XDG_STATE_HOME/argmap/drill.json, by default ~/.local/state/argmap/drill.json."""

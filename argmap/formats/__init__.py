@@ -6,6 +6,7 @@ A format module declares its `FORMAT`; adding a format is one module and one lin
 `--from`/`--to` and the extension lookup are read from here, never typed again. The JSON Schema of the
 argmap format (`schema.py`) is built from the argmap reader's own declarations.
 """
+
 from __future__ import annotations
 
 from argmap.formats import argmap_yaml

@@ -7,12 +7,13 @@ builds the JSON Schema from the same declarations. Where the JSON Schema asks fo
 loader reports (a url's scheme, a date's form, a premise's citation), a rule of argmap.checks
 reports it, with its own id; the declaration says which.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 from argmap.model import ClaimKind
 
@@ -20,8 +21,20 @@ from argmap.model import ClaimKind
 # "$" also matches before a final newline.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 SOURCE_KINDS = (
-    "article", "report", "book", "interview", "statement", "speech", "cable", "dataset", "web",
-    "video", "study", "testimony", "document", "other",
+    "article",
+    "report",
+    "book",
+    "interview",
+    "statement",
+    "speech",
+    "cable",
+    "dataset",
+    "web",
+    "video",
+    "study",
+    "testimony",
+    "document",
+    "other",
 )
 
 
@@ -133,8 +146,25 @@ class ClaimList(NamedTuple):
     kind: ClaimKind
 
 
-Value = Union[Text, Id, IdMention, Url, Date, Flag, Choice, Version, Number, Words, Citations, Claims,
-              ClaimValue, ClaimList, Arguments, SourceTable, Nested]
+Value = (
+    Text
+    | Id
+    | IdMention
+    | Url
+    | Date
+    | Flag
+    | Choice
+    | Version
+    | Number
+    | Words
+    | Citations
+    | Claims
+    | ClaimValue
+    | ClaimList
+    | Arguments
+    | SourceTable
+    | Nested
+)
 
 
 # -- records ------------------------------------------------------------------------------------
@@ -179,8 +209,7 @@ class Record:
     by_name: dict[str, Field] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        labelled = tuple(f if f.label else replace(f, label=self.label.replace("{name}", f.name))
-                         for f in self.fields)
+        labelled = tuple(f if f.label else replace(f, label=self.label.replace("{name}", f.name)) for f in self.fields)
         object.__setattr__(self, "fields", labelled)
         object.__setattr__(self, "keys", tuple(f.name for f in labelled))
         object.__setattr__(self, "required", tuple(f.name for f in labelled if f.required))
@@ -192,106 +221,189 @@ _ALL_BUT_THESIS = frozenset(ClaimKind) - {ClaimKind.THESIS}
 CITED_KINDS = _ALL_BUT_THESIS - {ClaimKind.ASSUMPTION}
 #: the kinds that support their parent through a step of their own, which an undercut can attack
 _STEP_KINDS = frozenset({ClaimKind.PREMISE, ClaimKind.CORRELATION})
-_WEIGHED_KINDS = frozenset({ClaimKind.PREMISE, ClaimKind.CORRELATION, ClaimKind.COUNTERPOINT,
-                            ClaimKind.UNDERCUT, ClaimKind.REBUTTAL})
+_WEIGHED_KINDS = frozenset(
+    {ClaimKind.PREMISE, ClaimKind.CORRELATION, ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT, ClaimKind.REBUTTAL}
+)
 SEMANTICS = ("grounded", "weighed")
-STANDARDS = ("scintilla", "preponderance", "clear-and-convincing", "beyond-reasonable-doubt",
-             "dialectical-validity")
+STANDARDS = ("scintilla", "preponderance", "clear-and-convincing", "beyond-reasonable-doubt", "dialectical-validity")
 WEIGHT = Number(0.0, 1.0)
 _TEXT = Text(Blank.EDITORS_ONLY)
 _SOME_TEXT = Text(Blank.REFUSED)
 
-SOURCE = Record((
-    Field("title", _SOME_TEXT, required=True),
-    Field("kind", Choice(SOURCE_KINDS, "source kind"), required=True),
-    Field("author", _TEXT),
-    Field("publisher", _TEXT),
-    Field("date", Date()),
-    Field("url", Url()),
-    Field("accessed", Date()),
-    Field("note", _TEXT),
-    Field("via", Id()),
-    Field("anonymous", Flag()),
-    Field("snapshot", _TEXT, description="Path of a local text copy, relative to the map."),
-))
+SOURCE = Record(
+    (
+        Field("title", _SOME_TEXT, required=True),
+        Field("kind", Choice(SOURCE_KINDS, "source kind"), required=True),
+        Field("author", _TEXT),
+        Field("publisher", _TEXT),
+        Field("date", Date()),
+        Field("url", Url()),
+        Field("accessed", Date()),
+        Field("note", _TEXT),
+        Field("via", Id()),
+        Field("anonymous", Flag()),
+        Field("snapshot", _TEXT, description="Path of a local text copy, relative to the map."),
+    )
+)
 
-CITATION = Record((
-    Field("source", Id(), required=True, label="the source id in {owner}"),
-    Field("quote", _SOME_TEXT, description="Exact words from the source."),
-    Field("locator", _SOME_TEXT, description="Page, section, paragraph or timestamp."),
-    Field("note", _SOME_TEXT),
-), label="'{name}' in {owner}")
+CITATION = Record(
+    (
+        Field("source", Id(), required=True, label="the source id in {owner}"),
+        Field("quote", _SOME_TEXT, description="Exact words from the source."),
+        Field("locator", _SOME_TEXT, description="Page, section, paragraph or timestamp."),
+        Field("note", _SOME_TEXT),
+    ),
+    label="'{name}' in {owner}",
+)
 
-REF = Record((
-    Field("ref", Id(), required=True, label="the claim id in 'ref'"),
-    Field("note", _TEXT, label="the note of a reference"),
-), description="The claim with this id also stands here.")
+REF = Record(
+    (
+        Field("ref", Id(), required=True, label="the claim id in 'ref'"),
+        Field("note", _TEXT, label="the note of a reference"),
+    ),
+    description="The claim with this id also stands here.",
+)
 
 
 def _claim_list(kind: ClaimKind, name: str, **more: object) -> Field:
-    return Field(name, Claims(kind), label=f"'{name}' of {{owner}}", example=f"{name}: [...]",
-                 **more)  # type: ignore[arg-type]
+    return Field(name, Claims(kind), label=f"'{name}' of {{owner}}", example=f"{name}: [...]", **more)  # type: ignore[arg-type]
 
 
-CLAIM = Record((
-    Field("id", Id(), required=True, label="the id of {owner}"),
-    Field("claim", Text(), required=True, label="the claim text of {owner}",
-          description="The claim, in the map author's own words."),
-    Field("cite", Citations(), label="'cite' of {owner}", example="cite: [source-id]",
-          cited_by_rule_for=CITED_KINDS),
-    Field("tags", Words(), label="tags of {owner}", example="tags: [a, b]"),
-    Field("note", _TEXT, label="the note of {owner}"),
-    _claim_list(ClaimKind.PREMISE, "premises"),
-    _claim_list(ClaimKind.CORRELATION, "correlations"),
-    _claim_list(ClaimKind.COUNTERPOINT, "counterpoints",
-                kinds=frozenset(ClaimKind) - {ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT},
-                misplaced="the claims that attack {owner} are listed under 'rebuttals'"),
-    _claim_list(ClaimKind.REBUTTAL, "rebuttals", kinds=frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT}),
-                misplaced="only counterpoints and undercuts have 'rebuttals'; to attack {owner}, "
-                          "list the attack under 'counterpoints'"),
-    Field("between", Words(min_items=2), label="between of {owner}", example="between: [a, b]",
-          kinds=frozenset({ClaimKind.CORRELATION}),
-          misplaced="'between' belongs to correlations; {owner} is a {kind}"),
-    Field("arguments", Arguments(), label="'arguments' of {owner}", example="arguments: [{id: ..., premises: [...]}]",
-          since=2, description="Linked arguments for this claim: each one's premises support it only together."),
-    _claim_list(ClaimKind.UNDERCUT, "undercuts", kinds=_STEP_KINDS, since=2,
-                description="Claims that deny that this claim supports its parent (not that it is true).",
-                misplaced="only premises and correlations have 'undercuts' (of the support they give); "
-                          "to deny {owner}, list the attack under 'counterpoints'"),
-    Field("inferred", Flag(), label="'inferred' of {owner}", since=2,
-          description="A conclusion the text draws from its supports: needs no citation of its own."),
-    Field("weight", WEIGHT, label="the weight of {owner}", kinds=_WEIGHED_KINDS, since=2,
-          description="How much this relation weighs (0 to 1), for weighed evaluation.",
-          misplaced="a {kind} has no 'weight' (weights are on relations: premises, correlations, "
-                    "counterpoints, undercuts, rebuttals and arguments)"),
-    Field("standard", Choice(STANDARDS, "proof standard"), label="the proof standard of {owner}", since=2,
-          description="The proof standard of this claim, for weighed evaluation."),
-    Field("answers", Id(), label="the question in 'answers' of {owner}", since=2,
-          kinds=frozenset({ClaimKind.PREMISE, ClaimKind.ASSUMPTION}),
-          description="The id of the critical question of the argument's scheme that this claim settles.",
-          misplaced="only the premises and assumptions of an argument answer its critical questions; "
-                    "{owner} may 'raises' one"),
-    Field("raises", Id(), label="the question in 'raises' of {owner}", since=2,
-          kinds=frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT}),
-          description="The id of the critical question this attack presses.",
-          misplaced="only counterpoints and undercuts raise critical questions; {owner} may 'answers' one"),
-))
+CLAIM = Record(
+    (
+        Field("id", Id(), required=True, label="the id of {owner}"),
+        Field(
+            "claim",
+            Text(),
+            required=True,
+            label="the claim text of {owner}",
+            description="The claim, in the map author's own words.",
+        ),
+        Field(
+            "cite", Citations(), label="'cite' of {owner}", example="cite: [source-id]", cited_by_rule_for=CITED_KINDS
+        ),
+        Field("tags", Words(), label="tags of {owner}", example="tags: [a, b]"),
+        Field("note", _TEXT, label="the note of {owner}"),
+        _claim_list(ClaimKind.PREMISE, "premises"),
+        _claim_list(ClaimKind.CORRELATION, "correlations"),
+        _claim_list(
+            ClaimKind.COUNTERPOINT,
+            "counterpoints",
+            kinds=frozenset(ClaimKind) - {ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT},
+            misplaced="the claims that attack {owner} are listed under 'rebuttals'",
+        ),
+        _claim_list(
+            ClaimKind.REBUTTAL,
+            "rebuttals",
+            kinds=frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT}),
+            misplaced="only counterpoints and undercuts have 'rebuttals'; to attack {owner}, "
+            "list the attack under 'counterpoints'",
+        ),
+        Field(
+            "between",
+            Words(min_items=2),
+            label="between of {owner}",
+            example="between: [a, b]",
+            kinds=frozenset({ClaimKind.CORRELATION}),
+            misplaced="'between' belongs to correlations; {owner} is a {kind}",
+        ),
+        Field(
+            "arguments",
+            Arguments(),
+            label="'arguments' of {owner}",
+            example="arguments: [{id: ..., premises: [...]}]",
+            since=2,
+            description="Linked arguments for this claim: each one's premises support it only together.",
+        ),
+        _claim_list(
+            ClaimKind.UNDERCUT,
+            "undercuts",
+            kinds=_STEP_KINDS,
+            since=2,
+            description="Claims that deny that this claim supports its parent (not that it is true).",
+            misplaced="only premises and correlations have 'undercuts' (of the support they give); "
+            "to deny {owner}, list the attack under 'counterpoints'",
+        ),
+        Field(
+            "inferred",
+            Flag(),
+            label="'inferred' of {owner}",
+            since=2,
+            description="A conclusion the text draws from its supports: needs no citation of its own.",
+        ),
+        Field(
+            "weight",
+            WEIGHT,
+            label="the weight of {owner}",
+            kinds=_WEIGHED_KINDS,
+            since=2,
+            description="How much this relation weighs (0 to 1), for weighed evaluation.",
+            misplaced="a {kind} has no 'weight' (weights are on relations: premises, correlations, "
+            "counterpoints, undercuts, rebuttals and arguments)",
+        ),
+        Field(
+            "standard",
+            Choice(STANDARDS, "proof standard"),
+            label="the proof standard of {owner}",
+            since=2,
+            description="The proof standard of this claim, for weighed evaluation.",
+        ),
+        Field(
+            "answers",
+            Id(),
+            label="the question in 'answers' of {owner}",
+            since=2,
+            kinds=frozenset({ClaimKind.PREMISE, ClaimKind.ASSUMPTION}),
+            description="The id of the critical question of the argument's scheme that this claim settles.",
+            misplaced="only the premises and assumptions of an argument answer its critical questions; "
+            "{owner} may 'raises' one",
+        ),
+        Field(
+            "raises",
+            Id(),
+            label="the question in 'raises' of {owner}",
+            since=2,
+            kinds=frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT}),
+            description="The id of the critical question this attack presses.",
+            misplaced="only counterpoints and undercuts raise critical questions; {owner} may 'answers' one",
+        ),
+    )
+)
 
-ARGUMENT = Record((
-    Field("id", Id(), required=True, label="the id of {owner}"),
-    _claim_list(ClaimKind.PREMISE, "premises", required=True,
-                description="Claims that support the conclusion together: if one falls, the argument fails."),
-    _claim_list(ClaimKind.ASSUMPTION, "assumptions",
-                description="Premises the argument needs that the text leaves unstated (no citation needed)."),
-    Field("scheme", Id(), label="the scheme of {owner}",
-          description="An argument scheme from 'argmap schemes' (docs/schemes.md)."),
-    _claim_list(ClaimKind.UNDERCUT, "undercuts",
-                description="Claims that deny that the premises support the conclusion."),
-    Field("weight", WEIGHT, label="the weight of {owner}",
-          description="How much this argument weighs (0 to 1), for weighed evaluation."),
-    Field("note", _TEXT, label="the note of {owner}"),
-    Field("tags", Words(), label="tags of {owner}", example="tags: [a, b]"),
-), description="A linked argument: premises (and unstated assumptions) that support the claim together.")
+ARGUMENT = Record(
+    (
+        Field("id", Id(), required=True, label="the id of {owner}"),
+        _claim_list(
+            ClaimKind.PREMISE,
+            "premises",
+            required=True,
+            description="Claims that support the conclusion together: if one falls, the argument fails.",
+        ),
+        _claim_list(
+            ClaimKind.ASSUMPTION,
+            "assumptions",
+            description="Premises the argument needs that the text leaves unstated (no citation needed).",
+        ),
+        Field(
+            "scheme",
+            Id(),
+            label="the scheme of {owner}",
+            description="An argument scheme from 'argmap schemes' (docs/schemes.md).",
+        ),
+        _claim_list(
+            ClaimKind.UNDERCUT, "undercuts", description="Claims that deny that the premises support the conclusion."
+        ),
+        Field(
+            "weight",
+            WEIGHT,
+            label="the weight of {owner}",
+            description="How much this argument weighs (0 to 1), for weighed evaluation.",
+        ),
+        Field("note", _TEXT, label="the note of {owner}"),
+        Field("tags", Words(), label="tags of {owner}", example="tags: [a, b]"),
+    ),
+    description="A linked argument: premises (and unstated assumptions) that support the claim together.",
+)
 
 #: the JSON Schema's description of each kind of claim
 CLAIM_DESCRIPTIONS = {
@@ -304,27 +416,42 @@ CLAIM_DESCRIPTIONS = {
     ClaimKind.ASSUMPTION: "A premise an argument needs that the text leaves unstated.",
 }
 
-EXPECT = Record(tuple(
-    Field(label, Words(IdMention()), example="expect: [a, b]") for label in ("stands", "falls", "undecided")
-), label="expect {name}")
+EXPECT = Record(
+    tuple(Field(label, Words(IdMention()), example="expect: [a, b]") for label in ("stands", "falls", "undecided")),
+    label="expect {name}",
+)
 
 VERSIONS = (1, 2)
 
-TOP = Record((
-    Field("argmap", Version(VERSIONS), required=True, description="Format version."),
-    Field("title", _SOME_TEXT, required=True),
-    Field("description", Text()),
-    Field("analyses", Id(), description="The source whose argument the map encodes."),
-    Field("sources", SourceTable(), required=True),
-    Field("thesis", ClaimValue(ClaimKind.THESIS)),
-    Field("theses", ClaimList(ClaimKind.THESIS), label="'theses'", example="theses: [{id: ..., claim: ...}]",
-          since=2, description="Several positions, for a debate; rivals attack each other with refs."),
-    Field("semantics", Choice(SEMANTICS, "semantics"), since=2,
-          description="How 'argmap eval' judges the map by default: grounded or weighed."),
-    Field("expect", Nested(EXPECT)),
-), label="{name}", description="An argument map: a thesis, its premises, correlations, counterpoints "
-                              "and rebuttals, each citing its sources. See docs/format.md.",
-   one_of=(("thesis", "theses"),))
+TOP = Record(
+    (
+        Field("argmap", Version(VERSIONS), required=True, description="Format version."),
+        Field("title", _SOME_TEXT, required=True),
+        Field("description", Text()),
+        Field("analyses", Id(), description="The source whose argument the map encodes."),
+        Field("sources", SourceTable(), required=True),
+        Field("thesis", ClaimValue(ClaimKind.THESIS)),
+        Field(
+            "theses",
+            ClaimList(ClaimKind.THESIS),
+            label="'theses'",
+            example="theses: [{id: ..., claim: ...}]",
+            since=2,
+            description="Several positions, for a debate; rivals attack each other with refs.",
+        ),
+        Field(
+            "semantics",
+            Choice(SEMANTICS, "semantics"),
+            since=2,
+            description="How 'argmap eval' judges the map by default: grounded or weighed.",
+        ),
+        Field("expect", Nested(EXPECT)),
+    ),
+    label="{name}",
+    description="An argument map: a thesis, its premises, correlations, counterpoints "
+    "and rebuttals, each citing its sources. See docs/format.md.",
+    one_of=(("thesis", "theses"),),
+)
 
 
 def claim_fields(kind: ClaimKind) -> tuple[Field, ...]:

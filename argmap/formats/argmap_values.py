@@ -5,14 +5,28 @@
 version, list of texts). The map's own walk (argmap_yaml) builds on it. Messages name a value by
 its declared label with its owner's name put in, and are made only when there is a problem.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from argmap.checks.ids import BAD_TEXT, SCHEMA, SYNTAX, RuleId
 from argmap.findings import Problem, Severity
 from argmap.formats.argmap_spec import (
-    ID_PATTERN, Blank, Choice, Date, Field, Flag, Id, IdMention, Number, Record, Text, Url, Version, Words,
+    ID_PATTERN,
+    Blank,
+    Choice,
+    Date,
+    Field,
+    Flag,
+    Id,
+    IdMention,
+    Number,
+    Record,
+    Text,
+    Url,
+    Version,
+    Words,
 )
 from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode
 from argmap.model import Position
@@ -71,15 +85,11 @@ class ValueReader:
 
     def report(self, node: Node, message: str, rule: RuleId = SCHEMA) -> None:
         mark = node.start_mark
-        self.problems.append(
-            Problem(self.file, mark.line + 1, mark.column + 1, rule, Severity.ERROR, message)
-        )
+        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, rule, Severity.ERROR, message))
 
     # -- records and values -------------------------------------------------------------------
 
-    def mapping(
-        self, node: Node, record: Record, name: str | Callable[[], str]
-    ) -> dict[str, tuple[Node, Node]] | None:
+    def mapping(self, node: Node, record: Record, name: str | Callable[[], str]) -> dict[str, tuple[Node, Node]] | None:
         """Key text -> (key node, value node), with unknown, duplicate and missing keys reported.
         `name` is how messages name the mapping (a function when working it out costs something)."""
         if not isinstance(node, MappingNode):
@@ -89,8 +99,7 @@ class ValueReader:
         fields: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
             if key_node.tag == MERGE_TAG:
-                self.report(key_node, "YAML merge keys (<<) are not allowed in a map; write the keys out",
-                            SYNTAX)
+                self.report(key_node, "YAML merge keys (<<) are not allowed in a map; write the keys out", SYNTAX)
                 continue
             if not isinstance(key_node, ScalarNode):
                 self.report(key_node, f"keys in {_name(name)} must be plain names, not {node_kind(key_node)}")
@@ -98,13 +107,15 @@ class ValueReader:
             key = key_node.value
             if key in fields:
                 first = self.pos(fields[key][0])
-                self.report(key_node, f"duplicate key '{visible(key)}' in {_name(name)} "
-                                      f"(first at {first.short()})")
+                self.report(key_node, f"duplicate key '{visible(key)}' in {_name(name)} (first at {first.short()})")
                 continue
             spec = allowed.get(key)
             if spec is not None and spec.since > self.version:
-                self.report(key_node, f"'{key}' in {_name(name)} is format {spec.since}: write "
-                                      f"'argmap: {spec.since}' at the top of the map to use it")
+                self.report(
+                    key_node,
+                    f"'{key}' in {_name(name)} is format {spec.since}: write "
+                    f"'argmap: {spec.since}' at the top of the map to use it",
+                )
                 continue
             if spec is None:
                 known = [f.name for f in record.fields if f.since <= self.version]
@@ -118,8 +129,10 @@ class ValueReader:
         for group in record.one_of:
             present = [key for key in group if key in fields]
             if len(present) > 1:
-                self.report(fields[present[1]][0], f"{_name(name)} has both '{present[0]}' and '{present[1]}'; "
-                                                   "write one of them")
+                self.report(
+                    fields[present[1]][0],
+                    f"{_name(name)} has both '{present[0]}' and '{present[1]}'; write one of them",
+                )
             elif not present:
                 usable = [key for key in group if allowed[key].since <= self.version]
                 alternatives = "".join(f" (or '{key}')" for key in usable[1:])
@@ -154,8 +167,11 @@ class ValueReader:
             numbers = {str(n): n for n in shape.numbers}
             if not (isinstance(node, ScalarNode) and node.tag == _INT and node.value in numbers):
                 readable = " or ".join(f"'argmap: {n}'" for n in shape.numbers)
-                self.report(node, f"unsupported format version {visible(str(getattr(node, 'value', '?')))}; "
-                                  f"this argmap reads {readable}")
+                self.report(
+                    node,
+                    f"unsupported format version {visible(str(getattr(node, 'value', '?')))}; "
+                    f"this argmap reads {readable}",
+                )
                 return None
             return numbers[node.value]
         if isinstance(shape, Number):
@@ -168,8 +184,11 @@ class ValueReader:
             self.report(node, f"{fill(label, owner)} must be text, not {node_kind(node)}")
             return None
         if node.tag != STR_TAG:
-            self.report(node, f"{fill(label, owner)} is read by YAML as {node_kind(node)}; "
-                              f"quote it to make it text: \"{visible(node.value)}\"")
+            self.report(
+                node,
+                f"{fill(label, owner)} is read by YAML as {node_kind(node)}; "
+                f'quote it to make it text: "{visible(node.value)}"',
+            )
             return None
         value = node.value
         # Raw unsafe characters are found in one pass over the file (raw_text_problems); only
@@ -177,8 +196,12 @@ class ValueReader:
         unsafe = first_unsafe(value) if node.style == '"' else None
         if unsafe is not None:
             offset, char = unsafe
-            self.report(node, f"{fill(label, owner)} contains the control or formatting character "
-                              f"{visible(char)} (at character {offset + 1}); remove it", BAD_TEXT)
+            self.report(
+                node,
+                f"{fill(label, owner)} contains the control or formatting character "
+                f"{visible(char)} (at character {offset + 1}); remove it",
+                BAD_TEXT,
+            )
         if not allow_empty and not value.strip():
             self.report(node, f"{fill(label, owner)} is empty")
         return value
@@ -210,8 +233,11 @@ class ValueReader:
     def ident(self, node: Node, label: str, owner: str = "") -> str | None:
         value = self.text(node, label, owner)
         if value is not None and not ID_PATTERN.fullmatch(value):
-            self.report(node, f"{fill(label, owner)} '{visible(value)}' is not a valid id: use lowercase "
-                              "letters, digits, '-' and '_', starting with a letter or digit (at most 80)")
+            self.report(
+                node,
+                f"{fill(label, owner)} '{visible(value)}' is not a valid id: use lowercase "
+                "letters, digits, '-' and '_', starting with a letter or digit (at most 80)",
+            )
             return None
         return value
 

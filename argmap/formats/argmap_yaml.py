@@ -7,6 +7,7 @@ near miss), duplicate keys, missing required keys, values YAML reads as numbers,
 Which keys each mapping has and what each value must be is declared in argmap_spec; reading single
 values against those declarations is argmap_values'.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,14 +16,37 @@ from typing import Any
 
 from argmap.checks.ids import DUPLICATE_ID, SYNTAX
 from argmap.formats.argmap_spec import (
-    ARGUMENT, CITATION, CLAIM, EXPECT, ID_PATTERN, REF, SOURCE, SOURCE_KINDS, TOP, Arguments, Citations, ClaimList,
-    Claims, ClaimValue, Nested, SourceTable,
+    ARGUMENT,
+    CITATION,
+    CLAIM,
+    EXPECT,
+    ID_PATTERN,
+    REF,
+    SOURCE,
+    SOURCE_KINDS,
+    TOP,
+    Arguments,
+    Citations,
+    ClaimList,
+    Claims,
+    ClaimValue,
+    Nested,
+    SourceTable,
 )
 from argmap.formats.argmap_values import MERGE_TAG, STR_TAG, ValueReader, fill, node_kind
 from argmap.formats.base import LoadResult, MapFormat
 from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode, raw_text_problems, read_yaml
 from argmap.model import (
-    LIST_KEY, ArgMap, Argument, Citation, Claim, ClaimKind, Edge, Expectation, Position, Source,
+    LIST_KEY,
+    ArgMap,
+    Argument,
+    Citation,
+    Claim,
+    ClaimKind,
+    Edge,
+    Expectation,
+    Position,
+    Source,
 )
 
 __all__ = ["FORMAT", "ID_PATTERN", "MAX_CLAIM_DEPTH", "SOURCE_KINDS", "load_bytes", "load_path"]
@@ -84,8 +108,9 @@ class _Walker(ValueReader):
                 continue
             if source_id in seen:
                 first = self.pos(seen[source_id])
-                self.report(key_node, f"duplicate source id '{source_id}' (first defined at {first.short()})",
-                            DUPLICATE_ID)
+                self.report(
+                    key_node, f"duplicate source id '{source_id}' (first defined at {first.short()})", DUPLICATE_ID
+                )
                 continue
             seen[source_id] = key_node
             source = self.source(source_id, key_node, value_node)
@@ -104,7 +129,9 @@ class _Walker(ValueReader):
             positions[name] = self.pos(value_node)
             values[name] = self.read(SOURCE.by_name[name], value_node, owner)
         return Source(
-            id=source_id, position=self.pos(key_node), positions=positions,
+            id=source_id,
+            position=self.pos(key_node),
+            positions=positions,
             **{k: v for k, v in values.items() if v is not None},  # type: ignore[arg-type]
         )
 
@@ -120,8 +147,9 @@ class _Walker(ValueReader):
         fields = self.mapping(node, CITATION, owner)
         if fields is None or "source" not in fields:
             return None
-        values = {name: self.read(CITATION.by_name[name], value_node, owner)
-                  for name, (_, value_node) in fields.items()}
+        values = {
+            name: self.read(CITATION.by_name[name], value_node, owner) for name, (_, value_node) in fields.items()
+        }
         if not values.get("source"):
             return None
         quote_node = fields.get("quote")
@@ -179,8 +207,11 @@ class _Walker(ValueReader):
                         self.report(key_node, f"claims are nested more than {MAX_CLAIM_DEPTH} levels deep")
                         continue
                     if spec.name == "undercuts" and argument is not None:
-                        self.report(key_node, f"{owner} is a premise of argument '{argument}': write the "
-                                              "undercuts of a linked argument under the argument")
+                        self.report(
+                            key_node,
+                            f"{owner} is a premise of argument '{argument}': write the "
+                            "undercuts of a linked argument under the argument",
+                        )
                         continue
                     items = self.sequence(value_node, spec.label, owner, spec.example)
                     if type(shape) is Arguments:
@@ -207,15 +238,29 @@ class _Walker(ValueReader):
             position = self.pos(node)
             tags: tuple[tuple[str, Position], ...] = values.get("tags", ())
             between: tuple[tuple[str, Position], ...] = values.get("between", ())
-            claims.append(Claim(
-                id=claim_id, text=text, kind=kind, position=position, parent=parent, depth=depth,
-                cites=tuple(cites), tags=tuple(t for t, _ in tags), note=values.get("note"),
-                between=tuple(b for b, _ in between), between_position=between_position,
-                text_position=self.pos(text_node) if text_node is not None else None,
-                argument=argument, inferred=bool(values.get("inferred")), weight=values.get("weight"),
-                standard=values.get("standard"), answers=values.get("answers"), raises=values.get("raises"),
-                positions=positions,
-            ))
+            claims.append(
+                Claim(
+                    id=claim_id,
+                    text=text,
+                    kind=kind,
+                    position=position,
+                    parent=parent,
+                    depth=depth,
+                    cites=tuple(cites),
+                    tags=tuple(t for t, _ in tags),
+                    note=values.get("note"),
+                    between=tuple(b for b, _ in between),
+                    between_position=between_position,
+                    text_position=self.pos(text_node) if text_node is not None else None,
+                    argument=argument,
+                    inferred=bool(values.get("inferred")),
+                    weight=values.get("weight"),
+                    standard=values.get("standard"),
+                    answers=values.get("answers"),
+                    raises=values.get("raises"),
+                    positions=positions,
+                )
+            )
             if parent is not None:
                 edges.append(Edge(child=claim_id, parent=parent, kind=kind, position=position, argument=argument))
         # Document order (the stack visits lists in key order, which need not be document order).
@@ -224,16 +269,19 @@ class _Walker(ValueReader):
         arguments.sort(key=lambda a: (a.position.line, a.position.column))
         return claims, edges, arguments
 
-    def argument(self, node: Node, conclusion: str | None, depth: int, stack: list[_Todo],
-                 arguments: list[Argument]) -> None:
+    def argument(
+        self, node: Node, conclusion: str | None, depth: int, stack: list[_Todo], arguments: list[Argument]
+    ) -> None:
         """Read one linked argument for `conclusion`; its premises, assumptions and undercuts go on
         the stack as claims whose parent is the conclusion and whose `argument` is its id."""
-        fields = self.mapping(node, ARGUMENT, lambda: f"argument '{_item_id(node)}'" if _item_id(node)
-                              else "an argument")
+        fields = self.mapping(
+            node, ARGUMENT, lambda: f"argument '{_item_id(node)}'" if _item_id(node) else "an argument"
+        )
         if fields is None:
             return
-        argument_id = self.ident(fields["id"][1], ARGUMENT.by_name["id"].label, "an argument") \
-            if "id" in fields else None
+        argument_id = (
+            self.ident(fields["id"][1], ARGUMENT.by_name["id"].label, "an argument") if "id" in fields else None
+        )
         owner = f"argument '{argument_id}'" if argument_id else "an argument"
         values: dict[str, Any] = {}
         positions: dict[str, Position] = {}
@@ -241,7 +289,7 @@ class _Walker(ValueReader):
         for spec in ARGUMENT.fields:
             if spec.name not in fields or spec.name == "id":
                 continue
-            key_node, value_node = fields[spec.name]
+            _key_node, value_node = fields[spec.name]
             positions[spec.name] = self.pos(value_node)
             shape = spec.value
             if type(shape) is Claims:
@@ -257,12 +305,20 @@ class _Walker(ValueReader):
         if argument_id is None or conclusion is None:
             return
         tags: tuple[tuple[str, Position], ...] = values.get("tags") or ()
-        arguments.append(Argument(
-            id=argument_id, conclusion=conclusion, position=self.pos(node),
-            premises=tuple(members["premises"]), assumptions=tuple(members["assumptions"]),
-            scheme=values.get("scheme"), weight=values.get("weight"), note=values.get("note"),
-            tags=tuple(t for t, _ in tags), positions=positions,
-        ))
+        arguments.append(
+            Argument(
+                id=argument_id,
+                conclusion=conclusion,
+                position=self.pos(node),
+                premises=tuple(members["premises"]),
+                assumptions=tuple(members["assumptions"]),
+                scheme=values.get("scheme"),
+                weight=values.get("weight"),
+                note=values.get("note"),
+                tags=tuple(t for t, _ in tags),
+                positions=positions,
+            )
+        )
 
     def ref(self, node: MappingNode, kind: ClaimKind, parent: str | None, argument: str | None = None) -> Edge | None:
         fields = self.mapping(node, REF, f"a reference in the {LIST_KEY[kind]} list")
@@ -272,8 +328,9 @@ class _Walker(ValueReader):
         note = self.text(fields["note"][1], REF.by_name["note"].label) if "note" in fields else None
         if target is None or parent is None:
             return None
-        return Edge(child=target, parent=parent, kind=kind, position=self.pos(node), ref=True, note=note,
-                    argument=argument)
+        return Edge(
+            child=target, parent=parent, kind=kind, position=self.pos(node), ref=True, note=note, argument=argument
+        )
 
     def expectations(self, node: Node) -> tuple[Expectation, ...]:
         fields = self.mapping(node, EXPECT, "expect")
@@ -328,11 +385,20 @@ def _top(walker: _Walker, root: Node, file: str, base_dir: str | None) -> ArgMap
     theses = tuple(c.id for c in claims if c.kind is ClaimKind.THESIS)
     analyses_node = fields["analyses"][1] if "analyses" in fields else None
     return ArgMap(
-        file=file, title=values.get("title") or "", version=walker.version,  # type: ignore[arg-type]
-        description=values.get("description"), analyses=values.get("analyses"),  # type: ignore[arg-type]
+        file=file,
+        title=values.get("title") or "",
+        version=walker.version,  # type: ignore[arg-type]
+        description=values.get("description"),
+        analyses=values.get("analyses"),  # type: ignore[arg-type]
         analyses_position=walker.pos(analyses_node) if analyses_node is not None else None,
-        sources=sources, thesis=theses[0] if theses else None, claims=tuple(claims), edges=tuple(edges),
-        expect=expect, base_dir=base_dir, theses=theses, arguments=tuple(arguments),
+        sources=sources,
+        thesis=theses[0] if theses else None,
+        claims=tuple(claims),
+        edges=tuple(edges),
+        expect=expect,
+        base_dir=base_dir,
+        theses=theses,
+        arguments=tuple(arguments),
         semantics=values.get("semantics"),  # type: ignore[arg-type]
     )
 

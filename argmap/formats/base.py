@@ -1,4 +1,5 @@
 """What every map format provides: a `MapFormat` entry for the registry, and what a reader returns."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

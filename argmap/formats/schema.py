@@ -5,15 +5,42 @@ schemas/argmap.schema.json is this schema as a file; a test keeps the two identi
 lets editors complete and check maps; argmap's own loader is stricter (it also rejects anchors,
 tags, duplicate keys and control characters) and gives positions.
 """
+
 from __future__ import annotations
 
 import json
 from typing import Any
 
 from argmap.formats.argmap_spec import (
-    ARGUMENT, CITATION, CLAIM_DESCRIPTIONS, ID_PATTERN, REF, SOURCE, TOP, Arguments, Blank, Choice, Citations,
-    ClaimList, Claims, ClaimValue, Date, Field, Flag, Id, IdMention, Nested, Number, Record, SourceTable, Text,
-    Url, Value, Version, Words, claim_fields,
+    ARGUMENT,
+    CITATION,
+    CLAIM_DESCRIPTIONS,
+    ID_PATTERN,
+    REF,
+    SOURCE,
+    TOP,
+    Arguments,
+    Blank,
+    Choice,
+    Citations,
+    ClaimList,
+    Claims,
+    ClaimValue,
+    Date,
+    Field,
+    Flag,
+    Id,
+    IdMention,
+    Nested,
+    Number,
+    Record,
+    SourceTable,
+    Text,
+    Url,
+    Value,
+    Version,
+    Words,
+    claim_fields,
 )
 from argmap.model import ClaimKind
 
@@ -30,8 +57,9 @@ def _value(shape: Value) -> dict[str, Any]:
     if isinstance(shape, Url):
         return {"type": "string", "pattern": shape.pattern}
     if isinstance(shape, Date):  # bare years load as integers
-        return {"anyOf": [{"type": "string", "pattern": shape.pattern},
-                          {"type": "integer", "minimum": 0, "maximum": 9999}]}
+        return {
+            "anyOf": [{"type": "string", "pattern": shape.pattern}, {"type": "integer", "minimum": 0, "maximum": 9999}]
+        }
     if isinstance(shape, Flag):
         return {"type": "boolean"}
     if isinstance(shape, Choice):
@@ -45,18 +73,19 @@ def _value(shape: Value) -> dict[str, Any]:
     if isinstance(shape, ClaimList):
         return {"type": "array", "minItems": 1, "items": {"$ref": f"#/$defs/{shape.kind.value}"}}
     if isinstance(shape, Words):
-        return {"type": "array", "items": _value(shape.item),
-                **({"minItems": shape.min_items} if shape.min_items else {})}
+        return {
+            "type": "array",
+            "items": _value(shape.item),
+            **({"minItems": shape.min_items} if shape.min_items else {}),
+        }
     if isinstance(shape, Citations):
         return {"type": "array", "items": {"$ref": "#/$defs/citation"}}
     if isinstance(shape, Claims):
-        return {"type": "array", "items": {"oneOf": [{"$ref": f"#/$defs/{shape.kind.value}"},
-                                                     {"$ref": "#/$defs/ref"}]}}
+        return {"type": "array", "items": {"oneOf": [{"$ref": f"#/$defs/{shape.kind.value}"}, {"$ref": "#/$defs/ref"}]}}
     if isinstance(shape, ClaimValue):
         return {"$ref": f"#/$defs/{shape.kind.value}"}
     if isinstance(shape, SourceTable):
-        return {"type": "object", "propertyNames": _id_schema(),
-                "additionalProperties": {"$ref": "#/$defs/source"}}
+        return {"type": "object", "propertyNames": _id_schema(), "additionalProperties": {"$ref": "#/$defs/source"}}
     if isinstance(shape, Nested):
         return _object(shape.record.fields, required=shape.record.required)
     raise TypeError(f"no JSON Schema for {type(shape).__name__}")

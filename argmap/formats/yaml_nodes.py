@@ -9,6 +9,7 @@ Why not ruamel.yaml: its round-trip loader reads at 0.2-0.7 MB/s (a 10k-claim ma
 against under a second here) and is cubic in merge keys. It remains the tool for a future command
 that edits maps and must keep their comments.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,6 +66,8 @@ def _may_hold_node_property(text: str) -> bool:
         if start == 0 or text[start - 1] in _PROPERTY_PRECEDERS:
             return True
     return False
+
+
 # Raw characters YAML itself would choke on or that must never reach a terminal.
 _RAW_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _RAW_FORBIDDEN_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
@@ -107,9 +110,7 @@ def decode(data: bytes, file: str) -> tuple[str | None, Problem | None]:
     match = None if clean else _RAW_FORBIDDEN.search(text)
     if match:
         line, column = _line_col(text, match.start())
-        return None, _problem(
-            file, line, column, f"control character {visible(match.group())} in the file; remove it"
-        )
+        return None, _problem(file, line, column, f"control character {visible(match.group())} in the file; remove it")
     return text, None
 
 
@@ -133,20 +134,32 @@ def _property_problems(text: str, file: str) -> list[Problem]:
         mark = event.start_mark
         if isinstance(event, yaml.AliasEvent):
             problems.append(
-                _problem(file, mark.line + 1, mark.column + 1,
-                         f"YAML alias *{visible(event.anchor or '')} is not allowed in a map; "
-                         "write the value out, or use 'ref:' to reuse a claim")
+                _problem(
+                    file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"YAML alias *{visible(event.anchor or '')} is not allowed in a map; "
+                    "write the value out, or use 'ref:' to reuse a claim",
+                )
             )
         elif getattr(event, "anchor", None):
             problems.append(
-                _problem(file, mark.line + 1, mark.column + 1,
-                         f"YAML anchor &{visible(event.anchor)} is not allowed in a map; remove it")
+                _problem(
+                    file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"YAML anchor &{visible(event.anchor)} is not allowed in a map; remove it",
+                )
             )
         if getattr(event, "tag", None) and not _implicit(event):
             problems.append(
-                _problem(file, mark.line + 1, mark.column + 1,
-                         f"explicit YAML tag {visible(event.tag)} is not allowed in a map; "
-                         "remove it (quote a value to make it text)")
+                _problem(
+                    file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"explicit YAML tag {visible(event.tag)} is not allowed in a map; "
+                    "remove it (quote a value to make it text)",
+                )
             )
     return problems
 
@@ -158,7 +171,7 @@ MAX_YAML_DEPTH = 500
 # the text could be that deep. 500 leaves room for the 200 claim levels a map may have (two YAML
 # levels each) and is below every libyaml's own limit, so the message is the same everywhere.
 _BRACKETS = re.compile(r"[\[\]{}]")
-_DEEP_INDENT = re.compile(r"\n[ \t?:-]{%d}" % (MAX_YAML_DEPTH // 2))
+_DEEP_INDENT = re.compile(r"\n[ \t?:-]{" + str(MAX_YAML_DEPTH // 2) + "}")
 
 
 def _may_be_deep(text: str) -> bool:
@@ -214,9 +227,15 @@ def raw_text_problems(text: str, file: str) -> list[Problem]:
         return problems
     for match in _RAW_UNSAFE.finditer(text):
         line, column = _line_col(text, match.start())
-        problems.append(_problem(file, line, column,
-                                 f"control or formatting character {visible(match.group())} in text; remove it",
-                                 rule=BAD_TEXT))
+        problems.append(
+            _problem(
+                file,
+                line,
+                column,
+                f"control or formatting character {visible(match.group())} in text; remove it",
+                rule=BAD_TEXT,
+            )
+        )
         if len(problems) >= MAX_RAW_REPORTS:
             break
     return problems
@@ -245,8 +264,11 @@ def read_yaml(data: bytes, file: str) -> ReadResult:
     if root is None or (isinstance(root, ScalarNode) and root.value == "" and not root.style):
         return ReadResult(
             None,
-            (_problem(file, 1, 1, "the file is empty; a map needs at least argmap, title, sources and thesis",
-                      rule=SCHEMA),),
+            (
+                _problem(
+                    file, 1, 1, "the file is empty; a map needs at least argmap, title, sources and thesis", rule=SCHEMA
+                ),
+            ),
         )
     return ReadResult(root, (), text)
 

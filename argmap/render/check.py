@@ -6,6 +6,7 @@ well-formed XML document with an <svg> root, no script, no event-handler attribu
 other than http(s). A PNG or a PDF must start with its magic bytes. `output_check(fmt)` gives the
 streaming check for a Graphviz output format: `feed` each chunk, then `close`.
 """
+
 from __future__ import annotations
 
 from typing import Protocol
@@ -111,8 +112,9 @@ class SvgCheck:
         """Raise RenderError unless everything fed was one well-formed, safe SVG document."""
         self.feed(b"", final=True)
         if self._error is not None:
-            raise RenderError(f"Graphviz produced an SVG that is not well-formed XML ({visible(self._error)}); "
-                              "nothing was written")
+            raise RenderError(
+                f"Graphviz produced an SVG that is not well-formed XML ({visible(self._error)}); nothing was written"
+            )
         if self._first != [_SVG_ROOT]:
             raise RenderError("Graphviz's output is not an SVG document; nothing was written")
         for tag in sorted(self._tags):
@@ -122,15 +124,17 @@ class SvgCheck:
         for name in sorted(self._names):
             attr = _local_name(name)
             if attr.startswith("on"):
-                raise RenderError(f"the SVG contains an event-handler attribute '{visible(attr)}'; "
-                                  "nothing was written")
+                raise RenderError(f"the SVG contains an event-handler attribute '{visible(attr)}'; nothing was written")
             if attr == "href" and name not in _LINK_ATTRIBUTES:
-                raise RenderError(f"the SVG contains a link attribute in an unknown namespace "
-                                  f"'{visible(name[:80])}'; nothing was written")
+                raise RenderError(
+                    f"the SVG contains a link attribute in an unknown namespace "
+                    f"'{visible(name[:80])}'; nothing was written"
+                )
         for link in self._links:
             if not link.lower().startswith(("http://", "https://")):
-                raise RenderError(f"the SVG contains a link that is not http(s): "
-                                  f"{visible(link[:80])}; nothing was written")
+                raise RenderError(
+                    f"the SVG contains a link that is not http(s): {visible(link[:80])}; nothing was written"
+                )
 
 
 def _local_name(name: str) -> str:

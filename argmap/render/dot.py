@@ -14,6 +14,7 @@ attributes and the legend are made with `graphviz.Digraph` calls; the statements
 relations (thousands on a large map) are appended to its body as finished lines by
 argmap.render.statements, exactly as the package's node()/edge() would write them.
 """
+
 from __future__ import annotations
 
 from urllib.parse import quote as percent_quote
@@ -35,6 +36,7 @@ _URL_SAFE = "-._~:/?#[]@!$()*+,;=%"
 
 # -- escaping ------------------------------------------------------------------------------------
 
+
 def _cost(ch: str) -> int:
     """Bytes one character takes in the DOT file after escaping."""
     if ch == "&":
@@ -46,8 +48,7 @@ def _cost(ch: str) -> int:
 
 def _fit(text: str, budget: int) -> tuple[str, int]:
     """The longest prefix of `text` whose escaped size fits `budget` bytes, and that size."""
-    whole = (len(text.encode("utf-8", "surrogatepass")) + 4 * text.count("&") + text.count("\\")
-             + text.count('"'))
+    whole = len(text.encode("utf-8", "surrogatepass")) + 4 * text.count("&") + text.count("\\") + text.count('"')
     if whole <= budget:
         return text, whole
     used = 0
@@ -81,8 +82,13 @@ def dot_string(lines: str | list[str] | tuple[str, ...], *, limit: int = MAX_STR
 
 def _escaped_size(text: str) -> int:
     """Bytes `text` takes in a DOT string once escaped (a newline becomes the two bytes \\n)."""
-    return (len(text.encode("utf-8", "surrogatepass")) + 4 * text.count("&") + text.count("\\")
-            + text.count('"') + text.count("\n"))
+    return (
+        len(text.encode("utf-8", "surrogatepass"))
+        + 4 * text.count("&")
+        + text.count("\\")
+        + text.count('"')
+        + text.count("\n")
+    )
 
 
 def _cut_to_budget(lines: list[str] | tuple[str, ...], budget: int) -> list[str]:
@@ -111,6 +117,7 @@ def dot_url(url: str | None) -> str | None:
 
 # -- building ------------------------------------------------------------------------------------
 
+
 def node_label(node: ViewNode) -> list[str]:
     """The lines of a node's label: id, claim text, correlation variables, citations, hidden count."""
     lines = [node.title, *node.lines]
@@ -123,8 +130,9 @@ def node_label(node: ViewNode) -> list[str]:
     return lines
 
 
-def to_dot(view: DiagramView, *, direction: str = "LR", theme: str = "light", legend: bool = True,
-           mark_gaps: bool = False) -> str:
+def to_dot(
+    view: DiagramView, *, direction: str = "LR", theme: str = "light", legend: bool = True, mark_gaps: bool = False
+) -> str:
     """The DOT source of `view`: deterministic for the same view and options."""
     import graphviz
 
@@ -132,9 +140,21 @@ def to_dot(view: DiagramView, *, direction: str = "LR", theme: str = "light", le
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
     look = THEMES[theme]
     graph = graphviz.Digraph("argmap")
-    graph.attr("graph", rankdir=direction, bgcolor=look.background, fontname=FONT, fontsize="16",
-               fontcolor=look.text, label=dot_string([view.title]), labelloc="t", labeljust="c",
-               nodesep="0.3", ranksep="0.55", pad="0.3", outputorder="edgesfirst")
+    graph.attr(
+        "graph",
+        rankdir=direction,
+        bgcolor=look.background,
+        fontname=FONT,
+        fontsize="16",
+        fontcolor=look.text,
+        label=dot_string([view.title]),
+        labelloc="t",
+        labeljust="c",
+        nodesep="0.3",
+        ranksep="0.55",
+        pad="0.3",
+        outputorder="edgesfirst",
+    )
     graph.attr("node", fontname=FONT, fontsize="11", margin="0.14,0.08", penwidth="1.3")
     graph.attr("edge", dir="back", arrowsize="0.9")
     ids = {node.id: f"n{index}" for index, node in enumerate(view.nodes)}
@@ -146,8 +166,7 @@ def to_dot(view: DiagramView, *, direction: str = "LR", theme: str = "light", le
         attrs = _node_attrs(node, look, mark_gaps, url=urls.get(node.url or ""))
         graph.body.append(writer.statement(ids[node.id], dot_string(node_label(node)), attrs))
     for edge in view.edges:
-        graph.body.append(writer.statement(f"{ids[edge.parent]} -> {ids[edge.child]}", None,
-                                           _edge_attrs(edge, look)))
+        graph.body.append(writer.statement(f"{ids[edge.parent]} -> {ids[edge.child]}", None, _edge_attrs(edge, look)))
     if legend:
         present = frozenset(node.kind for node in view.nodes)
         _add_legend(graph, look, mark_gaps=mark_gaps, vertical=direction in ("TB", "BT"), present=present)
@@ -159,8 +178,15 @@ def _node_attrs(node: ViewNode, look: Theme, mark_gaps: bool, *, url: str | None
     fill, border, font = look.kinds[node.kind]
     shape, style, peripheries = SHAPES[node.kind]
     classes = ["claim", node.kind.value]
-    attrs = {"shape": shape, "style": style, "fillcolor": fill, "color": border, "fontcolor": font,
-             "peripheries": peripheries, "tooltip": dot_string(node.tooltip)}
+    attrs = {
+        "shape": shape,
+        "style": style,
+        "fillcolor": fill,
+        "color": border,
+        "fontcolor": font,
+        "peripheries": peripheries,
+        "tooltip": dot_string(node.tooltip),
+    }
     if node.kind is ClaimKind.THESIS:
         attrs["fontsize"] = "13"
     if mark_gaps and node.gaps:
@@ -175,7 +201,7 @@ def _node_attrs(node: ViewNode, look: Theme, mark_gaps: bool, *, url: str | None
 
 def _dashed(style: str) -> str:
     parts = [p for p in style.split(",") if p not in ("bold", "solid")]
-    return ",".join(parts + ["dashed"])
+    return ",".join([*parts, "dashed"])
 
 
 def _edge_attrs(edge: ViewEdge, look: Theme) -> dict[str, str]:
@@ -190,38 +216,68 @@ def _edge_attrs(edge: ViewEdge, look: Theme) -> dict[str, str]:
     return attrs
 
 
-def _add_legend(graph: object, look: Theme, *, mark_gaps: bool, vertical: bool,
-                present: frozenset[ClaimKind] = frozenset()) -> None:
+def _add_legend(
+    graph: object, look: Theme, *, mark_gaps: bool, vertical: bool, present: frozenset[ClaimKind] = frozenset()
+) -> None:
     """A cluster naming each kind in its style (format 2's kinds only when the map has them), and
     one support and one attack edge."""
     import graphviz
 
     legend = graphviz.Digraph("cluster_legend")
-    legend.attr("graph", label="Legend", fontsize="12", style="rounded", color=look.legend_border,
-                fontcolor=look.text, margin="10", rankdir="TB")
+    legend.attr(
+        "graph",
+        label="Legend",
+        fontsize="12",
+        style="rounded",
+        color=look.legend_border,
+        fontcolor=look.text,
+        margin="10",
+        rankdir="TB",
+    )
     legend.attr("node", fontsize="10", width="1.3", height="0.3", margin="0.08,0.04")
     names = [kind for kind in ClaimKind if kind in FORMAT1_KINDS or kind in present]
     for index, kind in enumerate(names):
         fill, border, font = look.kinds[kind]
         shape, style, peripheries = SHAPES[kind]
-        legend.node(f"legend{index}", label=kind.value, shape=shape, style=style, fillcolor=fill,
-                    color=border, fontcolor=font, peripheries=peripheries, tooltip=kind.value,
-                    **{"class": f"legend {kind.value}"})
+        legend.node(
+            f"legend{index}",
+            label=kind.value,
+            shape=shape,
+            style=style,
+            fillcolor=fill,
+            color=border,
+            fontcolor=font,
+            peripheries=peripheries,
+            tooltip=kind.value,
+            **{"class": f"legend {kind.value}"},
+        )
     extra = len(names)
     if mark_gaps:
-        legend.node(f"legend{extra}", label="weak (gaps)", shape="box", style="rounded,dashed",
-                    color=look.gap, penwidth="2.6", fontcolor=look.text, tooltip="weak claim",
-                    **{"class": "legend gap"})
+        legend.node(
+            f"legend{extra}",
+            label="weak (gaps)",
+            shape="box",
+            style="rounded,dashed",
+            color=look.gap,
+            penwidth="2.6",
+            fontcolor=look.text,
+            tooltip="weak claim",
+            **{"class": "legend gap"},
+        )
         extra += 1
     samples = (("supports", SUPPORT_STYLE, look.support), ("attacks", ATTACK_STYLE, look.attack))
     for index, (verb, style, colour) in enumerate(samples):
         top, bottom = f"legend{extra + 2 * index}", f"legend{extra + 2 * index + 1}"
-        legend.node(top, label="claim", shape="plaintext", fontcolor=look.text, height="0.2",
-                    **{"class": "legend"})
-        legend.node(bottom, label=verb, shape="plaintext", fontcolor=colour, height="0.2",
-                    **{"class": "legend"})
-        legend.edge(top, bottom, color=colour, tooltip=f"{verb}", **style,
-                    **{"class": f"legend {'attack' if verb == 'attacks' else 'support'}"})
+        legend.node(top, label="claim", shape="plaintext", fontcolor=look.text, height="0.2", **{"class": "legend"})
+        legend.node(bottom, label=verb, shape="plaintext", fontcolor=colour, height="0.2", **{"class": "legend"})
+        legend.edge(
+            top,
+            bottom,
+            color=colour,
+            tooltip=f"{verb}",
+            **style,
+            **{"class": f"legend {'attack' if verb == 'attacks' else 'support'}"},
+        )
     # stack the kinds in one column so the legend stays narrow: along the ranks in TB/BT, within
     # one rank in LR/RL
     if vertical:

@@ -1,4 +1,5 @@
 """The one error of the render stage: drawing failed, the message says why; nothing is written."""
+
 from __future__ import annotations
 
 

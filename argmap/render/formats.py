@@ -6,10 +6,12 @@ by its `produce` function: DOT is argmap's own text; SVG, PNG and PDF are that t
 Graphviz (argmap.render.graphviz) and checked. A new format (an interactive HTML page, say) is one
 more entry with its own `produce`.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap.render.graphviz import Progress
@@ -32,8 +34,7 @@ def dot_source(view: DiagramView, options: RenderOptions) -> str:
     """The DOT text of `view` drawn as `options` say."""
     from argmap.render.dot import to_dot
 
-    return to_dot(view, direction=options.direction, theme=options.theme, legend=options.legend,
-                  mark_gaps=options.gaps)
+    return to_dot(view, direction=options.direction, theme=options.theme, legend=options.legend, mark_gaps=options.gaps)
 
 
 def _dot_text(view: DiagramView, options: RenderOptions, progress: Progress | None) -> bytes:
@@ -43,16 +44,25 @@ def _dot_text(view: DiagramView, options: RenderOptions, progress: Progress | No
 def _graphviz_output(view: DiagramView, options: RenderOptions, progress: Progress | None) -> bytes:
     from argmap.render.graphviz import lay_out
 
-    return lay_out(dot_source(view, options), fmt=options.format, claims=len(view.nodes),
-                   engine=options.engine, timeout=options.timeout, progress=progress)
+    return lay_out(
+        dot_source(view, options),
+        fmt=options.format,
+        claims=len(view.nodes),
+        engine=options.engine,
+        timeout=options.timeout,
+        progress=progress,
+    )
 
 
-FORMATS: dict[str, RenderFormat] = {f.name: f for f in (
-    RenderFormat("svg", (".svg",), _graphviz_output),
-    RenderFormat("png", (".png",), _graphviz_output),
-    RenderFormat("pdf", (".pdf",), _graphviz_output),
-    RenderFormat("dot", (".dot", ".gv"), _dot_text),
-)}
+FORMATS: dict[str, RenderFormat] = {
+    f.name: f
+    for f in (
+        RenderFormat("svg", (".svg",), _graphviz_output),
+        RenderFormat("png", (".png",), _graphviz_output),
+        RenderFormat("pdf", (".pdf",), _graphviz_output),
+        RenderFormat("dot", (".dot", ".gv"), _dot_text),
+    )
+}
 #: file extension (lower case, with its dot) -> format name
 EXTENSIONS: dict[str, str] = {ext: f.name for f in FORMATS.values() for ext in f.extensions}
 #: the format written to stdout when no --format is given

@@ -7,13 +7,15 @@ stdout (dot never writes a file); each pipe is served by its own thread, and the
 made visible: it echoes label text and escape sequences. `lay_out` adds what a large map needs:
 past LARGE_MAP claims, dot's cheaper layout limits and progress reports while it runs.
 """
+
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from argmap.render.check import output_check
 from argmap.render.errors import RenderError
@@ -25,13 +27,15 @@ ENGINES: dict[str, str] = {
     "sfdp": "force-directed, for very large maps",
 }
 DEFAULT_TIMEOUT = 60.0
-MEMORY_LIMIT = 2 * 1024 ** 3
+MEMORY_LIMIT = 2 * 1024**3
 #: above this many drawn claims, dot gets the cheap layout limits and progress is shown
 LARGE_MAP = 300
 LARGE_MAP_FLAGS = ("-Gnslimit=1", "-Gnslimit1=1", "-Gmclimit=0.1")
-INSTALL_HINT = ("Graphviz's 'dot' program was not found on PATH; install Graphviz "
-                "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
-                "Windows: winget install graphviz), or write DOT with -o FILE.dot / --format dot")
+INSTALL_HINT = (
+    "Graphviz's 'dot' program was not found on PATH; install Graphviz "
+    "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
+    "Windows: winget install graphviz), or write DOT with -o FILE.dot / --format dot"
+)
 
 Progress = Callable[[str], None]
 
@@ -41,25 +45,31 @@ def find_dot() -> str | None:
     return shutil.which("dot")
 
 
-def lay_out(source: str, *, fmt: str, claims: int, engine: str = "dot", timeout: float = DEFAULT_TIMEOUT,
-            progress: Progress | None = None) -> bytes:
+def lay_out(
+    source: str,
+    *,
+    fmt: str,
+    claims: int,
+    engine: str = "dot",
+    timeout: float = DEFAULT_TIMEOUT,
+    progress: Progress | None = None,
+) -> bytes:
     """`source` (a drawing of `claims` claims) laid out by Graphviz as `fmt`, with the cheaper
     limits and progress reports past LARGE_MAP claims. Raises RenderError."""
     large = claims > LARGE_MAP
     if large and progress:
-        progress(f"laying out {claims} claims with {engine}… (a large map: --depth N or "
-                 "--focus ID draws a part of it faster)")
-    return run_dot(source, fmt=fmt, engine=engine, timeout=timeout, large=large,
-                   progress=progress if large else None)
+        progress(
+            f"laying out {claims} claims with {engine}… (a large map: --depth N or "
+            "--focus ID draws a part of it faster)"
+        )
+    return run_dot(source, fmt=fmt, engine=engine, timeout=timeout, large=large, progress=progress if large else None)
 
 
 def _limit_memory() -> None:  # runs in the child between fork and exec
     import resource  # already imported by run_dot: nothing to load in the child
 
-    try:
+    with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    except (ValueError, OSError):
-        pass
 
 
 def short_stderr(data: bytes, limit: int = 300) -> str:
@@ -69,9 +79,16 @@ def short_stderr(data: bytes, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def run_dot(source: str, *, fmt: str, engine: str = "dot", timeout: float = DEFAULT_TIMEOUT,
-            large: bool = False, progress: Progress | None = None,
-            dot_path: str | None = None) -> bytes:
+def run_dot(
+    source: str,
+    *,
+    fmt: str,
+    engine: str = "dot",
+    timeout: float = DEFAULT_TIMEOUT,
+    large: bool = False,
+    progress: Progress | None = None,
+    dot_path: str | None = None,
+) -> bytes:
     """Lay `source` out with Graphviz and return the checked output bytes. Raises RenderError."""
     program = dot_path or find_dot()
     if program is None:
@@ -86,13 +103,21 @@ def run_dot(source: str, *, fmt: str, engine: str = "dot", timeout: float = DEFA
         preexec = _limit_memory
     started = time.perf_counter()
     try:
-        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, preexec_fn=preexec)
+        proc = subprocess.Popen(
+            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=preexec
+        )
     except OSError as exc:
         raise RenderError(f"cannot run {visible(program)}: {exc.strerror or exc}") from None
     check = output_check(fmt)
-    out, err = _exchange(proc, source.encode("utf-8"), started=started, timeout=timeout, engine=engine,
-                         progress=progress, on_output=check.feed)
+    out, err = _exchange(
+        proc,
+        source.encode("utf-8"),
+        started=started,
+        timeout=timeout,
+        engine=engine,
+        progress=progress,
+        on_output=check.feed,
+    )
     if proc.returncode != 0:
         detail = short_stderr(err)
         if proc.returncode < 0 or "memory" in detail.lower() or "alloc" in detail.lower():
@@ -108,8 +133,16 @@ def run_dot(source: str, *, fmt: str, engine: str = "dot", timeout: float = DEFA
     return out
 
 
-def _exchange(proc: subprocess.Popen[bytes], data: bytes, *, started: float, timeout: float, engine: str,
-              progress: Progress | None, on_output: Callable[[bytes], None]) -> tuple[bytes, bytes]:
+def _exchange(
+    proc: subprocess.Popen[bytes],
+    data: bytes,
+    *,
+    started: float,
+    timeout: float,
+    engine: str,
+    progress: Progress | None,
+    on_output: Callable[[bytes], None],
+) -> tuple[bytes, bytes]:
     """Write `data` to dot's stdin and return its stdout and stderr once it has exited.
 
     Each pipe has its own thread, so that dot never waits for us; this thread receives dot's
@@ -147,8 +180,10 @@ def _exchange(proc: subprocess.Popen[bytes], data: bytes, *, started: float, tim
         proc.wait()
         for thread in threads:
             thread.join()
-        return RenderError(f"{engine} took longer than {timeout:g} s and was stopped; draw less with "
-                           "--depth N or --focus ID, or allow more time with --timeout")
+        return RenderError(
+            f"{engine} took longer than {timeout:g} s and was stopped; draw less with "
+            "--depth N or --focus ID, or allow more time with --timeout"
+        )
 
     out: list[bytes] = []
     tick = 5.0 if progress else timeout

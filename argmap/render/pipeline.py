@@ -6,6 +6,7 @@ extension of -o (argmap.render.formats declares the formats); `render_map` build
 hands it to the format's producer. Running `dot` is argmap.render.graphviz's job, checking its
 output argmap.render.check's, writing DOT argmap.render.dot's.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,16 @@ from argmap.render.graphviz import DEFAULT_TIMEOUT, Progress
 from argmap.text.safe import visible
 from argmap.views.diagram import DiagramView, build_view
 
-__all__ = ["RenderError", "RenderOptions", "gap_reasons", "map_to_dot", "render_map", "resolve_format",
-           "stderr_progress", "view_of"]
+__all__ = [
+    "RenderError",
+    "RenderOptions",
+    "gap_reasons",
+    "map_to_dot",
+    "render_map",
+    "resolve_format",
+    "stderr_progress",
+    "view_of",
+]
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,10 @@ def resolve_format(output: str, fmt: str | None) -> str:
         return STDOUT_FORMAT
     if from_ext is None:
         shown = visible(ext) if ext else "none"
-        raise RenderError(f"cannot tell the format from '{visible(output)}' (extension: {shown}); "
-                          f"use {choice_list(usual_extensions())}, or --format {{{','.join(FORMATS)}}}")
+        raise RenderError(
+            f"cannot tell the format from '{visible(output)}' (extension: {shown}); "
+            f"use {choice_list(usual_extensions())}, or --format {{{','.join(FORMATS)}}}"
+        )
     return from_ext
 
 

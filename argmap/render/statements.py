@@ -7,6 +7,7 @@ DOT of a 10k-claim map from 0.8 s to 1.6 s and `render` of a 1k-claim map to SVG
 (bench/compare.py). `StatementWriter` writes the same lines (label first, then the other
 attributes sorted by name, the same quoting); tests/test_render.py checks that the two agree.
 """
+
 from __future__ import annotations
 
 import re

@@ -3,10 +3,11 @@ that every theme shares, so that kinds and relations differ by more than colour.
 
 `THEMES` is the one declaration of the themes: `argmap render --theme` takes its choices from it.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from argmap.model import ClaimKind
 
@@ -32,8 +33,11 @@ class Theme:
 # #009E73, sky blue #56B4E9, orange #E69F00, vermillion #D55E00, reddish purple #CC79A7.
 THEMES: dict[str, Theme] = {
     "light": Theme(
-        name="light", description="colour-blind-safe",
-        background="white", text="#1a1a1a", legend_border="#999999",
+        name="light",
+        description="colour-blind-safe",
+        background="white",
+        text="#1a1a1a",
+        legend_border="#999999",
         kinds={
             ClaimKind.THESIS: ("#0072B2", "#00507d", "white"),
             ClaimKind.PREMISE: ("#dff2ec", "#009E73", "#1a1a1a"),
@@ -43,11 +47,16 @@ THEMES: dict[str, Theme] = {
             ClaimKind.UNDERCUT: ("#fde3d6", "#D55E00", "#1a1a1a"),
             ClaimKind.ASSUMPTION: ("#ffffff", "#009E73", "#1a1a1a"),
         },
-        support="#009E73", attack="#D55E00", gap="#D55E00",
+        support="#009E73",
+        attack="#D55E00",
+        gap="#D55E00",
     ),
     "dark": Theme(
-        name="dark", description="",
-        background="#1e1f22", text="#e8e8e8", legend_border="#777777",
+        name="dark",
+        description="",
+        background="#1e1f22",
+        text="#e8e8e8",
+        legend_border="#777777",
         kinds={
             ClaimKind.THESIS: ("#0b4f7a", "#56B4E9", "white"),
             ClaimKind.PREMISE: ("#173d33", "#2fc59b", "#e8e8e8"),
@@ -57,11 +66,16 @@ THEMES: dict[str, Theme] = {
             ClaimKind.UNDERCUT: ("#4a2414", "#ff7a3d", "#e8e8e8"),
             ClaimKind.ASSUMPTION: ("#1a1a1a", "#2fc59b", "#e8e8e8"),
         },
-        support="#2fc59b", attack="#ff7a3d", gap="#ff5a36",
+        support="#2fc59b",
+        attack="#ff7a3d",
+        gap="#ff5a36",
     ),
     "print": Theme(
-        name="print", description="black and white",
-        background="white", text="black", legend_border="black",
+        name="print",
+        description="black and white",
+        background="white",
+        text="black",
+        legend_border="black",
         kinds={
             ClaimKind.THESIS: ("white", "black", "black"),
             ClaimKind.PREMISE: ("white", "black", "black"),
@@ -71,7 +85,9 @@ THEMES: dict[str, Theme] = {
             ClaimKind.UNDERCUT: ("#eeeeee", "black", "black"),
             ClaimKind.ASSUMPTION: ("white", "black", "black"),
         },
-        support="black", attack="black", gap="black",
+        support="black",
+        attack="black",
+        gap="black",
     ),
 }
 

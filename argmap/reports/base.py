@@ -3,10 +3,12 @@
 Each family of reports keeps one registry, a dict from format name to `ReportFormat`; a command's
 `--format` choices are the registry's keys, and `print_report` prints any entry.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Generic, Sequence, TypeVar
+from typing import Generic, TypeVar
 
 import click
 

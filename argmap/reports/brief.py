@@ -3,10 +3,12 @@ file extensions that choose each format for `-o FILE`.
 
 The documents themselves are written by argmap.debate.brief; this is where a command finds them.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap.debate.brief import Block
@@ -20,7 +22,7 @@ class BriefFormat:
     suffixes: tuple[str, ...]
 
 
-def _markdown(blocks: Sequence[Block], title: str) -> str:  # noqa: ARG001 - the brief carries its own heading
+def _markdown(blocks: Sequence[Block], title: str) -> str:
     from argmap.debate.brief import to_markdown
 
     return to_markdown(blocks)

@@ -1,6 +1,7 @@
 """eval's report: which claims stand, fall or stay undecided, in EVAL_FORMATS (text, json), the
 registry its `--format` reads, and the chain of reasons `--explain` prints.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,7 @@ HEADINGS = (("stands", "Stands"), ("falls", "Falls"), ("undecided", "Undecided")
 HEADERS = {
     "grounded": "Grounded semantics: an attack nobody answers defeats what it attacks (docs/eval.md).",
     "weighed": "Weighed semantics: each claim's proof standard weighs its strongest argument for against "
-               "its strongest argument against (docs/eval.md).",
+    "its strongest argument against (docs/eval.md).",
 }
 #: ids longer than this do not widen the text table's first column
 ID_COLUMN_MAX = 40
@@ -59,7 +60,7 @@ def format_explanation(evaluation: Evaluation, claim_id: str) -> str:
 
 
 def load_bearing(verdict: Verdict) -> str:
-    """"'x' stands only via 'p'" or "'x' stands via 'p' and 'q' (losing all of them flips it)"."""
+    """ "'x' stands only via 'p'" or "'x' stands via 'p' and 'q' (losing all of them flips it)"."""
     named = ", ".join(f"'{name}'" for name in verdict.via)
     if verdict.label == "stands":
         if len(verdict.via) == 1:
@@ -73,6 +74,9 @@ def load_bearing(verdict: Verdict) -> str:
 #: eval's --format choices; each one's help is part of the option's help
 EVAL_FORMATS: dict[str, ReportFormat[Evaluation]] = {
     "text": ReportFormat(format_text, help="claims grouped by label, then the thesis verdict"),
-    "json": ReportFormat(format_json, help='{"semantics", "claims": [{"id", "label", "reason", "side", "via"}], '
-                                           '"thesis": label, "theses": {id: label}}'),
+    "json": ReportFormat(
+        format_json,
+        help='{"semantics", "claims": [{"id", "label", "reason", "side", "via"}], '
+        '"thesis": label, "theses": {id: label}}',
+    ),
 }

@@ -5,11 +5,13 @@ A finding is a validate Problem or a gaps Gap (argmap.findings.Finding). A findi
 (a gap, today) is rendered neutrally: its category ("gap") stands where a severity would, and its
 annotation level is error when its id is one the run fails on, warning otherwise.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Collection, Iterable, Protocol, Sequence
+from typing import Protocol
 
 from argmap import __version__
 from argmap.findings import Finding, Severity
@@ -56,9 +58,11 @@ def format_github(findings: Iterable[Finding], *, fail_on: Collection[str] = ())
     for f in findings:
         title = f"argmap {f.category} {f.id}" if f.category else f"argmap {f.id}"
         message = f.message if f.fix is None else f"{f.message} -- fix: {f.fix}"
-        out.append(f"::{_GITHUB_LEVEL[level(f, fail_on=fail_on)]} "
-                   f"file={github_escape(f.file, property_value=True)},line={f.line},col={f.column},"
-                   f"title={github_escape(title, property_value=True)}::{github_escape(message)}\n")
+        out.append(
+            f"::{_GITHUB_LEVEL[level(f, fail_on=fail_on)]} "
+            f"file={github_escape(f.file, property_value=True)},line={f.line},col={f.column},"
+            f"title={github_escape(title, property_value=True)}::{github_escape(message)}\n"
+        )
     return "".join(out)
 
 
@@ -72,8 +76,7 @@ class SarifRule:
     severity: Severity
 
 
-def format_sarif(findings: Iterable[Finding], *, rules: Sequence[SarifRule],
-                 fail_on: Collection[str] = ()) -> str:
+def format_sarif(findings: Iterable[Finding], *, rules: Sequence[SarifRule], fail_on: Collection[str] = ()) -> str:
     """SARIF 2.1.0, as GitHub code scanning accepts it."""
     index = {rule.id: n for n, rule in enumerate(rules)}
     descriptors = [
@@ -94,12 +97,14 @@ def format_sarif(findings: Iterable[Finding], *, rules: Sequence[SarifRule],
             "ruleId": f.id,
             "level": _SARIF_LEVEL[level(f, fail_on=fail_on)],
             "message": {"text": message},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": {"uri": f.file.replace("\\", "/")},
-                    "region": {"startLine": f.line, "startColumn": f.column},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.file.replace("\\", "/")},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
                 }
-            }],
+            ],
         }
         if f.id in index:
             result["ruleIndex"] = index[f.id]
@@ -107,15 +112,19 @@ def format_sarif(findings: Iterable[Finding], *, rules: Sequence[SarifRule],
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "argmap",
-                "version": __version__,
-                "informationUri": "https://github.com/argmap/argmap",
-                "rules": descriptors,
-            }},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "argmap",
+                        "version": __version__,
+                        "informationUri": "https://github.com/argmap/argmap",
+                        "rules": descriptors,
+                    }
+                },
+                "results": results,
+            }
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
 

@@ -6,10 +6,11 @@ are gaps' own documents; parsable and github are the formats every finding share
 (argmap.reports.findings). Reasons and fixes quote user text (ids, titles), so every format but
 json escapes them.
 """
+
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from argmap.analysis.gaps import KINDS, Gap
 from argmap.analysis.gaps_run import GapsReport, MapGaps
@@ -24,8 +25,13 @@ __all__ = ["GAP_FORMATS", "GapsReport", "MapGaps", "count_line"]
 KIND_WIDTH = max(len(k) for k in KINDS)
 _FIX_INDENT = " " * (2 + 10 + 1 + KIND_WIDTH + 2)  # the fix starts under the reason
 _KIND_STYLE = {
-    "uncited": "bold red", "unsupported": "yellow", "no-quote": "cyan", "unanswered": "magenta",
-    "correlation-only": "yellow", "single-source": "bold yellow", "source-incomplete": "blue",
+    "uncited": "bold red",
+    "unsupported": "yellow",
+    "no-quote": "cyan",
+    "unanswered": "magenta",
+    "correlation-only": "yellow",
+    "single-source": "bold yellow",
+    "source-incomplete": "blue",
 }
 
 
@@ -49,8 +55,14 @@ def text_lines(report: GapsReport) -> list[StyledLine]:
             style = _KIND_STYLE.get(gap.kind, "")
             if gap.kind in report.fail_on:
                 style = f"{style} reverse"
-            lines.append((("  ", ""), (f"{f'{gap.line}:{gap.column}':<10} ", "dim"),
-                          (f"{gap.kind:<{KIND_WIDTH}}", style), ("  " + visible(gap.reason), "")))
+            lines.append(
+                (
+                    ("  ", ""),
+                    (f"{f'{gap.line}:{gap.column}':<10} ", "dim"),
+                    (f"{gap.kind:<{KIND_WIDTH}}", style),
+                    ("  " + visible(gap.reason), ""),
+                )
+            )
             lines.append(((f"{_FIX_INDENT}fix: {visible(gap.fix)}", "green"),))
         if not one.gaps:
             lines.append((("  no gaps", "green"),))
@@ -62,13 +74,16 @@ def text_lines(report: GapsReport) -> list[StyledLine]:
 
 def format_json(report: GapsReport) -> str:
     """The stable JSON document described in docs/gaps.md."""
-    return format_json_document({
-        "gaps": [g.to_dict() for g in report.gaps],
-        "coverage": report.coverage.to_dict(),
-        "files": [{"file": one.file, "gaps": len(one.gaps), "coverage": one.coverage.to_dict()}
-                  for one in report.maps],
-        "counts": {k: sum(1 for g in report.gaps if g.kind == k) for k in KINDS},
-    })
+    return format_json_document(
+        {
+            "gaps": [g.to_dict() for g in report.gaps],
+            "coverage": report.coverage.to_dict(),
+            "files": [
+                {"file": one.file, "gaps": len(one.gaps), "coverage": one.coverage.to_dict()} for one in report.maps
+            ],
+            "counts": {k: sum(1 for g in report.gaps if g.kind == k) for k in KINDS},
+        }
+    )
 
 
 def format_markdown(report: GapsReport) -> str:
@@ -82,8 +97,10 @@ def format_markdown(report: GapsReport) -> str:
         lines += ["| line:col | kind | claim / source | reason | fix |", "|---|---|---|---|---|"]
         for g in one.gaps:
             subject = g.claim if g.claim is not None else g.source or ""
-            lines.append(f"| {g.line}:{g.column} | {md_escape(g.kind)} | {md_escape(subject)} "
-                         f"| {md_escape(g.reason)} | {md_escape(g.fix)} |")
+            lines.append(
+                f"| {g.line}:{g.column} | {md_escape(g.kind)} | {md_escape(subject)} "
+                f"| {md_escape(g.reason)} | {md_escape(g.fix)} |"
+            )
         lines.append("")
     return "\n".join(lines)
 

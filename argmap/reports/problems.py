@@ -4,17 +4,18 @@ github, sarif), the registry its `--format` reads.
 text is grouped by file with a summary line (styled on a terminal); json is validate's own document;
 parsable, github and sarif are the formats every finding shares (argmap.reports.findings).
 """
+
 from __future__ import annotations
 
 import inspect
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from argmap.findings import Finding, Problem, Severity
 from argmap.reports.base import ReportFormat
-from argmap.reports.findings import GITHUB, PARSABLE, SarifRule, format_json_document
+from argmap.reports.findings import GITHUB, PARSABLE, SarifRule, format_json_document, format_sarif
 from argmap.reports.findings import format_parsable as parsable_lines
-from argmap.reports.findings import format_sarif
 from argmap.reports.terminal import StyledLine
 from argmap.text.safe import visible
 
@@ -48,7 +49,7 @@ def _counts(problems: Sequence[Problem]) -> dict[str, int]:
     }
 
 
-def format_parsable(problems: Sequence[Problem], *, files: int = 1) -> str:  # noqa: ARG001 - like every format
+def format_parsable(problems: Sequence[Problem], *, files: int = 1) -> str:
     """`FILE:LINE:COL: severity: message [rule-id]`, one per line (what open_map prints on stderr)."""
     return parsable_lines(problems)
 
@@ -63,8 +64,10 @@ def map_problems_note(path: str, checked: CheckedMap) -> str:
         return ""
     counts = _counts(problems)
     first = parsable_lines(problems[:1]).rstrip("\n")
-    return (f"argmap: {visible(checked.file)}: {counts['errors']} error(s), {counts['warnings']} warning(s); "
-            f"first: {first} (run 'argmap validate {visible(path)}' for all)\n")
+    return (
+        f"argmap: {visible(checked.file)}: {counts['errors']} error(s), {counts['warnings']} warning(s); "
+        f"first: {first} (run 'argmap validate {visible(path)}' for all)\n"
+    )
 
 
 def summary_line(problems: Sequence[Problem], *, files: int) -> str:
@@ -72,8 +75,10 @@ def summary_line(problems: Sequence[Problem], *, files: int) -> str:
     checked = f"{files} file{'s' if files != 1 else ''} checked"
     if not problems:
         return f"{checked}, no problems"
-    parts = [f"{counts['errors']} error{'s' if counts['errors'] != 1 else ''}",
-             f"{counts['warnings']} warning{'s' if counts['warnings'] != 1 else ''}"]
+    parts = [
+        f"{counts['errors']} error{'s' if counts['errors'] != 1 else ''}",
+        f"{counts['warnings']} warning{'s' if counts['warnings'] != 1 else ''}",
+    ]
     if counts["infos"]:
         parts.append(f"{counts['infos']} info")
     return f"{checked}: {', '.join(parts)}"
@@ -89,9 +94,15 @@ def text_lines(report: ProblemsReport) -> list[StyledLine]:
                 lines.append(())
             lines.append(((visible(p.file), "bold underline"),))
             current = p.file
-        lines.append((("  ", ""), (f"{p.line:>4}:{p.column:<3} ", "dim"),
-                      (f"{str(p.severity):<8} ", _STYLE[p.severity]), (visible(p.message), ""),
-                      (f"  [{p.rule}]", "dim")))
+        lines.append(
+            (
+                ("  ", ""),
+                (f"{p.line:>4}:{p.column:<3} ", "dim"),
+                (f"{p.severity!s:<8} ", _STYLE[p.severity]),
+                (visible(p.message), ""),
+                (f"  [{p.rule}]", "dim"),
+            )
+        )
     if report.problems:
         lines.append(())
     worst = max((p.severity for p in report.problems), default=None)
@@ -101,11 +112,13 @@ def text_lines(report: ProblemsReport) -> list[StyledLine]:
 
 def format_json(report: ProblemsReport) -> str:
     """A stable JSON object; see docs/cli.md."""
-    return format_json_document({
-        "files": report.files,
-        "summary": _counts(report.problems),
-        "problems": [p.to_dict() for p in report.problems],
-    })
+    return format_json_document(
+        {
+            "files": report.files,
+            "summary": _counts(report.problems),
+            "problems": [p.to_dict() for p in report.problems],
+        }
+    )
 
 
 def sarif_rules() -> list[SarifRule]:

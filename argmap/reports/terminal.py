@@ -5,11 +5,13 @@ Every command that colours its output (validate, gaps, show) asks `may_be_termin
 they agree: a TTY, FORCE_COLOR or TTY_COMPATIBLE=1 make rich treat stdout as a terminal, and rich
 honours NO_COLOR. Piped output is plain text with no escape codes, written without importing rich.
 """
+
 from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -5,6 +5,7 @@ One Markdown escaper serves every Markdown output, inline text (the brief) and t
 markdown format) alike: map text always renders as exactly itself. It lives beside `visible` rather
 than in argmap.reports because the debate brief, which is no report of findings, needs it too.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ Map text may carry ESC sequences (terminal hyperlinks, title or clipboard writes
 characters, lone surrogates and bidirectional overrides. Every output that is not itself an escaping
 format (JSON) passes user text through `visible` first.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
-""""Did you mean ...?": the one way argmap suggests a known name for a misspelt one."""
+""" "Did you mean ...?": the one way argmap suggests a known name for a misspelt one."""
+
 from __future__ import annotations
 
 import difflib
@@ -15,6 +16,6 @@ def closest(name: str, known: Iterable[str]) -> str | None:
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """"; did you mean 'x'?" to append to a message, or '' when nothing is close."""
+    """ "; did you mean 'x'?" to append to a message, or '' when nothing is close."""
     match = closest(name, known)
     return f"; did you mean '{match}'?" if match is not None else ""

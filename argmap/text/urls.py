@@ -1,4 +1,5 @@
 """The one http(s) URL check: what the bad-url rule rejects is never made a link by any output."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit

@@ -9,10 +9,11 @@ and at most one link (the first cited source with an http(s) URL). Each relation
 Text here is still plain text (control characters already made visible); escaping for DOT is
 argmap.render.dot's job, so the view stays useful to any other renderer.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from argmap.graph import descendants
 from argmap.model import ArgMap, Claim, ClaimKind, Edge
@@ -181,9 +182,14 @@ def _edge_tooltip(edge: Edge) -> str:
     return text
 
 
-def build_view(argmap: ArgMap, *, wrap: int = DEFAULT_WRAP, depth: int | None = None,
-               focus: str | None = None,
-               gaps: Mapping[str, Sequence[str]] | None = None) -> DiagramView:
+def build_view(
+    argmap: ArgMap,
+    *,
+    wrap: int = DEFAULT_WRAP,
+    depth: int | None = None,
+    focus: str | None = None,
+    gaps: Mapping[str, Sequence[str]] | None = None,
+) -> DiagramView:
     """The nodes and edges to draw for `argmap`.
 
     `focus` is a claim id to draw instead of the thesis as the root; `depth` keeps only claims at
@@ -209,26 +215,34 @@ def build_view(argmap: ArgMap, *, wrap: int = DEFAULT_WRAP, depth: int | None = 
     for claim in claims:
         reasons = tuple(weak.get(claim.id, ()))
         between = tuple(_cut(clean(v), 80) for v in claim.between)
-        hidden_children = (sum(1 for e in argmap.children(claim.id) if e.child not in shown)
-                           if len(shown) < len(argmap.claim_index) else 0)
-        nodes.append(ViewNode(
-            id=claim.id,
-            kind=claim.kind,
-            title=_cut(clean(claim.id), 80),
-            lines=wrap_text(claim.text, wrap),
-            citations=_citations(claim, cited),
-            between=between,
-            between_lines=wrap_text("between: " + " \u2194 ".join(between), wrap, max_lines=3)
-            if between else (),
-            tooltip=_tooltip(claim, reasons, cited),
-            url=_first_url(claim, urls),
-            gaps=reasons,
-            hidden_children=hidden_children,
-        ))
-    edges = tuple(ViewEdge(child=e.child, parent=e.parent, kind=e.kind, ref=e.ref, tooltip=_edge_tooltip(e))
-                  for e in argmap.edges_resolved if e.child in shown and e.parent in shown)
-    return DiagramView(title=clean(argmap.title), nodes=tuple(nodes), edges=edges,
-                       hidden=len(argmap.claim_index) - len(nodes))
+        hidden_children = (
+            sum(1 for e in argmap.children(claim.id) if e.child not in shown)
+            if len(shown) < len(argmap.claim_index)
+            else 0
+        )
+        nodes.append(
+            ViewNode(
+                id=claim.id,
+                kind=claim.kind,
+                title=_cut(clean(claim.id), 80),
+                lines=wrap_text(claim.text, wrap),
+                citations=_citations(claim, cited),
+                between=between,
+                between_lines=wrap_text("between: " + " \u2194 ".join(between), wrap, max_lines=3) if between else (),
+                tooltip=_tooltip(claim, reasons, cited),
+                url=_first_url(claim, urls),
+                gaps=reasons,
+                hidden_children=hidden_children,
+            )
+        )
+    edges = tuple(
+        ViewEdge(child=e.child, parent=e.parent, kind=e.kind, ref=e.ref, tooltip=_edge_tooltip(e))
+        for e in argmap.edges_resolved
+        if e.child in shown and e.parent in shown
+    )
+    return DiagramView(
+        title=clean(argmap.title), nodes=tuple(nodes), edges=edges, hidden=len(argmap.claim_index) - len(nodes)
+    )
 
 
 def _unknown_focus(argmap: ArgMap, focus: str) -> str:

@@ -6,10 +6,11 @@ through rich on a terminal. User text only ever becomes segment text after `visi
 and wrapping is done by argmap.views.wrap in linear time (rich's highlighter and wrapper never see long
 user tokens).
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from argmap.analysis.gaps import Coverage, Gap, missing_fields
 from argmap.graph import descendants, path_to_thesis
@@ -50,6 +51,7 @@ class ViewOptions:
 
 
 # --- wrapping (the algorithm is argmap.views.wrap's) ----------------------------------------------
+
 
 def _words(text: str, style: str) -> list[Segment]:
     """User text as one segment: control characters made visible, whitespace runs made single spaces.
@@ -126,7 +128,8 @@ class _ViewBuilder:
         linked argument the edge belongs to).
         """
         stack: list[tuple[str, ClaimKind, str, str, bool, int | None, list[str] | None, bool, str | None]] = [
-            (root, self.map.claim_index[root].kind, "", "", True, remaining, path, False, None)]
+            (root, self.map.claim_index[root].kind, "", "", True, remaining, path, False, None)
+        ]
         while stack:
             claim_id, kind, guides, connector, last, remaining, path, pointer, argument = stack.pop()
             # a premise, assumption or undercut of a linked argument names the argument first
@@ -135,8 +138,15 @@ class _ViewBuilder:
             if pointer or claim_id in self.printed:
                 glyph, style = GLYPHS[kind]
                 self.pointers.append((len(self.lines), claim_id))
-                self.lines.append(((guides + connector, "dim"), (glyph, style), (" ", ""), *linked,
-                                   (f"{POINTER} see {visible(claim_id)}", "dim")))
+                self.lines.append(
+                    (
+                        (guides + connector, "dim"),
+                        (glyph, style),
+                        (" ", ""),
+                        *linked,
+                        (f"{POINTER} see {visible(claim_id)}", "dim"),
+                    )
+                )
                 continue
             claim = self.map.claim_index[claim_id]
             self.printed.add(claim_id)
@@ -147,19 +157,37 @@ class _ViewBuilder:
             hidden = 0 if shown or not edges else len(descendants(self.map, claim_id)) - 1
             bar = "│ " if shown or hidden else "  "
             glyph, style = GLYPHS[claim.kind]
-            self.paragraph(((guides + connector, "dim"), (glyph, style), (" ", ""), *linked),
-                           child_guides + bar, self.claim_tokens(claim))
+            self.paragraph(
+                ((guides + connector, "dim"), (glyph, style), (" ", ""), *linked),
+                child_guides + bar,
+                self.claim_tokens(claim),
+            )
             if hidden:
-                self.lines.append(((child_guides + "└── ", "dim"),
-                                   (f"… {hidden} more claim{'s' if hidden != 1 else ''} below", "dim")))
+                self.lines.append(
+                    (
+                        (child_guides + "└── ", "dim"),
+                        (f"… {hidden} more claim{'s' if hidden != 1 else ''} below", "dim"),
+                    )
+                )
             below = None if remaining is None else remaining - 1
             rest = path[1:] if path else None
             # Pushed last child first, so that the first child is shown next.
             for n in range(len(shown) - 1, -1, -1):
                 edge = shown[n]
                 last_child = n == len(shown) - 1
-                stack.append((edge.child, edge.kind, child_guides, "└── " if last_child else "├── ", last_child,
-                              below, rest, edge.ref, edge.argument))
+                stack.append(
+                    (
+                        edge.child,
+                        edge.kind,
+                        child_guides,
+                        "└── " if last_child else "├── ",
+                        last_child,
+                        below,
+                        rest,
+                        edge.ref,
+                        edge.argument,
+                    )
+                )
 
     def tree(self) -> None:
         self._tree()
@@ -174,8 +202,11 @@ class _ViewBuilder:
         thesis = self.map.thesis if self.map.thesis in self.map.claim_index else None
         if focus is not None:
             path = path_to_thesis(self.map, focus)
-            self.walk(path[0], remaining=None if self.options.depth is None else self.options.depth + len(path) - 1,
-                      path=path[1:])
+            self.walk(
+                path[0],
+                remaining=None if self.options.depth is None else self.options.depth + len(path) - 1,
+                path=path[1:],
+            )
             return
         if thesis:
             self.walk(thesis, remaining=self.options.depth, path=None)
@@ -206,8 +237,7 @@ class _ViewBuilder:
         if source.kind:
             tokens.append((f"({visible(source.kind)})", "dim"))
         facts = [", ".join(x for x in (source.author, source.publisher, source.date) if x)]
-        facts += [source.url or "", f"via {source.via}" if source.via else "",
-                  "anonymous" if source.anonymous else ""]
+        facts += [source.url or "", f"via {source.via}" if source.via else "", "anonymous" if source.anonymous else ""]
         for fact in (f for f in facts if f):
             tokens += _words("· " + fact, "")
         gap = self.source_gaps.get(source.id)
@@ -223,20 +253,29 @@ def header_lines(argmap: ArgMap, gaps: Sequence[Gap], coverage: Coverage, width:
     for claim in argmap.claim_index.values():
         counts[claim.kind] += 1
     plural = {ClaimKind.THESIS: "theses"}
-    parts = [f"{n} {kind.value if n == 1 else plural.get(kind, kind.value + 's')}"
-             for kind, n in counts.items() if n or kind is ClaimKind.THESIS]
+    parts = [
+        f"{n} {kind.value if n == 1 else plural.get(kind, kind.value + 's')}"
+        for kind, n in counts.items()
+        if n or kind is ClaimKind.THESIS
+    ]
     total = sum(counts.values())
     n_sources = len(argmap.source_index)
-    summary = (f"{total} claim{'s' if total != 1 else ''}: {', '.join(parts)}; "
-               f"{n_sources} source{'s' if n_sources != 1 else ''}; {len(gaps)} gap{'s' if len(gaps) != 1 else ''}")
+    summary = (
+        f"{total} claim{'s' if total != 1 else ''}: {', '.join(parts)}; "
+        f"{n_sources} source{'s' if n_sources != 1 else ''}; {len(gaps)} gap{'s' if len(gaps) != 1 else ''}"
+    )
     # format 2's kinds join the legend only in maps that have them
     legend = "  ".join(f"{g} {k.value}" for k, (g, _) in GLYPHS.items() if k in FORMAT1_KINDS or counts[k])
     if argmap.arguments:
         legend += f"  {ARGUMENT_MARK} linked argument"
     legend += f"  {POINTER} reference  [n] source  {GAP_MARK} gap"
     lines: list[Line] = []
-    for text, style in ((argmap.title or "(untitled map)", "bold"), (summary, ""),
-                        (coverage.summary(), ""), (legend, "dim")):
+    for text, style in (
+        (argmap.title or "(untitled map)", "bold"),
+        (summary, ""),
+        (coverage.summary(), ""),
+        (legend, "dim"),
+    ):
         for line in wrap_cells(_words(text, style), max(width, MIN_TEXT_WIDTH)):
             lines.append(tuple(line))
     return lines

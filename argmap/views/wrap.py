@@ -13,12 +13,14 @@ The two uses:
 - `wrap_cells`: styled segments wrapped to terminal cells (rich's measure), for the tree view; a
   word too long for a line is cut to fill fresh lines, and no-break spaces keep words together.
 """
+
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby, repeat
 from operator import itemgetter
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import TypeVar
 
 Tag = TypeVar("Tag")
 #: (text, width, tag): one word to place; `tag` comes back with every piece of it
@@ -30,8 +32,9 @@ Chop = Callable[[str, int, int], tuple[str, int, str, int]]
 Segment = tuple[str, str]  # (text, rich style name or "")
 
 
-def break_lines(items: Iterable[Item[Tag]], width: int, *, chop: Chop,
-                fill_long: bool = False, max_lines: int | None = None) -> tuple[list[list[Item[Tag]]], bool]:
+def break_lines(
+    items: Iterable[Item[Tag]], width: int, *, chop: Chop, fill_long: bool = False, max_lines: int | None = None
+) -> tuple[list[list[Item[Tag]]], bool]:
     """Greedy line breaking of `items` into lines at most `width` wide; and whether it stopped early.
 
     With `max_lines`, breaking stops once that many lines are complete while items remain (the
@@ -62,7 +65,7 @@ def break_lines(items: Iterable[Item[Tag]], width: int, *, chop: Chop,
             continue
         text, _, tag = item
         while True:  # the item does not fit: end lines, cutting it where it is wider than a line
-            chopped = size > width and (not line or fill_long and used < width)
+            chopped = size > width and (not line or (fill_long and used < width))
             if chopped:
                 if not line and len(lines) >= limit:
                     return lines, True
@@ -84,6 +87,7 @@ def break_lines(items: Iterable[Item[Tag]], width: int, *, chop: Chop,
 
 # -- plain text, in characters (diagram labels) -----------------------------------------------------
 
+
 def _chop_chars(text: str, size: int, room: int) -> tuple[str, int, str, int]:
     head = text[:room]
     return head, len(head), text[room:], size - len(head)
@@ -101,6 +105,7 @@ def wrap_chars(text: str, width: int, *, max_lines: int | None = None) -> tuple[
 
 
 # -- styled segments, in terminal cells (the tree view) --------------------------------------------
+
 
 class CellWidths(dict):  # type: ignore[type-arg]
     """Word -> its width in terminal cells (rich's rule), each distinct non-ASCII word measured once.
@@ -135,8 +140,7 @@ class CellWidths(dict):  # type: ignore[type-arg]
         return text, size, "", 0
 
 
-def wrap_cells(segments: Sequence[Segment], width: int, *,
-               cells: CellWidths | None = None) -> list[list[Segment]]:
+def wrap_cells(segments: Sequence[Segment], width: int, *, cells: CellWidths | None = None) -> list[list[Segment]]:
     """Styled text wrapped into lines of at most `width` cells (words too long for a line are cut).
 
     A space in a segment is a place to break the line; a no-break space keeps words together and

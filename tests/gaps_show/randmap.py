@@ -4,6 +4,7 @@ Unlike bench/genmap.py (clean, uniform maps), these vary what gaps look at: sour
 url/date/author, `via` chains (sometimes to the analysed text), anonymous sources, claims without
 citations or quotes, correlations, unanswered counterpoints and `ref`s anywhere (support cycles too).
 """
+
 from __future__ import annotations
 
 import random
@@ -66,8 +67,12 @@ def random_map(seed: int, n_claims: int) -> str:
             key = rng.choice(["rebuttals", "premises"])
         else:
             key = rng.choice(["premises", "premises", "correlations", "counterpoints"])
-        kind = {"premises": "premise", "correlations": "correlation",
-                "counterpoints": "counterpoint", "rebuttals": "rebuttal"}[key]
+        kind = {
+            "premises": "premise",
+            "correlations": "correlation",
+            "counterpoints": "counterpoint",
+            "rebuttals": "rebuttal",
+        }[key]
         items = parent.setdefault(key, [])
         assert isinstance(items, list)
         if len(claims) > 2 and rng.random() < 0.15:
