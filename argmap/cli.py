@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
         # "problems found": the reader (`| head`) has all it wanted.
         from click.utils import PacifyFlushWrapper
 
-        code = 0 if isinstance(sys.stdout, PacifyFlushWrapper) else exc.code
+        code = 0 if isinstance(sys.stdout, PacifyFlushWrapper) else exc.code  # type: ignore[arg-type]
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code

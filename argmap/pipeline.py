@@ -142,7 +142,7 @@ def check_file(
     source = read_input(path, stdin=stdin)
     skip = frozenset(disabled)
     try:
-        loaded = reader_for(path).read(source.data, file=source.display, base_dir=source.base_dir)
+        loaded = reader_for(path)(source.data, file=source.display, base_dir=source.base_dir)
         problems = list(loaded.problems)
         if loaded.map is not None:
             problems.extend(check_map(loaded.map, snapshots=snapshots, disabled=skip))

@@ -65,7 +65,7 @@ class Framework:
                     assumptions=len(assumptions),
                 )
             )
-        undercut_edges = []
+        undercut_edges: list[tuple[int, int, str | None]] = []
         for edge in argmap.edges_resolved:
             child, parent = number[edge.child], number[edge.parent]
             if edge.undercuts:
@@ -77,11 +77,11 @@ class Framework:
                 step = self._add_step(Step(parent, [child], weight=claims[edge.child].weight))
                 if not edge.ref and claims[edge.child].parent == edge.parent:
                     own_step.setdefault(child, step)
-        for child, parent, argument in undercut_edges:
-            step = linked.get(argument) if argument is not None else own_step.get(parent)
-            if step is not None:
-                self.steps[step].undercutters.append(child)
-                self.undercuts[child].append(step)
+        for child, parent, argument_id in undercut_edges:
+            target = linked.get(argument_id) if argument_id is not None else own_step.get(parent)
+            if target is not None:
+                self.steps[target].undercutters.append(child)
+                self.undercuts[child].append(target)
 
     def _add_step(self, step: Step) -> int:
         index = len(self.steps)

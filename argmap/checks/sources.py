@@ -257,10 +257,10 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violatio
             )
     for source in argmap.sources:
         if source.snapshot and source.id not in texts:
-            path, error = _map_snapshot_path(source.snapshot, argmap.base_dir)
+            found, error = _map_snapshot_path(source.snapshot, argmap.base_dir)
             text = None
-            if path is not None:
-                text, error = _read_snapshot(path)
+            if found is not None:
+                text, error = _read_snapshot(found)
             texts[source.id] = text
             if error:
                 yield Violation(

@@ -230,7 +230,8 @@ def load_state(path: Path) -> tuple[dict[str, object], str | None]:
 
 
 def missed_last_time(state: dict[str, object], key: str) -> list[str]:
-    entry = state.get("maps", {}).get(key)  # type: ignore[union-attr]
+    maps = state.get("maps")
+    entry = maps.get(key) if isinstance(maps, dict) else None
     if not isinstance(entry, dict) or not isinstance(entry.get("missed"), list):
         return []
     return [k for k in entry["missed"] if isinstance(k, str)]
@@ -240,7 +241,8 @@ def updated_state(state: dict[str, object], key: str, title: str, result: Sessio
     """The state after a session: covered items leave the missed list, missed ones go first."""
     previous = missed_last_time(state, key)
     missed = list(dict.fromkeys(result.missed + [k for k in previous if k not in result.covered]))
-    maps = dict(state.get("maps", {}))  # type: ignore[arg-type]
+    known = state.get("maps")
+    maps: dict[str, object] = dict(known) if isinstance(known, dict) else {}
     maps[key] = {"title": title, "missed": missed}
     return {"version": STATE_VERSION, "maps": maps}
 

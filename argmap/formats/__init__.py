@@ -10,7 +10,7 @@ argmap format (`schema.py`) is built from the argmap reader's own declarations.
 from __future__ import annotations
 
 from argmap.formats import argmap_yaml
-from argmap.formats.base import LoadResult, MapFormat
+from argmap.formats.base import LoadResult, MapFormat, Reader
 
 __all__ = ["REGISTRY", "LoadResult", "MapFormat", "by_extension", "reader_for"]
 
@@ -28,11 +28,13 @@ def by_extension(path: str) -> MapFormat | None:
     return None
 
 
-def reader_for(path: str, name: str | None = None) -> MapFormat:
-    """The format to read `path` with: `name` if given, else by extension, else the native format."""
-    if name is not None:
-        return REGISTRY[name]
-    found = by_extension(path)
-    if found is not None and found.read is not None:
-        return found
-    return REGISTRY[DEFAULT]
+def reader_for(path: str, name: str | None = None) -> Reader:
+    """The reader of `path`: format `name`'s if given, else by extension, else the native format's.
+
+    Raises KeyError for an unknown name and ValueError for a format that cannot be read."""
+    fmt = REGISTRY[name] if name is not None else by_extension(path)
+    if fmt is None or (name is None and fmt.read is None):
+        fmt = REGISTRY[DEFAULT]
+    if fmt.read is None:
+        raise ValueError(f"format '{fmt.name}' can be written, not read")
+    return fmt.read

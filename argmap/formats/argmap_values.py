@@ -204,7 +204,7 @@ class ValueReader:
             )
         if not allow_empty and not value.strip():
             self.report(node, f"{fill(label, owner)} is empty")
-        return value
+        return str(value)
 
     def number(self, node: Node, what: str, shape: Number) -> float | None:
         """A number from shape.minimum to shape.maximum (an integer or a decimal, unquoted)."""
@@ -224,9 +224,9 @@ class ValueReader:
     def date(self, node: Node, label: str, owner: str) -> str | None:
         """A date is kept as the text written, bare (2019, 2019-05-14) or quoted."""
         if isinstance(node, ScalarNode) and node.tag in (STR_TAG, _INT, _TIMESTAMP):
-            return self.text(node, label, owner) if node.tag == STR_TAG else node.value
+            return self.text(node, label, owner) if node.tag == STR_TAG else str(node.value)
         if isinstance(node, ScalarNode) and node.tag != _NULL:
-            return node.value  # e.g. 2019.5: kept, and the bad-date rule says what is wrong
+            return str(node.value)  # e.g. 2019.5: kept, and the bad-date rule says what is wrong
         self.report(node, f"{fill(label, owner)} must be a date such as 2019, 2019-05 or 2019-05-14")
         return None
 

@@ -11,6 +11,7 @@ values against those declarations is argmap_values'.
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -181,7 +182,7 @@ class _Walker(ValueReader):
                     if edge is not None:
                         edges.append(edge)
                     continue
-            fields = self.mapping(node, CLAIM, lambda node=node, kind=kind: _claim_name(node, kind))
+            fields = self.mapping(node, CLAIM, partial(_claim_name, node, kind))
             if fields is None:
                 continue
             owner = _CLAIM_OF_KIND[kind]
@@ -218,8 +219,9 @@ class _Walker(ValueReader):
                         for item in reversed(items):
                             self.argument(item, claim_id, depth, stack, arguments)
                         continue
+                    kind_of_items = shape.kind  # type: ignore[union-attr]  # a Claims shape here
                     for item in reversed(items):
-                        stack.append((item, shape.kind, claim_id, depth + 1, None))
+                        stack.append((item, kind_of_items, claim_id, depth + 1, None))
                 elif type(shape) is Citations:
                     for item in self.sequence(value_node, spec.label, owner, spec.example):
                         citation = self.citation(item, claim_id or "?")
@@ -386,9 +388,9 @@ def _top(walker: _Walker, root: Node, file: str, base_dir: str | None) -> ArgMap
     analyses_node = fields["analyses"][1] if "analyses" in fields else None
     return ArgMap(
         file=file,
-        title=values.get("title") or "",
-        version=walker.version,  # type: ignore[arg-type]
-        description=values.get("description"),
+        title=str(values.get("title") or ""),
+        version=walker.version,
+        description=values.get("description"),  # type: ignore[arg-type]
         analyses=values.get("analyses"),  # type: ignore[arg-type]
         analyses_position=walker.pos(analyses_node) if analyses_node is not None else None,
         sources=sources,

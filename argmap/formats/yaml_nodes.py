@@ -39,7 +39,7 @@ def loader_class(base: type) -> type:
     safe resolver; tests/test_yaml_readers.py checks both that and that both bases give the same
     positions and problems."""
 
-    class Loader(base):  # type: ignore[misc,valid-type]
+    class Loader(base):  # type: ignore[misc]
         def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
             if kind is ScalarNode and implicit[0] and value and value[0] not in _MAYBE_TYPED:
                 return _STR_TAG
@@ -117,7 +117,7 @@ def decode(data: bytes, file: str) -> tuple[str | None, Problem | None]:
 def _mark_problem(file: str, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None):
-        mark = exc.context_mark  # where the unclosed thing starts, not the end of the file
+        mark = getattr(exc, "context_mark", None)  # where the unclosed thing starts, not the end of the file
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     message = f"{context}: {problem}" if context and "document" not in str(problem) else str(problem)
@@ -127,37 +127,45 @@ def _mark_problem(file: str, exc: yaml.YAMLError) -> Problem:
     return _problem(file, line, column, f"YAML syntax error: {visible(message)}")
 
 
+def _start(event: yaml.Event) -> tuple[int, int]:
+    """The 1-based line and column where an event starts (parser events always carry a mark)."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
 def _property_problems(text: str, file: str) -> list[Problem]:
     """Anchors, aliases and explicit tags, from the event stream (run only when the text may hold one)."""
     problems: list[Problem] = []
     for event in yaml.parse(text, Loader=_Loader):
-        mark = event.start_mark
+        line, column = _start(event)
         if isinstance(event, yaml.AliasEvent):
             problems.append(
                 _problem(
                     file,
-                    mark.line + 1,
-                    mark.column + 1,
+                    line,
+                    column,
                     f"YAML alias *{visible(event.anchor or '')} is not allowed in a map; "
                     "write the value out, or use 'ref:' to reuse a claim",
                 )
             )
         elif getattr(event, "anchor", None):
+            anchor = getattr(event, "anchor", "")
             problems.append(
                 _problem(
                     file,
-                    mark.line + 1,
-                    mark.column + 1,
-                    f"YAML anchor &{visible(event.anchor)} is not allowed in a map; remove it",
+                    line,
+                    column,
+                    f"YAML anchor &{visible(anchor)} is not allowed in a map; remove it",
                 )
             )
-        if getattr(event, "tag", None) and not _implicit(event):
+        tag = getattr(event, "tag", None)
+        if tag and not _implicit(event):
             problems.append(
                 _problem(
                     file,
-                    mark.line + 1,
-                    mark.column + 1,
-                    f"explicit YAML tag {visible(event.tag)} is not allowed in a map; "
+                    line,
+                    column,
+                    f"explicit YAML tag {visible(tag)} is not allowed in a map; "
                     "remove it (quote a value to make it text)",
                 )
             )
@@ -198,8 +206,7 @@ def _depth_problem(text: str, file: str) -> Problem | None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
-                    mark = event.start_mark
-                    return _problem(file, mark.line + 1, mark.column + 1, message)
+                    return _problem(file, *_start(event), message)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:

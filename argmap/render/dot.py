@@ -77,7 +77,8 @@ def dot_string(lines: str | list[str] | tuple[str, ...], *, limit: int = MAX_STR
     if _escaped_size(joined) >= budget:
         joined = "\n".join(_cut_to_budget(lines, budget))
     escaped = graphviz.escape(joined.replace("&", "&amp;")).replace("\n", "\\n")
-    return graphviz.nohtml(escaped)
+    result: str = graphviz.nohtml(escaped)
+    return result
 
 
 def _escaped_size(text: str) -> int:
@@ -170,7 +171,8 @@ def to_dot(
     if legend:
         present = frozenset(node.kind for node in view.nodes)
         _add_legend(graph, look, mark_gaps=mark_gaps, vertical=direction in ("TB", "BT"), present=present)
-    return graph.source
+    source: str = graph.source
+    return source
 
 
 def _node_attrs(node: ViewNode, look: Theme, mark_gaps: bool, *, url: str | None) -> dict[str, str]:
@@ -266,7 +268,7 @@ def _add_legend(
         )
         extra += 1
     samples = (("supports", SUPPORT_STYLE, look.support), ("attacks", ATTACK_STYLE, look.attack))
-    for index, (verb, style, colour) in enumerate(samples):
+    for index, (verb, sample_style, colour) in enumerate(samples):
         top, bottom = f"legend{extra + 2 * index}", f"legend{extra + 2 * index + 1}"
         legend.node(top, label="claim", shape="plaintext", fontcolor=look.text, height="0.2", **{"class": "legend"})
         legend.node(bottom, label=verb, shape="plaintext", fontcolor=colour, height="0.2", **{"class": "legend"})
@@ -275,7 +277,7 @@ def _add_legend(
             bottom,
             color=colour,
             tooltip=f"{verb}",
-            **style,
+            **sample_style,
             **{"class": f"legend {'attack' if verb == 'attacks' else 'support'}"},
         )
     # stack the kinds in one column so the legend stays narrow: along the ranks in TB/BT, within

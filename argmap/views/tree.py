@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from argmap.analysis.gaps import Coverage, Gap, missing_fields
 from argmap.graph import descendants, path_to_thesis
-from argmap.model import FORMAT1_KINDS, ArgMap, Claim, ClaimKind, Source
+from argmap.model import FORMAT1_KINDS, ArgMap, Claim, ClaimKind, Edge, Source
 from argmap.text.safe import visible
 from argmap.views.wrap import CellWidths, Segment, wrap_cells
 
@@ -150,7 +150,7 @@ class _ViewBuilder:
                 continue
             claim = self.map.claim_index[claim_id]
             self.printed.add(claim_id)
-            edges = self.map.children(claim_id)
+            edges: Sequence[Edge] = self.map.children(claim_id)
             if path:
                 edges = [e for e in edges if e.child == path[0] and not e.ref][:1]
             shown = edges if remaining is None or remaining > 0 else ()
