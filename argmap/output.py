@@ -12,7 +12,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def write_output(target: str, data: bytes, *, inputs: Iterable[str] = ()) -> Non
         raise OutputError(f"{target}: directory {directory} does not exist")
     fd, tmp_name = None, None
     try:
+        import tempfile  # only when a file is written: `argmap` starts without it
+
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
         with os.fdopen(fd, "wb") as handle:
             fd = None

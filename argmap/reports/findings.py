@@ -8,7 +8,6 @@ annotation level is error when its id is one the run fails on, warning otherwise
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -126,12 +125,16 @@ def format_sarif(findings: Iterable[Finding], *, rules: Sequence[SarifRule], fai
             }
         ],
     }
+    import json  # the text formats, validate's default, need no JSON
+
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
 
 
 def format_json_document(fields: dict[str, object]) -> str:
     """A JSON report: the format version and the tool, then `fields` (each family's own)."""
     document = {"version": JSON_FORMAT_VERSION, "tool": {"name": "argmap", "version": __version__}, **fields}
+    import json
+
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
 
 

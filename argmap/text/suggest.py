@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 #: how alike two names must be (difflib's ratio) for one to be suggested for the other
@@ -11,6 +10,8 @@ CUTOFF = 0.7
 
 def closest(name: str, known: Iterable[str]) -> str | None:
     """The known name most like `name`, or None when none is close enough."""
+    import difflib  # only when a name is unknown: a clean run never needs it
+
     matches = difflib.get_close_matches(name, list(known), n=1, cutoff=CUTOFF)
     return matches[0] if matches else None
 
