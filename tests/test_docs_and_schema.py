@@ -37,7 +37,8 @@ def test_schema_is_valid_json_schema() -> None:
 
 def test_real_and_example_maps_satisfy_the_schema() -> None:
     validator = jsonschema.Draft202012Validator(schema())
-    for text in (ASSAD_MAP.read_text(encoding="utf-8"), BASE_MAP):
+    format2 = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "tests" / "format2").glob("*.yaml"))]
+    for text in (ASSAD_MAP.read_text(encoding="utf-8"), BASE_MAP, *format2):
         document = yaml.safe_load(text)
         _stringify_dates(document)
         assert list(validator.iter_errors(document)) == []
