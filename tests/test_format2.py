@@ -325,3 +325,51 @@ def test_an_unchallenged_premise_that_alone_carries_the_thesis_is_a_gap() -> Non
 
 def test_an_unanswered_undercut_is_an_unanswered_gap() -> None:
     assert gaps_of(BASE, ["unanswered"]) == [("unanswered", "selection", 37, 11), ("unanswered", "cost", 41, 7)]
+
+
+# -- sides in brief and drill ---------------------------------------------------------------------
+
+SIDED = """\
+argmap: 1
+title: Sides
+sources:
+  s: {title: S, kind: report}
+thesis:
+  id: t
+  claim: Censorship should end.
+  counterpoints:
+    - id: c
+      claim: Censorship keeps order.
+      cite: [s]
+      premises:
+        - id: cp
+          claim: Riots fell under censorship.
+          cite: [s]
+          counterpoints:
+            - id: k
+              claim: Riots fell everywhere in those years.
+              cite: [s]
+"""
+
+
+def test_a_counterpoint_raised_by_the_thesis_side_is_not_the_opponents_point() -> None:
+    from argmap.analysis.evaluate import evaluate as run_eval
+    from argmap.analysis.gaps import find_gaps
+    from argmap.analysis.sides import sides
+    from argmap.debate.brief import build_brief, to_markdown
+    from argmap.debate.drill import drill_items
+
+    argmap = load_bytes(SIDED.encode(), file="m.yaml").map
+    assert argmap is not None
+    assert {c: s.stance for c, s in sides(argmap).items()} == {"t": "for", "c": "against", "cp": "against", "k": "for"}
+    brief = to_markdown(build_brief(argmap, side="for", evaluation=run_eval(argmap), gaps=find_gaps(argmap)))
+    assert "### Block 1: `c`" in brief and "`k`" not in brief.split("## Blocks")[1].split("## Weak points")[0]
+    assert [i.key for i in drill_items(argmap, side="for") if i.key.startswith("counter:")] == ["counter:c"]
+
+
+def test_brief_and_drill_take_a_thesis_with_for() -> None:
+    code, out, _ = run_in_process("brief", "--for", "keep", "-", input=RIVALS)
+    assert code == 0 and "`keep`" in out.split("## Thesis")[1].split("##")[0]
+    code, _, err = run_in_process("brief", "--for", "kep", "-", input=RIVALS)
+    assert code == 2
+    assert err == "argmap: --for: 'kep' is not a thesis of <stdin>; did you mean 'keep'? (theses: build, keep)\n"

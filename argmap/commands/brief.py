@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.commands.common import ArgmapError, open_map
+from argmap.commands.common import FOR_HELP, ArgmapError, chosen_thesis, open_map
 from argmap.reports.brief import BRIEF_FORMATS, all_suffixes, format_for_suffix
 
 
@@ -36,7 +36,8 @@ from argmap.reports.brief import BRIEF_FORMATS, all_suffixes, format_for_suffix
     help="for: defend the thesis (blocks, weak points to shore up); against: attack it "
     "(lines of attack, the rebuttals you will meet).",
 )
-def command(path: str, output: str, fmt: str | None, side: str) -> int:
+@click.option("--for", "thesis_id", metavar="ID", help=FOR_HELP)
+def command(path: str, output: str, fmt: str | None, side: str, thesis_id: str | None) -> int:
     """Write a debate brief from the map at PATH (or - for stdin).
 
     The brief holds the thesis and the case outline with its evidence, blocks (every counterpoint
@@ -57,7 +58,8 @@ def command(path: str, output: str, fmt: str | None, side: str) -> int:
         raise click.BadParameter(f"--format {fmt} does not match the extension of '{output}'", param_hint="-f/--format")
     fmt = fmt or by_extension or next(iter(BRIEF_FORMATS))
     argmap = open_map(path).map
-    blocks = build_brief(argmap, side=side, evaluation=evaluate(argmap), gaps=find_gaps(argmap))
+    thesis = chosen_thesis(argmap, thesis_id)
+    blocks = build_brief(argmap, side=side, evaluation=evaluate(argmap), gaps=find_gaps(argmap), thesis_id=thesis)
     text = BRIEF_FORMATS[fmt].render(blocks, f"Debate brief: {argmap.title}")
     try:
         write_output(output, text.encode("utf-8"), inputs=[path])

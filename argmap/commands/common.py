@@ -62,3 +62,21 @@ def open_map(path: str, *, snapshots: dict[str, str] | None = None, quiet: bool 
     if checked.map is None:
         raise click.exceptions.Exit(EXIT_PROBLEMS)
     return OpenedMap(checked.map, checked.problems)
+
+
+FOR_HELP = "With several theses (format 2): the thesis ID whose side the sides refer to [default: the first]."
+
+
+def chosen_thesis(argmap: ArgMap, thesis_id: str | None) -> str | None:
+    """The thesis a `--for ID` option names (checked against the map's theses), or the first one."""
+    if thesis_id is None:
+        return argmap.thesis
+    if thesis_id not in argmap.thesis_ids:
+        from argmap.text.suggest import did_you_mean
+
+        raise ArgmapError(
+            f"--for: '{visible(thesis_id)}' is not a thesis of {visible(argmap.file)}"
+            f"{visible(did_you_mean(thesis_id, argmap.thesis_ids))} (theses: "
+            f"{', '.join(argmap.thesis_ids) or 'none'})"
+        )
+    return thesis_id

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from argmap.commands.common import ArgmapError, open_map
+from argmap.commands.common import FOR_HELP, ArgmapError, chosen_thesis, open_map
 
 
 @click.command("drill")
@@ -22,7 +22,10 @@ from argmap.commands.common import ArgmapError, open_map
 @click.option("--seed", type=int, metavar="S", help="Shuffle with seed S, for a reproducible order.")
 @click.option("--focus", metavar="ID", help="Only items at or below claim ID.")
 @click.option("--no-save", is_flag=True, help="Do not read or write the state file of missed items.")
-def command(path: str, side: str, count: int | None, seed: int | None, focus: str | None, no_save: bool) -> int:
+@click.option("--for", "thesis_id", metavar="ID", help=FOR_HELP)
+def command(
+    path: str, side: str, count: int | None, seed: int | None, focus: str | None, no_save: bool, thesis_id: str | None
+) -> int:
     """Practise on the map at PATH: the drill plays the other side, you answer in your own words.
 
     After each answer it shows what the map prepared and asks whether you covered it. Items you
@@ -83,7 +86,7 @@ def command(path: str, side: str, count: int | None, seed: int | None, focus: st
     if warning:
         click.echo(f"argmap: warning: {visible(warning)}", err=True)
     key = map_key(argmap, path)
-    items = drill_items(argmap, side=side, focus=focus)
+    items = drill_items(argmap, side=side, focus=focus, thesis=chosen_thesis(argmap, thesis_id))
     if not items:
         what = "counterpoints or premises" if side == "for" else "attacked claims"
         where = f"at or below '{focus}'" if focus else "in the map"

@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from argmap.analysis.evaluate import Evaluation
+from argmap.analysis.sides import FOR, sides, stance_toward
 from argmap.model import ArgMap, Citation, Claim, ClaimKind
 from argmap.text.markup import md_escape
 from argmap.text.safe import shorten, visible
 from argmap.text.urls import safe_url as checked_url
 
 SIDES = ("for", "against")
+#: the relations that attack the claim (or the step) they are written under
+_ATTACK_KINDS = frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT})
 #: at most this many cross-examination questions, the weakest claims first
 MAX_QUESTIONS = 15
 
@@ -87,13 +90,17 @@ Block = Heading | Para | Quote | Item
 # --- building it from the map --------------------------------------------------------------------
 
 
-def build_brief(argmap: ArgMap, *, side: str, evaluation: Evaluation, gaps: Sequence[object]) -> list[Block]:
-    """The brief for `side` ("for" defends the thesis, "against" attacks it), as blocks."""
+def build_brief(
+    argmap: ArgMap, *, side: str, evaluation: Evaluation, gaps: Sequence[object], thesis_id: str | None = None
+) -> list[Block]:
+    """The brief for `side` ("for" defends the thesis, "against" attacks it), as blocks. With several
+    theses, `thesis_id` names the one the brief is about (default: the first)."""
     if side not in SIDES:
         raise ValueError(f"side must be one of {SIDES}")
     against = side == "against"
     out: list[Block] = []
-    thesis = argmap.thesis_claim
+    chosen = thesis_id or argmap.thesis
+    thesis = argmap.claim(chosen) if chosen else None
     title = argmap.title or "untitled map"
     out.append(Heading(1, (f"Debate brief: {title}",)))
     out.append(
@@ -112,7 +119,7 @@ def build_brief(argmap: ArgMap, *, side: str, evaluation: Evaluation, gaps: Sequ
         out.append(Quote((thesis.text,)))
         out.append(Para((Code(thesis.id), " — ", _verdict(evaluation, thesis.id))))
     out += _outline(argmap, evaluation, against)
-    out += _blocks(argmap, evaluation, against)
+    out += _blocks(argmap, evaluation, against, chosen)
     out += _weak_points(argmap, gaps, against)
     out += _questions(argmap, evaluation, gaps, against)
     out += _bibliography(argmap)
@@ -191,7 +198,7 @@ def _outline(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Bloc
     return out
 
 
-def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Block]:
+def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool, thesis: str | None) -> list[Block]:
     out: list[Block] = [Heading(2, ("Lines of attack" if against else "Blocks",))]
     out.append(
         Para(
@@ -202,10 +209,14 @@ def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Block
             )
         )
     )
+    # the attacks made against the thesis's side: counterpoints and undercuts whose side is against
+    # it (a counterpoint the thesis's own side raises against the other side's case is not one)
+    claim_sides = sides(argmap)
     counterpoints = [
         c
         for c in argmap.claim_index.values()
-        if any(e.kind is ClaimKind.COUNTERPOINT for e in argmap.parents_index.get(c.id, ()))
+        if any(e.kind in _ATTACK_KINDS for e in argmap.parents_index.get(c.id, ()))
+        and (thesis is None or stance_toward(claim_sides, c.id, thesis) != FOR)
     ]
     if not counterpoints:
         out.append(Para(("The map records no counterpoint.",)))
@@ -214,7 +225,7 @@ def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Block
         out.append(Heading(3, (f"{word} {number}: ", Code(claim.id), f" ({_label(evaluation, claim.id)})")))
         out.append(Para(("Raise: " if against else "They say: ", claim.text)))
         for edge in argmap.parents_index.get(claim.id, ()):
-            if edge.kind is ClaimKind.COUNTERPOINT:
+            if edge.kind in _ATTACK_KINDS:
                 target = argmap.claim(edge.parent)
                 out.append(Item(0, ("Against ", Code(edge.parent), ": ", shorten(target.text if target else "", 100))))
         for cite in claim.cites:

@@ -55,16 +55,25 @@ def _evidence_line(argmap: ArgMap, cite: Citation) -> str:
     return f"{quote}{title}{locator}"
 
 
-def drill_items(argmap: ArgMap, *, side: str, focus: str | None = None) -> list[DrillItem]:
-    """The items for `side`, in document order; with `focus`, only those at or below that claim."""
+def drill_items(argmap: ArgMap, *, side: str, focus: str | None = None, thesis: str | None = None) -> list[DrillItem]:
+    """The items for `side`, in document order; with `focus`, only those at or below that claim.
+    The other side's attacks are those whose side is against `thesis` (default: the first thesis)."""
+    from argmap.analysis.sides import FOR, sides, stance_toward
     from argmap.graph import descendants
+
+    chosen = thesis or argmap.thesis
+    claim_sides = sides(argmap)
 
     allowed = set(descendants(argmap, focus)) if focus else None
     items: list[DrillItem] = []
     for claim in argmap.claim_index.values():
         if allowed is not None and claim.id not in allowed:
             continue
-        attacks = [e for e in argmap.parents_index.get(claim.id, ()) if e.kind is ClaimKind.COUNTERPOINT]
+        attacks = [
+            e for e in argmap.parents_index.get(claim.id, ()) if e.kind in (ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT)
+        ]
+        if attacks and chosen is not None and stance_toward(claim_sides, claim.id, chosen) == FOR:
+            attacks = []  # the defender's own attack on the other side's case: not theirs to answer
         if side == "for":
             if attacks:
                 answers = []
