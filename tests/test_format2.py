@@ -373,3 +373,27 @@ def test_brief_and_drill_take_a_thesis_with_for() -> None:
     code, _, err = run_in_process("brief", "--for", "kep", "-", input=RIVALS)
     assert code == 2
     assert err == "argmap: --for: 'kep' is not a thesis of <stdin>; did you mean 'keep'? (theses: build, keep)\n"
+
+
+def test_critical_questions_become_drill_items_and_cross_examination_questions() -> None:
+    from argmap.debate.drill import drill_items
+
+    argmap = load_bytes(BASE.encode(), file="m.yaml").map
+    assert argmap is not None
+    questions = {i.key: i.prepared for i in drill_items(argmap, side="for") if i.key.startswith("question:")}
+    # 'trustworthiness' is raised by the undercut 'heads-biased', so it is drilled as their attack instead
+    assert questions == {
+        "question:expert-case:expertise": ("heads-know: Head teachers see most of the bullying in their schools.",),
+        "question:expert-case:field": (),
+        "question:expert-case:opinion": (
+            "head-teachers-say: Head teachers report less bullying after uniforms came in.",
+        ),
+        "question:expert-case:consistency": (),
+        "question:expert-case:backup-evidence": (),
+    }
+    code, out, _ = run_in_process("brief", str(HERE / "base.yaml"))
+    assert code == 0
+    assert (
+        "- Is E an expert in the field that A actually belongs to? — argument 'expert-case' (expert-opinion): "
+        "critical question 'field' (`uniforms-help`)\n" in out
+    )

@@ -315,6 +315,7 @@ def _questions(argmap: ArgMap, evaluation: Evaluation, gaps: Sequence[object], a
                 continue
             asked_sources.add(source.id)
             asks.append(("Who exactly is behind “", source.title, "”? Can they be named, and who checked them?"))
+        asks += _critical_questions(argmap, claim.id)
         if asks:
             weakness = len(kinds) + len(anonymous) + (2 if _label(evaluation, claim.id) != "stands" else 0)
             candidates.append((-weakness, order[claim.id], claim.id, asks))
@@ -329,6 +330,20 @@ def _questions(argmap: ArgMap, evaluation: Evaluation, gaps: Sequence[object], a
     if not count:
         out.append(Para(("No weak claim to question.",)))
     return out
+
+
+def _critical_questions(argmap: ArgMap, claim_id: str) -> list[tuple[Inline, ...]]:
+    """The open critical questions of the arguments for `claim_id` (format 2), as questions to ask."""
+    from argmap.analysis.argument_gaps import open_questions
+
+    asks: list[tuple[Inline, ...]] = []
+    for _, conclusion, _, reason, _ in open_questions(argmap):
+        if conclusion != claim_id:
+            continue
+        # reason: "argument 'a' (scheme) leaves the critical question 'q' open: <question text>"
+        head, _, question = reason.partition(" open: ")
+        asks.append((question, " — ", head.replace(" leaves the critical question", ": critical question")))
+    return asks
 
 
 def _bibliography(argmap: ArgMap) -> list[Block]:
