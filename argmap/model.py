@@ -317,6 +317,14 @@ class ArgMap:
     def thesis_claim(self) -> Claim | None:
         return self.claim(self.thesis) if self.thesis else None
 
+    def questioned_argument(self, claim: Claim) -> str | None:
+        """The linked argument whose critical questions `claim` answers or raises: the one it is a
+        premise, assumption or undercut of, or, for a counterpoint, the one whose premise it attacks."""
+        if claim.kind is ClaimKind.COUNTERPOINT and claim.parent is not None:
+            target = self.claim(claim.parent)
+            return target.argument if target is not None else None
+        return claim.argument
+
     @property
     def thesis_ids(self) -> tuple[str, ...]:
         """Every thesis id (format 1: the one thesis)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis.framework import Framework
-from argmap.model import ArgMap, Argument, ClaimKind, Position
+from argmap.model import ArgMap, ClaimKind, Position
 from argmap.schemes import SCHEMES
 
 #: (kind, claim id, position, reason, fix) of one gap; gaps.py makes the Gap
@@ -38,10 +38,7 @@ def _questions_settled(argmap: ArgMap) -> dict[str, set[str]]:
         if claim.answers and claim.argument:
             settled.setdefault(claim.argument, set()).add(claim.answers)
         if claim.raises:
-            argument = claim.argument
-            if claim.kind is ClaimKind.COUNTERPOINT and claim.parent is not None:
-                target = argmap.claim(claim.parent)
-                argument = target.argument if target is not None else None
+            argument = argmap.questioned_argument(claim)
             if argument:
                 settled.setdefault(argument, set()).add(claim.raises)
     return settled
@@ -111,8 +108,3 @@ def unchallenged_load_bearing(argmap: ArgMap) -> Iterator[RawGap]:
                     f"test '{claim.id}': add the strongest objection to it and answer it, or add an "
                     f"independent support for '{graph.ids[current]}'",
                 )
-
-
-def argument_of(argmap: ArgMap, claim_id: str) -> Argument | None:
-    claim = argmap.claim(claim_id)
-    return argmap.argument_index.get(claim.argument) if claim and claim.argument else None

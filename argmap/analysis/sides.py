@@ -15,7 +15,6 @@ from argmap.model import ArgMap
 
 FOR = "for"
 AGAINST = "against"
-STANCES = (FOR, AGAINST)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from argmap.checks import CheckContext, Violation, ids, rule
 from argmap.findings import Severity
-from argmap.model import ArgMap, Claim, ClaimKind
+from argmap.model import ArgMap, Claim
 from argmap.text.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -110,10 +110,7 @@ def _questioned_scheme(argmap: ArgMap, claim: Claim) -> tuple[str | None, Scheme
     A premise or assumption answers for the argument it belongs to; an undercut of an argument, or
     a counterpoint on one of its premises, raises for that argument.
     """
-    argument_id = claim.argument
-    if claim.kind is ClaimKind.COUNTERPOINT and claim.parent is not None:
-        target = argmap.claim(claim.parent)
-        argument_id = target.argument if target is not None else None
+    argument_id = argmap.questioned_argument(claim)
     from argmap.schemes import SCHEMES
 
     argument = argmap.argument_index.get(argument_id) if argument_id else None

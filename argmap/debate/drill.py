@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.model import ArgMap, Citation, Claim, ClaimKind
+from argmap.model import ArgMap, Citation, ClaimKind
 from argmap.text.safe import shorten
 
 STATE_VERSION = 1
@@ -127,15 +127,6 @@ def drill_items(argmap: ArgMap, *, side: str, focus: str | None = None, thesis: 
     return items
 
 
-def _questions(argmap: ArgMap, claim: Claim) -> str | None:
-    """The argument whose critical question an attack raises: the one it undercuts, or the one whose
-    premise a counterpoint attacks."""
-    if claim.kind is ClaimKind.COUNTERPOINT and claim.parent is not None:
-        target = argmap.claim(claim.parent)
-        return target.argument if target is not None else None
-    return claim.argument
-
-
 def _question_items(argmap: ArgMap, allowed: set[str] | None) -> list[DrillItem]:
     """A drill item per critical question of each argument's scheme (format 2) that the other side
     has not raised: what the map answers it with, or that it leaves it open."""
@@ -149,7 +140,9 @@ def _question_items(argmap: ArgMap, allowed: set[str] | None) -> list[DrillItem]
         if scheme is None or (allowed is not None and argument.conclusion not in allowed):
             continue
         members = [argmap.claim(m) for m in (*argument.premises, *argument.assumptions)]
-        raised = {c.raises for c in argmap.claim_index.values() if c.raises and _questions(argmap, c) == argument.id}
+        raised = {
+            c.raises for c in argmap.claim_index.values() if c.raises and argmap.questioned_argument(c) == argument.id
+        }
         for question in scheme.questions:
             if question.id in raised:  # the other side presses it: drilled as their attack
                 continue
