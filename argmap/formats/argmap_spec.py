@@ -355,8 +355,7 @@ CLAIM = Record(
             since=2,
             kinds=frozenset({ClaimKind.PREMISE, ClaimKind.ASSUMPTION}),
             description="The id of the critical question of the argument's scheme that this claim settles.",
-            misplaced="only the premises and assumptions of an argument answer its critical questions; "
-            "{owner} may 'raises' one",
+            misplaced="only the premises and assumptions of an argument answer its critical questions, not {owner}",
         ),
         Field(
             "raises",
@@ -365,7 +364,7 @@ CLAIM = Record(
             since=2,
             kinds=frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT}),
             description="The id of the critical question this attack presses.",
-            misplaced="only counterpoints and undercuts raise critical questions; {owner} may 'answers' one",
+            misplaced="only counterpoints and undercuts raise critical questions, not {owner}",
         ),
     )
 )
