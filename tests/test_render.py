@@ -44,6 +44,9 @@ def load(path: Path):
     return result.map
 
 
+JUNCTIONS = ROOT / "tests" / "format2" / "junctions.yaml"
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, cwd=ROOT, env=env, timeout=300)
 
@@ -69,6 +72,7 @@ GOLDEN_CASES = {
     ),
     "small_dark_gaps.dot": (SMALL, RenderOptions(format="dot", theme="dark", gaps=True)),
     "hostile.dot": (FIXTURES / "hostile.yaml", RenderOptions(format="dot")),
+    "junctions.dot": (JUNCTIONS, RenderOptions(format="dot")),
 }
 
 
@@ -483,3 +487,46 @@ def test_a_device_is_written_to_not_replaced(tmp_path: Path) -> None:
     proc = run_cli("render", str(SMALL), "-o", str(full), "-f", "dot")
     assert proc.returncode == 2 and b"No space left on device" in proc.stderr
     assert stat.S_ISCHR(full.stat().st_mode)
+
+
+# -- format 2: linked arguments and undercut steps as junction nodes ----------------------------
+
+
+def test_linked_arguments_and_undercut_steps_are_drawn_through_junctions() -> None:
+    view = build_view(load(JUNCTIONS))
+    assert [(j.id, j.conclusion, j.label) for j in view.junctions] == [
+        ("step:load-test", "bridge-safe", ""),
+        ("argument:inspection-argument", "bridge-safe", "expert-opinion"),
+    ]
+    assert [(e.child, e.parent, e.kind.value, e.role) for e in view.edges] == [
+        ("step:load-test", "bridge-safe", "premise", "conclusion"),
+        ("load-test", "step:load-test", "premise", "member"),
+        ("test-old", "step:load-test", "undercut", ""),
+        ("argument:inspection-argument", "bridge-safe", "premise", "conclusion"),
+        ("inspected", "argument:inspection-argument", "premise", "member"),
+        ("no-cracks", "argument:inspection-argument", "premise", "member"),
+        ("inspection-thorough", "argument:inspection-argument", "assumption", "member"),
+        ("inspectors-paid", "argument:inspection-argument", "undercut", ""),
+    ]
+
+
+def test_junctions_in_the_svg_from_the_real_dot() -> None:
+    svg = run_dot(map_to_dot(load(JUNCTIONS), RenderOptions())[0], fmt="svg")
+    junctions = [g for g in svg_groups(svg, "node") if "junction" in classes(g) and "legend" not in classes(g)]
+    assert sorted(" ".join(classes(g)) for g in junctions) == ["node junction argument", "node junction step"]
+    edges = svg_groups(svg, "edge")
+    members = [g for g in edges if "member" in classes(g)]
+    assert len(members) == 4
+    # a member edge has no arrowhead (the junction's own edge carries it); an assumption's is dashed
+    for g in members:
+        assert g.find(f"{SVG}polygon") is None
+    dashed = [g for g in members if "assumption" in classes(g)]
+    assert len(dashed) == 1 and "stroke-dasharray" in ET.tostring(dashed[0]).decode()
+    undercuts = [g for g in edges if "undercut" in classes(g)]
+    assert len(undercuts) == 2
+    assert b">expert&#45;opinion</text>" in svg  # the scheme beside its junction
+
+
+def test_a_focus_below_an_argument_draws_no_dangling_junction() -> None:
+    view = build_view(load(JUNCTIONS), focus="no-cracks")
+    assert view.junctions == () and [n.id for n in view.nodes] == ["no-cracks"]

@@ -23,7 +23,7 @@ from argmap.model import FORMAT1_KINDS, ClaimKind
 from argmap.render.statements import StatementWriter
 from argmap.render.themes import ATTACK_STYLE, SHAPES, SUPPORT_STYLE, THEMES, Theme
 from argmap.text.urls import safe_url
-from argmap.views.diagram import DiagramView, ViewEdge, ViewNode
+from argmap.views.diagram import DiagramView, ViewEdge, ViewJunction, ViewNode
 
 #: dot rejects a quoted string of 16,382 bytes or more; stay far below
 MAX_STRING_BYTES = 8000
@@ -159,6 +159,7 @@ def to_dot(
     graph.attr("node", fontname=FONT, fontsize="11", margin="0.14,0.08", penwidth="1.3")
     graph.attr("edge", dir="back", arrowsize="0.9")
     ids = {node.id: f"n{index}" for index, node in enumerate(view.nodes)}
+    ids.update((junction.id, f"j{index}") for index, junction in enumerate(view.junctions))
     urls: dict[str, str | None] = {}  # a source's URL is checked and encoded once
     writer = StatementWriter()  # the package's node()/edge() lines, written without its overhead
     for node in view.nodes:
@@ -166,11 +167,21 @@ def to_dot(
             urls[node.url] = dot_url(node.url)
         attrs = _node_attrs(node, look, mark_gaps, url=urls.get(node.url or ""))
         graph.body.append(writer.statement(ids[node.id], dot_string(node_label(node)), attrs))
+    for junction in view.junctions:
+        label, attrs = _junction_attrs(junction, look)
+        graph.body.append(writer.statement(ids[junction.id], label, attrs))
     for edge in view.edges:
         graph.body.append(writer.statement(f"{ids[edge.parent]} -> {ids[edge.child]}", None, _edge_attrs(edge, look)))
     if legend:
         present = frozenset(node.kind for node in view.nodes)
-        _add_legend(graph, look, mark_gaps=mark_gaps, vertical=direction in ("TB", "BT"), present=present)
+        _add_legend(
+            graph,
+            look,
+            mark_gaps=mark_gaps,
+            vertical=direction in ("TB", "BT"),
+            present=present,
+            junctions=bool(view.junctions),
+        )
     source: str = graph.source
     return source
 
@@ -206,11 +217,32 @@ def _dashed(style: str) -> str:
     return ",".join([*parts, "dashed"])
 
 
+def _junction_attrs(junction: ViewJunction, look: Theme) -> tuple[str, dict[str, str]]:
+    """A junction's label and attributes: a dot, with its scheme beside it when it has one."""
+    attrs = {
+        "shape": "point",
+        "width": "0.13",
+        "color": look.support,
+        "fillcolor": look.support,
+        "tooltip": dot_string(junction.tooltip),
+        "class": "junction " + ("argument" if junction.id.startswith("argument:") else "step"),
+    }
+    if junction.label:
+        attrs.update(xlabel=dot_string([junction.label]), fontsize="9", fontcolor=look.support)
+    return dot_string([""]), attrs
+
+
 def _edge_attrs(edge: ViewEdge, look: Theme) -> dict[str, str]:
     attrs = dict(ATTACK_STYLE if edge.attacks else SUPPORT_STYLE)
     attrs["color"] = look.attack if edge.attacks else look.support
     attrs["tooltip"] = dot_string(edge.tooltip)
+    if edge.role == "member":  # into the junction: the arrow is the junction's, to the conclusion
+        attrs.update(dir="none", arrowtail="none")
+        if edge.kind is ClaimKind.ASSUMPTION:
+            attrs["style"] = "dashed"
     classes = ["relation", "attack" if edge.attacks else "support", edge.kind.value]
+    if edge.role:
+        classes.append(edge.role)
     if edge.ref:
         classes.append("ref")
         attrs["constraint"] = "false"
@@ -219,10 +251,16 @@ def _edge_attrs(edge: ViewEdge, look: Theme) -> dict[str, str]:
 
 
 def _add_legend(
-    graph: object, look: Theme, *, mark_gaps: bool, vertical: bool, present: frozenset[ClaimKind] = frozenset()
+    graph: object,
+    look: Theme,
+    *,
+    mark_gaps: bool,
+    vertical: bool,
+    present: frozenset[ClaimKind] = frozenset(),
+    junctions: bool = False,
 ) -> None:
-    """A cluster naming each kind in its style (format 2's kinds only when the map has them), and
-    one support and one attack edge."""
+    """A cluster naming each kind in its style (format 2's kinds only when the map has them), one
+    support and one attack edge, and the junction of a linked argument when the map draws one."""
     import graphviz
 
     legend = graphviz.Digraph("cluster_legend")
@@ -265,6 +303,16 @@ def _add_legend(
             fontcolor=look.text,
             tooltip="weak claim",
             **{"class": "legend gap"},
+        )
+        extra += 1
+    if junctions:
+        legend.node(
+            f"legend{extra}",
+            label="\u25cf joins premises that\nsupport only together",
+            shape="plaintext",
+            fontcolor=look.support,
+            tooltip="linked argument",
+            **{"class": "legend junction"},
         )
         extra += 1
     samples = (("supports", SUPPORT_STYLE, look.support), ("attacks", ATTACK_STYLE, look.attack))

@@ -6,6 +6,11 @@ lines, the compact citation marker, the tooltip text (full claim, quotes, source
 and at most one link (the first cited source with an http(s) URL). Each relation becomes one
 `ViewEdge`; a `ref` is one more edge to the same node, never a copy of the claim.
 
+A support step that is more than an arrow is drawn through a `ViewJunction`, a small node, as
+Argdown and AIF draw them: a linked argument (format 2) joins its premises and assumptions there,
+and one arrow leads from it to the conclusion; an undercut points at the junction of the step it
+attacks (a linked argument's, or that of the one-premise step from an undercut premise to its parent).
+
 Text here is still plain text (control characters already made visible); escaping for DOT is
 argmap.render.dot's job, so the view stays useful to any other renderer.
 """
@@ -56,14 +61,34 @@ class ViewNode:
 
 
 @dataclass(frozen=True)
+class ViewJunction:
+    """A support step drawn as a node: a linked argument, or an undercut one-premise step.
+
+    `id` is `argument:ID` or `step:PREMISE-ID` (never a claim id: a claim id has no colon)."""
+
+    id: str
+    conclusion: str
+    #: the argument's scheme, shown beside the junction ("" when none)
+    label: str
+    tooltip: str
+
+
+#: what an edge is to a junction: "" a plain relation between claims, "member" a premise or
+#: assumption into its step's junction, "conclusion" the junction's arrow to what the step supports
+EDGE_ROLES = ("", "member", "conclusion")
+
+
+@dataclass(frozen=True)
 class ViewEdge:
-    """`child` supports (kind premise/correlation) or attacks (counterpoint/rebuttal) `parent`."""
+    """`child` supports (kind premise/correlation/assumption) or attacks (counterpoint/rebuttal/
+    undercut) `parent`; either end may be a junction's id (see `role`)."""
 
     child: str
     parent: str
     kind: ClaimKind
     ref: bool
     tooltip: str
+    role: str = ""
 
     @property
     def attacks(self) -> bool:
@@ -79,6 +104,8 @@ class DiagramView:
     edges: tuple[ViewEdge, ...]
     #: claims of the map that are not drawn (because of --depth/--focus)
     hidden: int = 0
+    #: support steps drawn as junction nodes, in document order
+    junctions: tuple[ViewJunction, ...] = ()
 
 
 def clean(text: str) -> str:
@@ -235,14 +262,71 @@ def build_view(
                 hidden_children=hidden_children,
             )
         )
-    edges = tuple(
-        ViewEdge(child=e.child, parent=e.parent, kind=e.kind, ref=e.ref, tooltip=_edge_tooltip(e))
-        for e in argmap.edges_resolved
-        if e.child in shown and e.parent in shown
-    )
+    junctions, edges = _relations(argmap, shown)
     return DiagramView(
-        title=clean(argmap.title), nodes=tuple(nodes), edges=edges, hidden=len(argmap.claim_index) - len(nodes)
+        title=clean(argmap.title),
+        nodes=tuple(nodes),
+        edges=edges,
+        hidden=len(argmap.claim_index) - len(nodes),
+        junctions=junctions,
     )
+
+
+def _relations(argmap: ArgMap, shown: set[str]) -> tuple[tuple[ViewJunction, ...], tuple[ViewEdge, ...]]:
+    """The junctions and the edges between drawn claims and junctions, in document order."""
+    drawn = [e for e in argmap.edges_resolved if e.child in shown and e.parent in shown]
+    # one-premise steps that an undercut attacks: premise id -> the claim it is written under
+    undercut_steps = {
+        e.parent: premise.parent
+        for e in drawn
+        if e.undercuts and e.argument is None
+        for premise in (argmap.claim(e.parent),)
+        if premise is not None and premise.parent is not None and premise.parent in shown
+    }
+    junctions: dict[str, ViewJunction] = {}
+    edges: list[ViewEdge] = []
+
+    def junction(key: str, conclusion: str, label: str, tooltip: str) -> str:
+        if key not in junctions:
+            junctions[key] = ViewJunction(key, conclusion, label, tooltip)
+            edges.append(ViewEdge(key, conclusion, ClaimKind.PREMISE, False, tooltip, role="conclusion"))
+        return key
+
+    for e in drawn:
+        tooltip = _edge_tooltip(e)
+        if e.argument is not None and argmap.argument_index.get(e.argument) is not None:
+            argument = argmap.argument_index[e.argument]
+            key = junction(f"argument:{argument.id}", argument.conclusion, *_argument_texts(argmap, argument.id))
+            role = "" if e.undercuts else "member"
+            edges.append(ViewEdge(e.child, key, e.kind, e.ref, tooltip, role=role))
+        elif e.undercuts and e.parent in undercut_steps:
+            step_to = undercut_steps[e.parent]
+            key = junction(f"step:{e.parent}", step_to, *_step_texts(e.parent, step_to))
+            edges.append(ViewEdge(e.child, key, e.kind, e.ref, tooltip))
+        elif not e.attacks and not e.ref and undercut_steps.get(e.child) == e.parent:
+            key = junction(f"step:{e.child}", e.parent, *_step_texts(e.child, e.parent))
+            edges.append(ViewEdge(e.child, key, e.kind, e.ref, tooltip, role="member"))
+        else:
+            edges.append(ViewEdge(e.child, e.parent, e.kind, e.ref, tooltip))
+    return tuple(junctions.values()), tuple(edges)
+
+
+def _argument_texts(argmap: ArgMap, argument_id: str) -> tuple[str, str]:
+    """A linked argument's junction label (its scheme) and tooltip."""
+    argument = argmap.argument_index[argument_id]
+    scheme = clean(argument.scheme) if argument.scheme else ""
+    members = ", ".join(clean(m) for m in (*argument.premises, *argument.assumptions))
+    tooltip = f"argument: {clean(argument.id)}"
+    if scheme:
+        tooltip += f" ({scheme})"
+    tooltip += f"\n{members} together support {clean(argument.conclusion)}"
+    if argument.note:
+        tooltip += "\nnote: " + _cut(clean_block(argument.note), MAX_FIELD_CHARS)
+    return _cut(scheme, 40), tooltip
+
+
+def _step_texts(premise: str, conclusion: str) -> tuple[str, str]:
+    return "", f"step: {clean(premise)} supports {clean(conclusion)}"
 
 
 def _unknown_focus(argmap: ArgMap, focus: str) -> str:
