@@ -238,3 +238,21 @@ def test_a_reference_to_a_claim_outside_a_focused_view_says_so() -> None:
     assert "→ see shade-cools (not in this view)" in shown
     assert "shade-cools:" not in shown
     assert "(not in this view)" not in view(text)  # the full view writes every claim out
+
+
+def test_rival_theses_are_positions_of_their_own() -> None:
+    text = (ROOT / "tests" / "format2" / "rivals.yaml").read_text(encoding="utf-8")
+    out = view(text, width=80, sources=False)
+    tree = out.split("\n\n", 1)[1]
+    assert tree == (
+        "Position 1 of 2 · rival of toll\n"
+        "◆ ban: The city should ban cars downtown. ⚠ single-source\n"
+        "├── ▲ air: Air quality downtown is poor. [1] ⚠ no-quote\n"
+        "└── ✗ → see toll\n"
+        "\n"
+        "Position 2 of 2 · rival of ban\n"
+        "◆ toll: The city should charge a congestion toll instead. ⚠ single-source\n"
+        "├── ▲ revenue: A toll raises money for transit. [1] ⚠ no-quote\n"
+        "└── ✗ → see ban\n"
+    )
+    assert "not connected" not in out

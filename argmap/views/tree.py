@@ -208,17 +208,43 @@ class _ViewBuilder:
                 path=path[1:],
             )
             return
-        if thesis:
+        theses = [t for t in self.map.thesis_ids if t in self.map.claim_index]
+        if len(theses) > 1:
+            # rival positions (format 2's `theses:`): each its own tree, headed by whom it contends with
+            for number, root in enumerate(theses, 1):
+                if number > 1:
+                    self.lines.append(())
+                self.lines.append(self.position_heading(root, number, theses))
+                self.walk(root, remaining=self.options.depth, path=None)
+        elif thesis:
             self.walk(thesis, remaining=self.options.depth, path=None)
         if self.options.depth is None:
             # Claims not below the thesis (a broken map): shown too, so that nothing is hidden.
             stray = [c for c in self.map.claim_index.values() if c.id not in self.printed]
             if stray:
                 self.lines.append(())
-                self.lines.append((("not connected to the thesis:", "bold"),))
+                where = "any thesis" if len(theses) > 1 else "the thesis"
+                self.lines.append(((f"not connected to {where}:", "bold"),))
                 for claim in stray:
                     if claim.id not in self.printed:
                         self.walk(claim.id, remaining=None, path=None)
+
+    def position_heading(self, root: str, number: int, theses: Sequence[str]) -> Line:
+        """The line above a rival position's tree: "Position 2 of 3 · rival of a, b", its rivals being
+        the other theses it attacks or is attacked by."""
+        rivals = [
+            other
+            for other in theses
+            if other != root
+            and any(
+                e.attacks and {e.child, e.parent} == {root, other}
+                for e in (*self.map.children(root), *self.map.children(other))
+            )
+        ]
+        heading: list[Segment] = [(f"Position {number} of {len(theses)}", "bold")]
+        if rivals:
+            heading.append((" · rival of " + ", ".join(visible(r) for r in rivals), "dim"))
+        return tuple(heading)
 
     def source_table(self, *, restricted: bool) -> None:
         rows = [s for s in self.map.source_index.values() if not restricted or s.id in self.cited]
