@@ -46,6 +46,8 @@ class RenderOptions:
     legend: bool = True
     gaps: bool = False
     timeout: float = DEFAULT_TIMEOUT
+    #: the layout program (--dot PATH); None: argmap.render.graphviz.find_program chooses
+    dot: str | None = None
 
 
 def resolve_format(output: str, fmt: str | None) -> str:
