@@ -590,3 +590,43 @@ def test_junctions_in_the_svg_from_the_real_dot() -> None:
 def test_a_focus_below_an_argument_draws_no_dangling_junction() -> None:
     view = build_view(load(JUNCTIONS), focus="no-cracks")
     assert view.junctions == () and [n.id for n in view.nodes] == ["no-cracks"]
+
+
+def test_a_large_map_is_drawn_as_an_overview_unless_all_is_asked(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from genmap import generate
+
+    from argmap.render.pipeline import OVERVIEW_LIMIT, overview_depth
+
+    big = tmp_path / "big.yaml"
+    big.write_text(generate(OVERVIEW_LIMIT + 500, seed=5), encoding="utf-8")
+    argmap = load(big)
+    depth = overview_depth(argmap)
+    assert depth is not None and depth >= 1
+    proc = run_cli("render", str(big), "-o", str(tmp_path / "big.svg"))
+    assert proc.returncode == 0, proc.stderr
+    err = proc.stderr.decode()
+    assert err.startswith(
+        f"argmap: {OVERVIEW_LIMIT + 500} claims are too many for one readable picture: drawing the top {depth} levels"
+    )
+    assert "--all draws everything" in err
+    svg = (tmp_path / "big.svg").read_bytes()
+    drawn = [g for g in svg_groups(svg, "node") if "claim" in classes(g)]
+    assert 0 < len(drawn) <= OVERVIEW_LIMIT
+    assert len(drawn) == len(build_view(argmap, depth=depth).nodes)
+    assert b"more below" in svg
+    # DOT text is not laid out: it keeps every claim; --all draws every claim
+    proc = run_cli("render", str(big), "-o", str(tmp_path / "big.dot"))
+    assert proc.returncode == 0 and "too many" not in proc.stderr.decode()
+    assert (tmp_path / "big.dot").read_text(encoding="utf-8").count('class="claim ') == OVERVIEW_LIMIT + 500
+    proc = run_cli("render", str(big), "-o", str(tmp_path / "all.svg"), "--all")
+    assert proc.returncode == 0 and "too many" not in proc.stderr.decode()
+    all_svg = (tmp_path / "all.svg").read_bytes()
+    assert len([g for g in svg_groups(all_svg, "node") if "claim" in classes(g)]) == OVERVIEW_LIMIT + 500
+
+
+def test_overview_depth_of_a_small_map_is_none() -> None:
+    from argmap.render.pipeline import overview_depth
+
+    assert overview_depth(load(ASSAD)) is None
+    assert overview_depth(load(ASSAD), limit=10) == 1

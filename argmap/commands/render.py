@@ -98,6 +98,12 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
     help="The layout program to run: a path, or a name on PATH [default: $ARGMAP_DOT; else graphviz-pure, "
     "installed with argmap, for SVG and PNG; else Graphviz's dot].",
 )
+@click.option(
+    "--all",
+    "draw_all",
+    is_flag=True,
+    help="Draw every claim of a large map (past 2,000 claims a picture is otherwise an overview of the top levels).",
+)
 @click.option("--which", is_flag=True, help="Say which layout program would draw the format, and exit.")
 def command(
     path: str | None,
@@ -113,6 +119,7 @@ def command(
     engine: str,
     timeout: float,
     dot: str | None,
+    draw_all: bool,
     which: bool,
 ) -> int:
     """Draw the argument in PATH (or - for stdin) as a Graphviz diagram.
@@ -150,6 +157,7 @@ def command(
         gaps=gaps,
         timeout=timeout,
         dot=dot,
+        all=draw_all,
     )
     try:
         data = render_map(opened.map, options, progress=stderr_progress)
