@@ -59,7 +59,7 @@ def test_brief_sections_for_the_defender() -> None:
         "## Cross-examination questions to expect",
         "## Bibliography",
     ]
-    assert out.count("**NO PREPARED ANSWER**") == 13  # the map's unanswered counterpoints
+    assert out.count("**NO PREPARED ANSWER**") == 14  # the map's unanswered counterpoints and undercuts
 
 
 def test_brief_sections_for_the_attacker() -> None:

@@ -58,7 +58,7 @@ def view(text: str, **options: object) -> str:
 
 GOLDEN_CASES = {
     "assad_isis.show.txt": ["maps/assad_isis.yaml"],
-    "assad_isis.focus.show.txt": ["maps/assad_isis.yaml", "--focus", "white-limited-effort"],
+    "assad_isis.focus.show.txt": ["maps/assad_isis.yaml", "--focus", "white-on-tacit-assistance"],
     "assad_isis.depth1.show.txt": ["maps/assad_isis.yaml", "--depth", "1", "--no-sources"],
     "small.show.txt": ["tests/gaps_show/small.yaml"],
     "clean.show.txt": ["tests/gaps_show/clean.yaml"],
@@ -84,18 +84,18 @@ def test_every_line_fits_the_width_and_long_claims_wrap_under_their_glyph() -> N
     text = (GOLDEN / "assad_isis.show.txt").read_text(encoding="utf-8")
     assert all(len(line) <= 100 for line in text.splitlines())
     lines = text.splitlines()
-    first = next(i for i, line in enumerate(lines) if "▲ prisoner-releases-2011:" in line)
-    column = lines[first].index("prisoner-releases-2011")  # the text starts after the glyph ...
-    assert lines[first + 1][:column] == "│   │ "  # ... and goes on below it, under the tree's guides
+    first = next(i for i, line in enumerate(lines) if "▲ saydnaya-releases:" in line)
+    column = lines[first].index("saydnaya-releases")  # the text starts after the glyph ...
+    assert lines[first + 1][:column] == "│   │     "  # ... and goes on below it, under the tree's guides
     assert lines[first + 1][column] != " "
 
 
 def test_refs_are_pointers_not_copies() -> None:
     text = (GOLDEN / "assad_isis.show.txt").read_text(encoding="utf-8")
-    assert text.count("white-regime-pragmatic:") == 1
-    assert "▲ → see white-regime-pragmatic" in text
-    assert "↺ → see white-limited-effort" not in text  # written out there, so a definition
-    assert "▲ → see white-limited-effort" in text
+    assert text.count("motive-is-inferred:") == 1
+    assert "✗ → see motive-is-inferred" in text
+    assert text.count("white-on-tacit-assistance:") == 1  # written out once, as a premise ...
+    assert "↺ → see white-on-tacit-assistance" in text  # ... and pointed to as a rebuttal
 
 
 def test_header_and_sources_table() -> None:
