@@ -208,24 +208,24 @@ def _type(value: object) -> str:
     )
 
 
-_TOP_KEYS = (
+TOP_KEYS = (
     "$schema", "argmap-json", "format", "title", "description", "analyses", "semantics", "sources", "theses",
     "claims", "arguments", "relations", "expect",
 )  # fmt: skip
-_SOURCE_KEYS = ("id", *_SOURCE_TEXT, "anonymous")
-_CLAIM_KEYS = (
+SOURCE_KEYS = ("id", *_SOURCE_TEXT, "anonymous")
+CLAIM_KEYS = (
     "id", "text", "kind", "parent", "argument", "cite", "tags", "note", "between", "inferred", "weight",
     "standard", "answers", "raises",
 )  # fmt: skip
-_ARGUMENT_KEYS = ("id", "conclusion", "premises", "assumptions", "scheme", "weight", "note", "tags")
-_RELATION_KEYS = ("child", "parent", "kind", "argument", "ref", "note")
+ARGUMENT_KEYS = ("id", "conclusion", "premises", "assumptions", "scheme", "weight", "note", "tags")
+RELATION_KEYS = ("child", "parent", "kind", "argument", "ref", "note")
 
 
 def _sources(r: _Reader, value: object) -> tuple[Source, ...]:
     result = []
     for i, item in enumerate(r.items(value, ("sources",))):
         path: Path = ("sources", i)
-        fields = r.record(item, path, _SOURCE_KEYS, ("id", "title", "kind"))
+        fields = r.record(item, path, SOURCE_KEYS, ("id", "title", "kind"))
         source_id = r.ident(fields.get("id"), (*path, "id"))
         if source_id is None:
             continue
@@ -277,7 +277,7 @@ def _claims(r: _Reader, value: object) -> list[Claim]:
     depths: dict[str, int] = {}
     for i, item in enumerate(r.items(value, ("claims",))):
         path: Path = ("claims", i)
-        fields = r.record(item, path, _CLAIM_KEYS, ("id", "text", "kind"))
+        fields = r.record(item, path, CLAIM_KEYS, ("id", "text", "kind"))
         claim_id = r.ident(fields.get("id"), (*path, "id"))
         text = r.text(fields.get("text"), (*path, "text"))
         kind_name = r.choice(fields.get("kind"), (*path, "kind"), tuple(_KINDS))
@@ -333,7 +333,7 @@ def _arguments(r: _Reader, value: object) -> list[Argument]:
     result = []
     for i, item in enumerate(r.items(value, ("arguments",))):
         path: Path = ("arguments", i)
-        fields = r.record(item, path, _ARGUMENT_KEYS, ("id", "conclusion", "premises"))
+        fields = r.record(item, path, ARGUMENT_KEYS, ("id", "conclusion", "premises"))
         argument_id = r.ident(fields.get("id"), (*path, "id"))
         conclusion = r.ident(fields.get("conclusion"), (*path, "conclusion"))
         if argument_id is None or conclusion is None:
@@ -365,7 +365,7 @@ def _relations(r: _Reader, value: object, claims: list[Claim]) -> list[Edge]:
     placed: set[str] = set()
     for i, item in enumerate(r.items(value, ("relations",))):
         path: Path = ("relations", i)
-        fields = r.record(item, path, _RELATION_KEYS, ("child", "parent", "kind"))
+        fields = r.record(item, path, RELATION_KEYS, ("child", "parent", "kind"))
         child = r.ident(fields.get("child"), (*path, "child"))
         parent = r.ident(fields.get("parent"), (*path, "parent"))
         kind_name = r.choice(fields.get("kind"), (*path, "kind"), tuple(k for k in _KINDS if k != "thesis"))
@@ -435,7 +435,7 @@ def read(data: bytes, *, file: str, base_dir: str | None = None) -> LoadResult:
         r.problems.append(
             Problem(file, line, column, SYNTAX, Severity.ERROR, f"duplicate key '{visible(key)}' in {_where(path)}")
         )
-    fields = r.record(document, (), _TOP_KEYS, ("argmap-json", "title", "sources", "claims"))
+    fields = r.record(document, (), TOP_KEYS, ("argmap-json", "title", "sources", "claims"))
     if not fields:
         return LoadResult(None, tuple(r.problems))
     if fields.get("argmap-json") != VERSION:
