@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from pathlib import Path
 
 import jsonschema
 import networkx as nx
@@ -305,7 +304,7 @@ def test_graphml_is_read_by_networkx() -> None:
     assert graph.has_edge("e", "a") and graph.has_edge("a", "t") and graph.has_edge("u", "step:p")
     assert graph.has_edge("p", "step:p") and graph.has_edge("step:p", "t")
     assert graph.edges["p", "c"]["ref"] is True and graph.edges["p", "c"]["relation"] == "attack"
-    assert [p.message for p in losses][0].startswith("graphml cannot hold citation locators")
+    assert next(p.message for p in losses).startswith("graphml cannot hold citation locators")
 
 
 def test_markdown_exact_output() -> None:

@@ -137,11 +137,14 @@ def writer_format(path: str, name: str | None) -> MapFormat:
 
 
 def extract(argmap: ArgMap, *, focus: str | None = None, depth: int | None = None) -> ArgMap:
-    """The part of the map below `focus` (or below every thesis), at most `depth` relations deep.
+    """The part of the map written below `focus` (or below every thesis), at most `depth` levels deep.
 
-    The focused claim becomes the thesis of the part. Each claim kept is written where the walk
-    from the root first reaches it; its other relations within the part become refs. A linked
-    argument is kept with all its premises, or not at all. Raises ValueError for an unknown focus.
+    The part follows where claims are written, not refs, so every claim keeps its kind and place;
+    the focused claim becomes the thesis (what only a non-thesis can have is dropped from it: its
+    weight, questions, variables and the undercuts of its own step). Refs between kept claims are
+    kept, refs out of the part dropped, and a linked argument left without a premise is dropped
+    with what is written under it. The sources kept are those the part cites (with those they are
+    known through). Raises ValueError for an unknown focus.
     """
     if focus is None and depth is None:
         return argmap
@@ -151,55 +154,105 @@ def extract(argmap: ArgMap, *, focus: str | None = None, depth: int | None = Non
 
         raise ValueError(f"--focus: no claim with id '{visible(focus)}'{did_you_mean(focus, argmap.claim_index)}")
     roots = (focus,) if focus is not None else argmap.thesis_ids
-    place: dict[str, Edge | None] = {root: None for root in roots}
-    level = {root: 0 for root in roots}
-    frontier = list(roots)
-    kept_edges: list[Edge] = []
-    while frontier:
-        following = []
-        for parent in frontier:
-            if depth is not None and level[parent] >= depth:
-                continue
-            for edge in argmap.children(parent):
-                kept_edges.append(edge)
-                if edge.child not in place:
-                    place[edge.child] = edge
-                    level[edge.child] = level[parent] + 1
-                    following.append(edge.child)
-        frontier = following
+    written: dict[str, list[Edge]] = {}
+    for edge in argmap.edges_resolved:
+        if not edge.ref:
+            written.setdefault(edge.parent, []).append(edge)
+    dropped_arguments: set[str] = set()
+    while True:
+        level = _written_below(roots, written, depth, dropped_arguments, focus)
+        empty = {
+            a.id
+            for a in argmap.arguments
+            if a.conclusion in level and a.id not in dropped_arguments and not any(p in level for p in a.premises)
+        }
+        if not empty:
+            break
+        dropped_arguments |= empty
     claims = []
     for claim in argmap.claims:
-        if claim.id not in place or argmap.claim_index[claim.id] is not claim:
+        if claim.id not in level or argmap.claim_index[claim.id] is not claim:
             continue
-        reached = place[claim.id]
-        if reached is None:
+        if claim.id in roots and claim.kind is not ClaimKind.THESIS:
             claim = replace(
-                claim, kind=ClaimKind.THESIS, parent=None, argument=None, weight=None, answers=None, raises=None
-            )
-        else:
-            claim = replace(claim, kind=reached.kind, parent=reached.parent, argument=reached.argument)
+                claim, kind=ClaimKind.THESIS, parent=None, argument=None, weight=None, answers=None, raises=None,
+                between=(), between_position=None,
+            )  # fmt: skip
         claims.append(replace(claim, depth=level[claim.id]))
-    kept = set(map(id, kept_edges))
-    edges = tuple(replace(e, ref=place.get(e.child) is not e) for e in argmap.edges if id(e) in kept)
-    used_arguments = {e.argument for e in edges if e.argument is not None}
+    # A counterpoint made the thesis has counterpoints, not rebuttals, and so on down each chain of
+    # attacks: the kind of an attack follows the new kind of what it attacks (parents come first).
+    kinds: dict[str, ClaimKind] = {}
+    for i, claim in enumerate(claims):
+        if claim.parent is not None and claim.kind in _DENIALS:
+            kind = _denial_of(kinds.get(claim.parent, ClaimKind.THESIS))
+            if kind is not claim.kind:
+                claims[i] = replace(claim, kind=kind, raises=claim.raises if kind is ClaimKind.COUNTERPOINT else None)
+        kinds[claim.id] = claims[i].kind
+    kept = {c.id: c for c in claims}
+    edges = tuple(
+        replace(e, kind=_denial_of(kinds[e.parent])) if e.kind in _DENIALS else e
+        for e in argmap.edges
+        if e.child in kept
+        and e.parent in kept
+        and e.argument not in dropped_arguments
+        and (e.ref or kept[e.child].parent == e.parent)
+    )
     arguments = tuple(
         replace(
             a,
-            premises=tuple(p for p in a.premises if p in place),
-            assumptions=tuple(p for p in a.assumptions if p in place),
+            premises=tuple(p for p in a.premises if p in kept),
+            assumptions=tuple(p for p in a.assumptions if p in kept),
         )
         for a in argmap.arguments
-        if a.id in used_arguments
+        if a.conclusion in kept and a.id not in dropped_arguments
     )
+    # The sources the part cites, what they are known through, and the analysed text.
+    cited = {c.source for claim in claims for c in claim.cites} | ({argmap.analyses} if argmap.analyses else set())
+    todo = list(cited)
+    while todo:
+        source = argmap.source(todo.pop())
+        if source is not None and source.via and source.via not in cited:
+            cited.add(source.via)
+            todo.append(source.via)
     return replace(
         argmap,
+        sources=tuple(s for s in argmap.sources if s.id in cited),
         thesis=roots[0] if roots else None,
         theses=tuple(roots),
         claims=tuple(claims),
         edges=edges,
         arguments=arguments,
-        expect=tuple(e for e in argmap.expect if e.claim in place),
+        expect=tuple(e for e in argmap.expect if e.claim in kept),
     )
+
+
+_DENIALS = frozenset({ClaimKind.COUNTERPOINT, ClaimKind.REBUTTAL})
+
+
+def _denial_of(target: ClaimKind) -> ClaimKind:
+    """What an attack on a claim of kind `target` is: a rebuttal of an attack, else a counterpoint."""
+    return ClaimKind.REBUTTAL if target in (ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT) else ClaimKind.COUNTERPOINT
+
+
+def _written_below(
+    roots: tuple[str, ...], written: dict[str, list[Edge]], depth: int | None, dropped: set[str], focus: str | None
+) -> dict[str, int]:
+    """Claim id -> its level below the roots, following the edges where claims are written."""
+    level = {root: 0 for root in roots}
+    frontier = list(roots)
+    while frontier:
+        following = []
+        for parent in frontier:
+            if depth is not None and level[parent] >= depth:
+                continue
+            for edge in written.get(parent, ()):
+                if edge.argument in dropped or (parent == focus and edge.undercuts and edge.argument is None):
+                    continue  # an argument left without premises; the undercut of a step the part does not hold
+                if edge.child not in level:
+                    level[edge.child] = level[parent] + 1
+                    following.append(edge.child)
+        frontier = following
+    return level
 
 
 # -- one file and a run -------------------------------------------------------------------------
@@ -286,8 +339,8 @@ def _convert(
         return replace(result, error=f"not converted: {errors} error(s) in the map"), None
     try:
         argmap = extract(loaded.map, focus=options.focus, depth=options.depth)
-    except ValueError as exc:
-        return replace(result, error=str(exc)), None
+    except ValueError as exc:  # an unknown --focus: a usage error
+        raise ConvertError(f"{display}: {exc}") from None
     text, losses = target.write(argmap)
     losses = tuple(sorted(losses))
     result = replace(result, losses=losses)
