@@ -211,3 +211,13 @@ def test_every_part_of_a_generated_map_is_a_valid_map(document: dict, data: st.D
     part = extract(argmap, focus=focus, depth=depth)
     again = load(write(part)[0])  # loads and validates with no problem
     assert {c.id for c in again.claims} == {c.id for c in part.claims}
+
+
+def test_other_commands_read_argmap_json_by_its_extension(tmp_path: Path) -> None:
+    source = write_file(tmp_path / "m.json", argmap_json.write(load(BASE_MAP))[0])
+    assert run_in_process("validate", str(source))[0] == 0
+    code, out, _ = run_in_process("show", str(source), "--width", "80")
+    assert code == 0 and "Schools should require uniforms." in out
+    broken = write_file(tmp_path / "b.json", '{"argmap-json": 1, "title": 3}')
+    code, out, _ = run_in_process("validate", str(broken), "-f", "parsable")
+    assert code == 1 and f"{broken}:1:29: error: 'title' must be text, not a number [schema]" in out

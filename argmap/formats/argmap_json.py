@@ -93,8 +93,17 @@ def to_data(argmap: ArgMap) -> dict[str, Any]:
 
 
 def write(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
-    """The model as argmap JSON; it holds everything the model holds, so nothing is lost."""
-    return json.dumps(to_data(argmap), indent=2, ensure_ascii=False) + "\n", ()
+    """The model as argmap JSON, one top-level key and one record of each list per line (readable,
+    diffable, and written by json's C encoder); it holds everything the model holds: no loss."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    out = []
+    for key, value in to_data(argmap).items():
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(map(encode, value))
+            out.append(f"  {encode(key)}: [\n    {items}\n  ]")
+        else:
+            out.append(f"  {encode(key)}: {encode(value)}")
+    return "{\n" + ",\n".join(out) + "\n}\n", ()
 
 
 class _Reader:
