@@ -19,7 +19,7 @@ from dataclasses import replace
 import jsonschema
 import networkx as nx
 import pytest
-from conftest import ASSAD_MAP, BASE_MAP, ROOT
+from conftest import ASSAD_MAP, BASE_MAP, ROOT, shared_path
 from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
 from strategies import dump, format2_documents, load, signature
@@ -467,3 +467,41 @@ def test_generated_maps_are_read_by_mermaid() -> None:
         texts_by_id = {v["id"]: _decoded(v["text"]) for v in result["vertices"]}
         for i, claim in enumerate(argmap.claim_index.values()):
             assert texts_by_id[f"c{i}"] == _flat(claim.text)
+
+
+def _corpus_texts() -> list[str]:
+    """Every label and id of the shared hostile label corpus, as claim texts."""
+    import yaml
+
+    texts: list[str] = []
+    for name in ("argmap_hostile_labels.yaml", "argmap_hostile_labels_printable.yaml", "argmap_hostile_ids.yaml"):
+        document = yaml.safe_load(shared_path("corpora", "hostile", "graphviz", name).read_text(encoding="utf-8"))
+        for entry in document.get("claims", []):
+            texts.extend(str(entry[k]) for k in ("id", "text") if k in entry)
+    return texts
+
+
+def test_the_hostile_label_corpus_stays_text_in_every_writer() -> None:
+    texts = _corpus_texts()
+    base = small_map()
+    maps = []
+    for start in range(0, len(texts), len(base.claims)):
+        chunk = texts[start : start + len(base.claims)]
+        claims = tuple(replace(c, text=t, note=t) for c, t in zip(base.claims, chunk))
+        maps.append(replace(base, claims=claims + base.claims[len(chunk) :], title=chunk[0]))
+    parsed = mermaid_parse([mermaid.write(m)[0] for m in maps])
+    for argmap, result in zip(maps, parsed, strict=True):
+        assert result["ok"], result
+        shown = {v["id"]: _decoded(v["text"]) for v in result["vertices"]}
+        assert [shown[f"c{i}"].strip() for i in range(len(argmap.claims))] == [_flat(c.text) for c in argmap.claims]
+        assert all(v["link"] is None for v in result["vertices"]) and result["clicks"] == 0
+        graph = nx.parse_graphml(graphml.write(argmap)[0])
+        control = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+        assert [graph.nodes[c.id].get("text", "") for c in argmap.claims] == [
+            control.sub("", c.text) for c in argmap.claims
+        ]
+        html = MarkdownIt("commonmark").render(markdown.write(argmap)[0])
+        assert "<script" not in html and "<img" not in html
+        assert all(h.startswith(("http://", "https://")) for h in re.findall(r'href="([^"]*)"', html))
+        data = json.loads(argmap_json.write(argmap)[0])
+        assert [c["text"] for c in data["claims"]] == [c.text for c in argmap.claims]

@@ -51,8 +51,9 @@ _KEYS = (
 
 
 def xml_text(text: str) -> str:
-    """Text as XML character data: escaped, with what XML 1.0 cannot hold removed."""
-    return escape(_NOT_XML.sub("", text))
+    """Text as XML character data: escaped, with what XML 1.0 cannot hold removed (a carriage return
+    is a character reference, which XML parsers keep, where a raw one would become a line feed)."""
+    return escape(_NOT_XML.sub("", text), {"\r": "&#13;"})
 
 
 def _attribute(text: str) -> str:

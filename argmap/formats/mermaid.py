@@ -55,7 +55,7 @@ def label(text: str) -> str:
             out.append(ch)
         else:
             out.append(f"#{ord(ch)};")
-    return "".join(out)
+    return "".join(out) or " "  # Mermaid refuses an empty label
 
 
 def write(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
