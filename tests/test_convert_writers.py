@@ -487,7 +487,7 @@ def test_the_hostile_label_corpus_stays_text_in_every_writer() -> None:
     maps = []
     for start in range(0, len(texts), len(base.claims)):
         chunk = texts[start : start + len(base.claims)]
-        claims = tuple(replace(c, text=t, note=t) for c, t in zip(base.claims, chunk))
+        claims = tuple(replace(c, text=t, note=t) for c, t in zip(base.claims, chunk, strict=False))
         maps.append(replace(base, claims=claims + base.claims[len(chunk) :], title=chunk[0]))
     parsed = mermaid_parse([mermaid.write(m)[0] for m in maps])
     for argmap, result in zip(maps, parsed, strict=True):
