@@ -21,6 +21,7 @@ import networkx as nx
 import pytest
 from conftest import ASSAD_MAP, BASE_MAP, ROOT, shared_path
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from strategies import dump, format2_documents, load, signature
 
@@ -505,3 +506,52 @@ def test_the_hostile_label_corpus_stays_text_in_every_writer() -> None:
         assert all(h.startswith(("http://", "https://")) for h in re.findall(r'href="([^"]*)"', html))
         data = json.loads(argmap_json.write(argmap)[0])
         assert [c["text"] for c in data["claims"]] == [c.text for c in argmap.claims]
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.floats(-2, 2)
+    | st.sampled_from(["t", "p", "", "x y", "premise"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["id", "kind", "text", "x"]), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(value: object, path: tuple = ()) -> list[tuple]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_paths(item, (*path, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_paths(item, (*path, index)))
+    return found
+
+
+@settings(
+    max_examples=int(os.environ.get("ARGMAP_FUZZ", "100")), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(st.data())
+def test_any_edit_of_argmap_json_is_read_without_a_crash(data: st.DataObject) -> None:
+    """A JSON map is untrusted input: any value anywhere gives problems, never an exception, and a
+    map read with no error can be written by every writer."""
+    document = json.loads(argmap_json.write(small_map())[0])
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(_paths(document)[1:]))
+        parent = document
+        for part in path[:-1]:
+            parent = parent[part]
+        parent[path[-1]] = data.draw(JSON_VALUES)
+    result = argmap_json.read(json.dumps(document).encode(), file="m.json")
+    if result.map is None:
+        return
+    problems = list(result.problems) + check_map(result.map)
+    if not any(p.severity is Severity.ERROR for p in problems):
+        for name in WRITERS:
+            writer = REGISTRY[name].write
+            assert writer is not None
+            writer(result.map)
