@@ -101,8 +101,8 @@ def test_line_formats_are_shared_by_the_registries() -> None:
     assert PROBLEM_FORMATS["parsable"] is GAP_FORMATS["parsable"]
     assert PROBLEM_FORMATS["github"] is GAP_FORMATS["github"]
     assert list(PROBLEM_FORMATS) == ["text", "parsable", "json", "github", "sarif"]
-    assert list(GAP_FORMATS) == ["text", "parsable", "json", "github", "markdown"]
-    gaps = GapsReport((MapGaps("m.yaml", (GAP,), Coverage()),), fail_on=frozenset({"uncited"}))
+    assert list(GAP_FORMATS) == ["text", "parsable", "json", "github", "markdown", "sarif"]
+    gaps = GapsReport((MapGaps("m.yaml", (GAP,), Coverage(), (GAP,)),), fail_on=frozenset({"uncited"}))
     assert GAP_FORMATS["github"].render(gaps).startswith("::error ")
     problems = ProblemsReport((PROBLEM,), files=1)
     assert PROBLEM_FORMATS["parsable"].render(problems) == format_parsable([PROBLEM])
