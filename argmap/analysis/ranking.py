@@ -312,9 +312,22 @@ def rank_gaps(argmap: ArgMap, gaps: Iterable[Gap]) -> list[Gap]:
     return [replace(items[n], rank=rank) for rank, n in enumerate(order, 1)]
 
 
+def hit_claims(argmap: ArgMap, item: Gap) -> list[str]:
+    """The claims a ranked weak point is about (what a diagram marks): an unanswered counterpoint
+    itself, not what it attacks; for an item about a source, the claims citing it, not those they
+    support; otherwise every claim it covers."""
+    if item.kind == "unanswered" and item.claim is not None:
+        return [item.claim]
+    if item.source is not None:
+        cited = [c for c in item.claims if any(x.source == item.source for x in argmap.claim_index[c].cites)]
+        if cited:
+            return cited
+    return list(item.claims)
+
+
 def at_least(gaps: Iterable[Gap], minimum: GapSeverity) -> list[Gap]:
     """The ranked gaps of `minimum` severity or worse, in their order."""
     return [g for g in gaps if g.severity is not None and g.severity >= minimum]
 
 
-__all__ = ["NEAR", "at_least", "claim_depths", "rank_gaps", "rank_key", "states_specifics"]
+__all__ = ["NEAR", "at_least", "claim_depths", "hit_claims", "rank_gaps", "rank_key", "states_specifics"]
