@@ -90,8 +90,8 @@ def format_sarif(
     fail_on: Collection[str] = (),
     help_page: str = "docs/rules.md",
 ) -> str:
-    """SARIF 2.1.0, as GitHub code scanning accepts it. A finding's own severity, when it has one,
-    is also in the result's `properties` (a gap's critical/major/minor/info is not a SARIF level)."""
+    """SARIF 2.1.0, as GitHub code scanning accepts it. A gap's severity is also in the result's
+    `properties` (critical/major/minor/info is not a SARIF level)."""
     index = {rule.id: n for n, rule in enumerate(rules)}
     descriptors = [
         {
@@ -122,8 +122,8 @@ def format_sarif(
         }
         if f.id in index:
             result["ruleIndex"] = index[f.id]
-        if f.severity is not None:
-            result["properties"] = {"severity": str(f.severity)}
+        if f.severity is not None and not isinstance(f.severity, Severity):
+            result["properties"] = {"severity": str(f.severity)}  # a gap's own scale
         results.append(result)
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
