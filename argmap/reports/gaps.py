@@ -55,18 +55,13 @@ def _kind_counts(gaps: Sequence[Gap]) -> str:
 
 
 def summary_lines(report: GapsReport, one: MapGaps) -> list[StyledLine]:
-    """The block that opens a map's report: how many weak points of each severity and kind, how many
-    are not shown, and the top ones (at most TOP), one line each."""
-    listed = report.listed(one)
-    hidden = report.hidden(one)
+    """The block that opens a map's report: the top weak points (at most TOP), one line each, then
+    how many weak points of each severity and kind there are, and how many are not shown."""
     if not one.ranked:
         return []
-    head = f"  {_points(len(one.ranked))} from {len(one.gaps)} gap{'s' if len(one.gaps) != 1 else ''}"
-    lines: list[StyledLine] = [((f"{head}: {_severity_counts(one.ranked)}", "bold"),)]
-    if hidden:
-        lines.append(((f"  not shown: {hidden} below {report.minimum} (--all shows every one)", "dim"),))
-    if one.ranked:
-        lines.append(((f"  by kind: {_kind_counts(one.ranked)}", ""),))
+    listed = report.listed(one)
+    hidden = report.hidden(one)
+    lines: list[StyledLine] = []
     top = [g for g in listed if g.severity is not None and g.severity > GapSeverity.INFO][:TOP]
     if top:
         lines.append((("  top weak points:", "bold"),))
@@ -79,6 +74,11 @@ def summary_lines(report: GapsReport, one: MapGaps) -> list[StyledLine]:
                     ("  " + shorten(visible(gap.reason), 100), ""),
                 )
             )
+    head = f"  {_points(len(one.ranked))} from {len(one.gaps)} gap{'s' if len(one.gaps) != 1 else ''}"
+    lines.append(((f"{head}: {_severity_counts(one.ranked)}", "bold"),))
+    lines.append(((f"  by kind: {_kind_counts(one.ranked)}", ""),))
+    if hidden:
+        lines.append(((f"  not shown: {hidden} below {report.minimum} (--all shows every one)", "dim"),))
     return lines
 
 
@@ -90,9 +90,9 @@ def _claims_line(gap: Gap) -> str | None:
 
 
 def text_lines(report: GapsReport) -> list[StyledLine]:
-    """Per file: the summary block, then each listed weak point in rank order (rank, severity,
-    position, kind, reason; the claims it covers and its fix below), then the coverage; a total
-    line. A weak point that fails the run (--fail-on) is shown reversed."""
+    """Per file: the summary block (top weak points, then counts), then each listed weak point in
+    rank order (rank, severity, position, kind, reason; the claims it covers and its fix below),
+    then the coverage; a total line. A weak point that fails the run (--fail-on) is shown reversed."""
     lines: list[StyledLine] = []
     for one in report.maps:
         lines.append(((visible(one.file), "bold underline"),))
