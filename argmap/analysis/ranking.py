@@ -130,7 +130,7 @@ class _Ranker:
             return ("source", via[0]), GapSeverity.MINOR
         if claim.kind in _ATTACKING:
             return ("analysed", "attacks"), GapSeverity.INFO
-        if states_specifics(claim, self.thesis_text):
+        if claim.kind is ClaimKind.CORRELATION or states_specifics(claim, self.thesis_text):
             return ("analysed", "specifics"), GapSeverity.MAJOR
         return ("analysed", "plain"), GapSeverity.INFO
 
@@ -229,8 +229,8 @@ class _Ranker:
         n = len(gaps)
         if what == "specifics":
             return (
-                f"{_count(n, 'claim')} {_verb(n, 'states', 'state')} figures, dates or names on the word of "
-                f"the analysed text {text} alone",
+                f"{_count(n, 'claim')} {_verb(n, 'states', 'state')} figures, dates, names or correlations on "
+                f"the word of the analysed text {text} alone",
                 "find where each comes from (who counted, who said it, when) and cite that source with a locator",
             )
         if what == "plain":
