@@ -45,6 +45,8 @@ class RenderOptions:
     focus: str | None = None
     legend: bool = True
     gaps: bool = False
+    #: the least severity `gaps` marks (critical and major by default)
+    gaps_minimum: str = "major"
     timeout: float = DEFAULT_TIMEOUT
     #: the layout program (--dot PATH); None: argmap.render.graphviz.find_program chooses
     dot: str | None = None
@@ -76,21 +78,32 @@ def resolve_format(output: str, fmt: str | None) -> str:
     return from_ext
 
 
-def gap_reasons(argmap: ArgMap) -> dict[str, tuple[str, ...]]:
-    """Claim id -> the reasons `argmap gaps` gives for it (claims with no gap are absent)."""
+def gap_reasons(argmap: ArgMap, *, minimum: str = "major") -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Claim id -> the ranked weak points of `argmap gaps` of `minimum` severity or worse that hit
+    it (`severity kind: reason`, worst first), and claim id -> the worst of their severities.
+
+    A weak point hits the claims it is about, not those it only reaches: an unanswered counterpoint
+    hits the counterpoint, a weak source the claims that cite it (argmap.analysis.ranking.hit_claims).
+    """
     from argmap.analysis.gaps import find_gaps
+    from argmap.analysis.ranking import at_least, hit_claims, rank_gaps
+    from argmap.findings import GapSeverity
 
     reasons: dict[str, list[str]] = {}
-    for gap in find_gaps(argmap):
-        if gap.claim is not None:
-            reasons.setdefault(gap.claim, []).append(f"{gap.kind}: {gap.reason}")
-    return {claim: tuple(items) for claim, items in reasons.items()}
+    worst: dict[str, str] = {}
+    for item in at_least(rank_gaps(argmap, find_gaps(argmap)), GapSeverity.parse(minimum)):
+        for claim in hit_claims(argmap, item):
+            reasons.setdefault(claim, []).append(f"{item.severity} {item.kind}: {item.reason}")
+            worst.setdefault(claim, str(item.severity))  # items come worst first
+    return {claim: tuple(items) for claim, items in reasons.items()}, worst
 
 
 def view_of(argmap: ArgMap, options: RenderOptions) -> DiagramView:
     """What the diagram of `argmap` shows as `options` say. Raises ViewError."""
-    weak = gap_reasons(argmap) if options.gaps else None
-    return build_view(argmap, wrap=options.wrap, depth=options.depth, focus=options.focus, gaps=weak)
+    weak, severities = gap_reasons(argmap, minimum=options.gaps_minimum) if options.gaps else (None, None)
+    return build_view(
+        argmap, wrap=options.wrap, depth=options.depth, focus=options.focus, gaps=weak, gap_severities=severities
+    )
 
 
 def map_to_dot(argmap: ArgMap, options: RenderOptions) -> tuple[str, int]:
