@@ -190,7 +190,7 @@ def diff_maps(old: ArgMap, new: ArgMap, *, semantics: str | None = None) -> MapD
             )
         if a.text != b.text:
             changes["claim-reworded"].append(
-                Change("claim-reworded", new_id, f"{shorten(a.text, 60)} → {shorten(b.text, 60)}", a.text, b.text, line)
+                Change("claim-reworded", new_id, reworded(a.text, b.text), a.text, b.text, line)
             )
         gained = _citations(b) - _citations(a)
         lost = _citations(a) - _citations(b)
@@ -208,19 +208,53 @@ def diff_maps(old: ArgMap, new: ArgMap, *, semantics: str | None = None) -> MapD
     return MapDiff(old.file, new.file, ordered)
 
 
+def reworded(old: str, new: str, *, context: int = 4) -> str:
+    """The words that changed, with a few words around them: "…approach was practical, not
+    theoretical." → "…approach was practical." (each side at most 80 characters)."""
+    a, b = old.split(), new.split()
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    lead = max(0, start - context)
+
+    def side(words: list[str]) -> str:
+        middle = words[lead : len(words) - end + min(end, 2)]
+        text = ("…" if lead else "") + " ".join(middle) + ("…" if end > 2 else "")
+        return shorten(text, 80)
+
+    return f"{side(a)} → {side(b)}"
+
+
 def _renames(before: dict[str, Claim], after: dict[str, Claim], removed: list[str], added: list[str]) -> dict[str, str]:
-    """Removed ids whose claim reappears under a new id with the same text, kind and parent."""
-    by_text: dict[tuple[str, str], list[str]] = {}
-    for claim_id in added:
-        claim = after[claim_id]
-        by_text.setdefault((claim.text, claim.kind.value), []).append(claim_id)
+    """Removed ids whose claim reappears under a new id: the one added claim of the same kind with
+    the same text, or else the one in the same place (kind, parent, argument) with the same
+    citations (a claim renamed and reworded in one change)."""
     renamed: dict[str, str] = {}
-    for claim_id in removed:
-        claim = before[claim_id]
-        candidates = by_text.get((claim.text, claim.kind.value), [])
-        if len(candidates) == 1:
-            renamed[claim_id] = candidates.pop()
+    for key in (_same_text, _same_place):
+        taken = set(renamed.values())
+        candidates: dict[object, list[str]] = {}
+        for claim_id in added:
+            if claim_id not in taken:
+                candidates.setdefault(key(after[claim_id], {}), []).append(claim_id)
+        for claim_id in removed:
+            if claim_id in renamed:
+                continue
+            found = candidates.get(key(before[claim_id], renamed), [])
+            if len(found) == 1:
+                renamed[claim_id] = found.pop()
     return renamed
+
+
+def _same_text(claim: Claim, renamed: dict[str, str]) -> object:
+    return ("text", claim.text, claim.kind.value)
+
+
+def _same_place(claim: Claim, renamed: dict[str, str]) -> object:
+    parent = renamed.get(claim.parent or "", claim.parent)
+    return ("place", claim.kind.value, parent, claim.argument, tuple(sorted(_citations(claim).items())))
 
 
 def _edge_key(edge: Edge, renamed: dict[str, str]) -> tuple[str, str, str, str]:
