@@ -64,25 +64,34 @@ def meaning(value: object) -> object:
     within one list."""
     if isinstance(value, ArgMap):
         fields = dict(meaning_fields(value))
-        fields["claims"] = tuple(sorted((meaning(c) for c in value.claims), key=repr))
+        claims = sorted(value.claims, key=lambda c: (c.id, c.kind.value, c.parent or "", c.argument or "", c.text))
+        fields["claims"] = meaning(tuple(claims))
         edges = sorted(value.edges, key=lambda e: (e.parent, e.kind.value, e.argument or ""))
         fields["edges"] = meaning(tuple(edges))
         arguments = sorted(value.arguments, key=lambda a: a.conclusion)
         fields["arguments"] = meaning(tuple(arguments))
         return tuple(sorted(fields.items(), key=lambda item: item[0]))
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, meaning_fields(value))
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     if isinstance(value, (tuple, list)):
         return tuple(meaning(v) for v in value)
     if isinstance(value, dict):
         return tuple(sorted((k, meaning(v)) for k, v in value.items()))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, meaning_fields(value))
     return value
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def meaning_fields(value: object) -> tuple[tuple[str, object], ...]:
     """A dataclass's fields, positions and file names left out, each by its meaning."""
-    return tuple(
-        (f.name, meaning(getattr(value, f.name)))
-        for f in dataclasses.fields(value)  # type: ignore[arg-type]
-        if f.name not in _SKIPPED and not f.name.endswith("_position")
-    )
+    names = _FIELDS.get(type(value))
+    if names is None:
+        names = _FIELDS[type(value)] = tuple(
+            f.name
+            for f in dataclasses.fields(value)  # type: ignore[arg-type]
+            if f.name not in _SKIPPED and not f.name.endswith("_position")
+        )
+    return tuple((name, meaning(getattr(value, name))) for name in names)
