@@ -37,8 +37,8 @@ def schema_comment_points_at_a_file(argmap: ArgMap, context: CheckContext) -> It
     The comment `# yaml-language-server: $schema=PATH` tells an editor where the map's JSON Schema
     is; a PATH is relative to the map's folder (a map read from standard input has none, and is
     not checked). A path that names no file turns completion and checking off without a word, for
-    instance after the map is copied to another folder. `argmap new --schema-file` writes a schema beside a new
-    map; http(s) addresses are not checked.
+    instance after the map is copied to another folder. `argmap new --schema-file` writes a schema
+    beside a new map; http(s) addresses are not checked.
 
     Fails:
     ```yaml

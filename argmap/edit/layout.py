@@ -128,8 +128,8 @@ class _Printer:
         """`prefix [a, b]` when every item is a short scalar that may stand in a flow list as written."""
         parts = []
         for i, item in enumerate(items):
-            if not isinstance(item, ScalarNode) or item.start_mark.index in self.leading:
-                return None
+            if not isinstance(item, ScalarNode) or any(self.leading.get(item.start_mark.index, ())):
+                return None  # a comment above an item keeps the list in block style (blank lines do not)
             if i < len(items) - 1 and item.start_mark.index in self.trailing:
                 return None
             source = self.source(item)
@@ -139,7 +139,11 @@ class _Printer:
                 return None
             parts.append(source)
         line = f"{prefix} [{', '.join(parts)}]"
-        return line if len(line) <= WIDTH else None
+        if len(line) > WIDTH:
+            return None
+        for item in items:
+            self.leading.pop(item.start_mark.index, None)
+        return line
 
     def scalar(
         self, prefix: str, key: ScalarNode | None, node: ScalarNode, fold: bool, old_column: int, new_column: int
@@ -162,8 +166,14 @@ class _Printer:
             self.lines.append(line + key_tail + tail)
             return
         first, *rest = source.split("\n")
+        delta = new_column - old_column
+        if node.style in ("|", ">") and not any(ch.isdigit() for ch in first.split("#", 1)[0]):
+            # block text sits two columns in from its key, however it was indented
+            written = [len(line) - len(line.lstrip(" ")) for line in rest if line.strip()]
+            if written:
+                delta = new_column + 2 - min(written)
         self.lines.append(f"{prefix} {first}{key_tail}")
-        self.lines.extend(_shift(rest, new_column - old_column, self.where(node)))
+        self.lines.extend(_shift(rest, delta, self.where(node)))
         self.lines[-1] += tail
 
     # -- helpers ----------------------------------------------------------------------------
