@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from argmap.analysis.evaluate import evaluate
+from argmap.analysis.evaluate import GROUNDED, evaluate, label_claims
 from argmap.analysis.gaps import find_gaps
 from argmap.model import ArgMap, Claim, Edge, Source
 from argmap.text.safe import shorten
@@ -192,6 +192,8 @@ def diff_maps(old: ArgMap, new: ArgMap, *, semantics: str | None = None) -> MapD
             changes["claim-reworded"].append(
                 Change("claim-reworded", new_id, reworded(a.text, b.text), a.text, b.text, line)
             )
+        if [(c.source, c.quote) for c in a.cites] == [(c.source, c.quote) for c in b.cites]:
+            continue  # the usual claim: the same citations, in the same order
         gained = _citations(b) - _citations(a)
         lost = _citations(a) - _citations(b)
         for (source, quote), _ in sorted(gained.items()):
@@ -340,6 +342,11 @@ def _labels(
 ) -> None:
     if not old.claims or not new.claims:
         return
+    if (semantics or old.semantics or GROUNDED) == GROUNDED and (semantics or new.semantics or GROUNDED) == GROUNDED:
+        # labels alone are cheaper than verdicts with reasons: compare them first
+        before, after = label_claims(old), label_claims(new)
+        if all(after.get(renamed.get(i, i), label) == label for i, label in before.items()):
+            return
     a = evaluate(old, semantics=semantics)
     b = evaluate(new, semantics=semantics)
     theses = set(new.thesis_ids)
