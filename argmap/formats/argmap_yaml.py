@@ -10,7 +10,9 @@ values against those declarations is argmap_values'.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -413,7 +415,23 @@ def load_bytes(data: bytes, *, file: str, base_dir: str | None = None) -> LoadRe
         return LoadResult(None, read.problems)
     walker = _Walker(file)
     argmap = _top(walker, read.root, file, base_dir)
+    if argmap is not None and "$schema=" in read.text:
+        argmap = _with_schema_comment(argmap, read.text, file)
     return LoadResult(argmap, tuple(raw_text_problems(read.text, file)) + tuple(walker.problems))
+
+
+_SCHEMA_COMMENT = re.compile(r"^([ \t]*#[ \t]*yaml-language-server:[ \t]*\$schema=)(\S+)", re.MULTILINE)
+
+
+def _with_schema_comment(argmap: ArgMap, text: str, file: str) -> ArgMap:
+    """The map with the target of its first `$schema` comment (for the schema-comment rule)."""
+    match = _SCHEMA_COMMENT.search(text)
+    if match is None:
+        return argmap
+    line = text.count("\n", 0, match.start()) + 1
+    return dataclasses.replace(
+        argmap, schema=match.group(2), schema_position=Position(file, line, len(match.group(1)) + 1)
+    )
 
 
 def load_path(path: str | os.PathLike[str], *, display: str | None = None) -> LoadResult:
