@@ -1,0 +1,724 @@
+"""Argdown text -> a small document model: equivalence classes, arguments, premise-conclusion
+structures and relations, each with its line and column. argdown.py maps that model to a map.
+
+The parser is line based and written for this project from the Argdown syntax documentation:
+
+- a first pass blanks comments (`//`, `/* */`, `<!-- -->`), takes out the frontmatter (`===` lines)
+  and YAML data blocks (`{...}`), and turns backslash escapes into stand-in characters, so that no
+  later pattern sees an escaped character; every position stays where it was in the file;
+- the rest is split at empty lines into top-level blocks: a heading (`# ...`), a premise-conclusion
+  structure (lines `(1) ...`, inferences `----` or `-- rule --`), or a relation tree (a statement or
+  argument, then indented lines that start with a relation symbol);
+- element text loses its markdown emphasis and its trailing tags; links keep text and address.
+
+Nothing here raises for bad input: what cannot be read is a `ParseProblem` with its position.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode, read_yaml
+
+#: escaped ASCII characters become these stand-ins (private-use code points) until text is final
+_ESCAPE_BASE = 0xE000
+_ESCAPED_RANGE = re.compile("[\ue000-\ue07f]")
+_SCAN = re.compile(r"\\|<!--|/\*|//|\{|\[[^\]\n]+\]\([^)\n]+\)")
+_RELATION = re.compile(r"(\+>|->|_>|><|<\+|<-|<_|\+|-|_(?=\s))[ \t]*")
+_PCS_NUMBER = re.compile(r"\((\d+)\)[ \t]*")
+_HEADING = re.compile(r"(#+) ")
+_LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?=\s)[ \t]*")
+_STATEMENT_TITLE = re.compile(r"\[([^\]\n]+?)\](:?)[ \t]*")
+_ARGUMENT_TITLE = re.compile(r"<([^>\n-][^>\n]*?)>(:?)[ \t]*")
+_TAG = re.compile(r"#(?:\(([^)\n]+)\)|([A-Za-z0-9_\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+))")
+_TRAILING_TAGS = re.compile(
+    r"(?:[ \t]*#(?:\([^)\n]+\)|[A-Za-z0-9_\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+))+[ \t]*$"
+)
+_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\n]+)\)")
+_EMPHASIS = (
+    re.compile(r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])"),
+    re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"),
+)
+_SPACES = re.compile(r"[ \t\n]+")
+_MAX_DATA_DEPTH = 50
+
+
+@dataclass(frozen=True)
+class ParseProblem:
+    line: int
+    column: int
+    message: str
+    warning: bool = False
+
+
+@dataclass
+class Data:
+    """A YAML data block: its value (a mapping, else None) and where it starts."""
+
+    value: dict[str, Any] | None
+    line: int
+    column: int
+
+
+@dataclass
+class Element:
+    """A statement or argument as written in one place (definition, reference or plain text)."""
+
+    kind: str  # "statement" | "argument"
+    title: str | None
+    text: str
+    tags: tuple[str, ...]
+    data: list[Data]
+    line: int
+    column: int
+    definition: bool  # `[T]: text` or `<T>: text`, or untitled text
+    section: str | None = None
+
+
+@dataclass
+class Relation:
+    """`source` relates to `target` as `type` says: support, attack, undercut or contradictory.
+
+    Ends are ("statement", key), ("argument", title) or ("inference", argument title, step index).
+    `via` is, for a statement written in a tree through a support relation, that relation's index:
+    an undercut of such a statement undercuts that support."""
+
+    type: str
+    source: tuple[Any, ...]
+    target: tuple[Any, ...]
+    line: int
+    column: int
+    site: Element | None  # the child element written on the relation's line
+    via: int | None = None
+
+
+@dataclass
+class Step:
+    """One inference of a premise-conclusion structure: the statements above it (since the previous
+    inference, and that inference's conclusion) lead to `conclusion`."""
+
+    premises: list[tuple[str, Element]]
+    conclusion: tuple[str, Element] | None
+    rules: str
+    data: list[Data]
+    line: int
+    column: int
+
+
+@dataclass
+class Pcs:
+    argument: str
+    steps: list[Step]
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    frontmatter: dict[str, Any] = field(default_factory=dict)
+    #: equivalence class key -> its members in file order (titled keys are "[title]")
+    statements: dict[str, list[Element]] = field(default_factory=dict)
+    #: argument title -> its descriptions and references in file order
+    arguments: dict[str, list[Element]] = field(default_factory=dict)
+    pcs: dict[str, Pcs] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    #: keys of the statements written on their own at the top level (candidates for prose)
+    top_level: set[str] = field(default_factory=set)
+    problems: list[ParseProblem] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    number: int
+    indent: int
+    text: str  # without its indentation
+    blank: bool
+    removed: bool  # blank only because a comment or a data block was taken out
+
+
+#: an element's first line, its continuation lines and the number of its last line
+_Group = tuple[_Line, list[_Line], int]
+
+
+def unescape(text: str) -> str:
+    """Stand-ins back to the characters they stand for."""
+    if not _ESCAPED_RANGE.search(text):
+        return text
+    return _ESCAPED_RANGE.sub(lambda m: chr(ord(m.group()) - _ESCAPE_BASE), text)
+
+
+def _plain(value: Node, depth: int = 0) -> Any:
+    """A composed YAML node as plain data (strings, numbers, booleans, None, lists, dicts)."""
+    if depth > _MAX_DATA_DEPTH:
+        raise ValueError("data nested too deeply")
+    if isinstance(value, MappingNode):
+        result: dict[str, Any] = {}
+        for key, item in value.value:
+            name = _plain(key, depth + 1)
+            result[str(name)] = _plain(item, depth + 1)
+        return result
+    if isinstance(value, SequenceNode):
+        return [_plain(item, depth + 1) for item in value.value]
+    assert isinstance(value, ScalarNode)
+    tag = value.tag.rsplit(":", 1)[-1]
+    text = value.value
+    try:
+        if tag == "int":
+            return int(text.replace("_", ""), 0) if text[:2].lower() in ("0x", "0o") else int(text.replace("_", ""))
+        if tag == "float":
+            return float(text.replace("_", ""))
+    except ValueError:
+        return text
+    if tag == "bool":
+        return text.lower() in ("true", "yes", "on", "y")
+    if tag == "null":
+        return None
+    return text
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key '{key}'")
+        result[key] = value
+    return result
+
+
+def parse_data(text: str, line: int, column: int, problems: list[ParseProblem], *, block: bool = False) -> Any:
+    """YAML (or JSON, read first: it is what argmap writes) at `line`:`column`; None and a problem
+    when it cannot be read. Anchors, aliases and tags are refused as in a map file."""
+    if not block:
+        try:
+            return json.loads(text, object_pairs_hook=_no_duplicates)
+        except RecursionError:
+            problems.append(ParseProblem(line, column, "data nested too deeply"))
+            return None
+        except ValueError:
+            pass
+    read = read_yaml(text.encode("utf-8"), "<data>")
+    if read.problems or read.root is None:
+        if read.problems and "empty" in read.problems[0].message:
+            return None
+        first = read.problems[0] if read.problems else None
+        message = first.message if first else "unreadable data"
+        at_line = line + (first.line - 1 if first else 0)
+        at_column = (column + first.column - 1) if first and first.line == 1 else (first.column if first else column)
+        problems.append(ParseProblem(at_line, at_column, f"YAML data: {message}"))
+        return None
+    try:
+        return _plain(read.root)
+    except (ValueError, RecursionError, yaml.YAMLError) as exc:
+        problems.append(ParseProblem(line, column, f"YAML data: {exc}"))
+        return None
+
+
+class _Prepared:
+    """The text with comments, data and frontmatter blanked and escapes replaced, as lines."""
+
+    def __init__(self, text: str, problems: list[ParseProblem]) -> None:
+        self.problems = problems
+        self.frontmatter: dict[str, Any] = {}
+        self.data: dict[int, list[Data]] = {}  # line -> data blocks starting on it
+        if _ESCAPED_RANGE.search(text):
+            match = _ESCAPED_RANGE.search(text)
+            assert match is not None
+            line, column = _position(text, match.start())
+            problems.append(
+                ParseProblem(line, column, "private-use characters U+E000-U+E07F are read as U+FFFD", warning=True)
+            )
+            text = _ESCAPED_RANGE.sub("\ufffd", text)
+        chars = list(text)
+        removed_lines: set[int] = set()
+        start = self._frontmatter(text, chars, removed_lines)
+        self._scan(text, chars, start, removed_lines)
+        clean = "".join(chars)
+        self.lines: list[_Line] = []
+        for number, raw in enumerate(clean.split("\n"), start=1):
+            stripped = raw.lstrip(" \t")
+            content = stripped.rstrip(" \t\r")
+            self.lines.append(
+                _Line(number, len(raw) - len(stripped), content, not content, not content and number in removed_lines)
+            )
+
+    def _frontmatter(self, text: str, chars: list[str], removed: set[int]) -> int:
+        match = re.match(r"[ \t\r\n]*===+[ \t]*\r?\n", text)
+        if not match:
+            return 0
+        end = re.compile(r"^===+[ \t]*\r?$", re.MULTILINE).search(text, match.end())
+        if end is None:
+            line, _ = _position(text, match.end() - 1)
+            self.problems.append(ParseProblem(line, 1, "the frontmatter starting here is not closed by a '===' line"))
+            return 0
+        body = text[match.end() : end.start()]
+        first_line = text.count("\n", 0, match.end()) + 1
+        if body.strip():
+            value = parse_data(body, first_line, 1, self.problems, block=True)
+            if isinstance(value, dict):
+                self.frontmatter = value
+            elif value is not None:
+                self.problems.append(
+                    ParseProblem(first_line, 1, "the frontmatter is not a YAML mapping; it is left out")
+                )
+        stop = end.end()
+        for i in range(0, stop):
+            if chars[i] != "\n":
+                chars[i] = " "
+        for n in range(1, text.count("\n", 0, stop) + 2):
+            removed.add(n)
+        return stop
+
+    def _scan(self, text: str, chars: list[str], start: int, removed: set[int]) -> None:
+        position = start
+        length = len(text)
+        while True:
+            match = _SCAN.search(text, position)
+            if match is None:
+                return
+            token, at = match.group(), match.start()
+            if token == "\\":
+                if at + 1 < length and text[at + 1] not in "\r\n":
+                    escaped = text[at + 1]
+                    chars[at] = ""
+                    if ord(escaped) < 0x80:
+                        chars[at + 1] = chr(_ESCAPE_BASE + ord(escaped))
+                    position = at + 2
+                else:
+                    position = at + 1
+                continue
+            if token in ("<!--", "/*", "//"):
+                close = {"<!--": "-->", "/*": "*/", "//": "\n"}[token]
+                end = text.find(close, at + len(token))
+                if end < 0:
+                    if token != "//":
+                        line, column = _position(text, at)
+                        self.problems.append(ParseProblem(line, column, f"the comment '{token}' is not closed"))
+                    end = length
+                elif close != "\n":
+                    end += len(close)
+                self._blank(text, chars, at, end, removed)
+                position = end
+                continue
+            if token == "{":
+                end = _closing_brace(text, at)
+                line, column = _position(text, at)
+                if end < 0:
+                    self.problems.append(ParseProblem(line, column, "the data block '{' is not closed"))
+                    position = at + 1
+                    continue
+                body = text[at : end + 1]
+                block = bool(re.match(r"\{[ \t]*\r?\n", body))
+                inner = body[1:-1] if block else body
+                value = parse_data(
+                    inner, line + (1 if block else 0), column if not block else 1, self.problems, block=block
+                )
+                if value is not None and not isinstance(value, dict):
+                    self.problems.append(ParseProblem(line, column, "a data block must be a mapping; it is left out"))
+                    value = None
+                self.data.setdefault(line, []).append(Data(value, line, column))
+                self._blank(text, chars, at, end + 1, removed)
+                position = end + 1
+                continue
+            position = match.end()  # a link: kept as it is, `//` in its address included
+
+    @staticmethod
+    def _blank(text: str, chars: list[str], start: int, end: int, removed: set[int]) -> None:
+        line = text.count("\n", 0, start) + 1
+        for i in range(start, end):
+            if text[i] == "\n":
+                line += 1
+            else:
+                chars[i] = " "
+        for n in range(text.count("\n", 0, start) + 1, line + 1):
+            removed.add(n)
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """The offset of the brace closing the one at `start`, minding quotes; -1 if none."""
+    depth = 0
+    i = start
+    quote = ""
+    length = len(text)
+    while i < length:
+        c = text[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 2
+                continue
+            if c == quote:
+                quote = ""
+        elif c in "\"'" and (i == start + 1 or text[i - 1] in " \t\n,[{:"):
+            quote = c
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def clean_text(raw: str) -> tuple[str, tuple[str, ...]]:
+    """Element text as a claim holds it: trailing tags taken out (and returned), emphasis markers
+    dropped, links as "text (address)", whitespace runs as one space, escapes resolved."""
+    tags: list[str] = []
+    trailing = _TRAILING_TAGS.search(raw)
+    body = raw
+    if trailing:
+        body = raw[: trailing.start()]
+        tags.extend(_tag_name(m) for m in _TAG.finditer(trailing.group()))
+    tags.extend(_tag_name(m) for m in _TAG.finditer(_LINK.sub(" ", body)))  # not a `#` in a link's address
+    body = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", body)
+    for pattern in _EMPHASIS:
+        if "*" in body or "_" in body:
+            body = pattern.sub(r"\1", body)
+    body = _SPACES.sub(" ", body).strip(" ")
+    unique = tuple(dict.fromkeys(unescape(t) for t in tags))
+    return unescape(body), unique
+
+
+def _tag_name(match: re.Match[str]) -> str:
+    return (match.group(1) or match.group(2)).strip()
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.doc = Document()
+        self.prepared = _Prepared(text, self.doc.problems)
+        self.doc.frontmatter = self.prepared.frontmatter
+        self.untitled = 0
+        self.section: str | None = None
+        self.anonymous = 0
+
+    def problem(self, line: int, column: int, message: str, *, warning: bool = False) -> None:
+        self.doc.problems.append(ParseProblem(line, column, message, warning))
+
+    def blocks(self) -> list[tuple[list[_Line], int]]:
+        """Top-level blocks, each with the number of its last line (data-only lines included)."""
+        blocks: list[tuple[list[_Line], int]] = []
+        current: list[_Line] = []
+        for line in self.prepared.lines:
+            if line.blank:
+                if not line.removed and current:
+                    blocks.append((current, line.number - 1))
+                    current = []
+                continue
+            current.append(line)
+        if current:
+            blocks.append((current, len(self.prepared.lines)))
+        return blocks
+
+    def data_between(self, first: int, last: int) -> list[Data]:
+        data: list[Data] = []
+        for number in range(first, last + 1):
+            data.extend(self.prepared.data.get(number, ()))
+        return data
+
+    def parse(self) -> Document:
+        previous_argument: str | None = None
+        for block, end_line in self.blocks():
+            while block and block[0].indent == 0 and _HEADING.match(block[0].text):
+                self.heading(block[0], block[1].number - 1 if len(block) > 1 else end_line)
+                block = block[1:]
+                previous_argument = None
+            if not block:
+                continue
+            if _PCS_NUMBER.match(block[0].text):
+                if previous_argument is None or previous_argument in self.doc.pcs:
+                    if previous_argument is not None:
+                        first = block[0]
+                        self.problem(
+                            first.number,
+                            first.indent + 1,
+                            f"argument <{previous_argument}> already has a premise-conclusion structure; "
+                            "this one is read as an argument of its own",
+                        )
+                    self.anonymous += 1
+                    previous_argument = f"Untitled argument {self.anonymous}"
+                    self.doc.arguments.setdefault(previous_argument, [])
+                self.pcs(block, end_line, previous_argument)
+                previous_argument = None
+            else:
+                root = self.tree(block, end_line)
+                previous_argument = root.title if root is not None and root.kind == "argument" else None
+        return self.doc
+
+    def heading(self, line: _Line, last_line: int) -> None:
+        match = _HEADING.match(line.text)
+        assert match is not None
+        text, _ = clean_text(line.text[match.end() :])
+        self.section = text or None
+        self.data_between(line.number, last_line)  # a heading's data (isGroup and the like) is not kept
+
+    # Elements.
+
+    def element(self, text: str, line: int, column: int, lines: list[_Line], last_line: int) -> Element:
+        """The element written from `column` of `line` on, continued by `lines`; the data blocks
+        that start on its lines up to `last_line` (lines holding only data included) are its."""
+        data = self.data_between(line, last_line)
+        raw = " ".join([text, *(more.text for more in lines)])
+        kind = "statement"
+        title: str | None = None
+        definition = True
+        rest = raw
+        list_item = _LIST_ITEM.match(rest)
+        if list_item:
+            rest = rest[list_item.end() :]
+        if _LINK.match(rest) is None:
+            statement = _STATEMENT_TITLE.match(rest)
+            argument = _ARGUMENT_TITLE.match(rest)
+            if statement is not None:
+                title, definition, rest = statement.group(1), bool(statement.group(2)), rest[statement.end() :]
+            elif argument is not None:
+                kind = "argument"
+                title, definition, rest = argument.group(1), bool(argument.group(2)), rest[argument.end() :]
+        body, tags = clean_text(rest)
+        if title is not None:
+            title = unescape(_SPACES.sub(" ", title).strip())
+            if not definition and body:
+                # `[T] more text`: read as a definition, as a reader would mean it
+                definition = True
+        return Element(kind, title, body, tags, data, line, column, definition, self.section)
+
+    def add(self, element: Element) -> tuple[str, ...]:
+        """Record an element; its end for relations."""
+        if element.kind == "argument":
+            assert element.title is not None
+            self.doc.arguments.setdefault(element.title, []).append(element)
+            return ("argument", element.title)
+        if element.title is None:
+            self.untitled += 1
+            key = f"untitled {self.untitled}"
+        else:
+            key = f"[{element.title}]"
+        self.doc.statements.setdefault(key, []).append(element)
+        return ("statement", key)
+
+    # Relation trees.
+
+    def tree(self, block: list[_Line], end_line: int) -> Element | None:
+        first = block[0]
+        if _RELATION.match(first.text):
+            self.problem(
+                first.number, first.indent + 1, "a relation needs an element above it, with no empty line between"
+            )
+        groups = self.split(block, end_line)
+        head, rest, last_line = groups[0]
+        root = self.element(head.text, head.number, head.indent + 1, rest, last_line)
+        end = self.add(root)
+        if root.kind == "statement" and root.title is None and not groups[1:]:
+            self.doc.top_level.add(end[1])
+        self.children(groups[1:], [(head.indent, end, None, root)])
+        return root
+
+    @staticmethod
+    def split(lines: list[_Line], end_line: int) -> list[_Group]:
+        """Lines grouped by element: a first line, its continuation lines, its last line number."""
+        heads: list[tuple[_Line, list[_Line]]] = []
+        for line in lines:
+            if not heads or _RELATION.match(line.text):
+                heads.append((line, []))
+            else:
+                heads[-1][1].append(line)
+        return [
+            (head, rest, heads[k + 1][0].number - 1 if k + 1 < len(heads) else end_line)
+            for k, (head, rest) in enumerate(heads)
+        ]
+
+    def children(
+        self,
+        groups: list[_Group],
+        stack: list[tuple[int, tuple[str, ...], int | None, Element | None]],
+    ) -> None:
+        """Relation lines below the elements on `stack` (indent, end, via-support index, element)."""
+        base = list(stack)
+        for head, rest, last_line in groups:
+            symbol = _RELATION.match(head.text)
+            if symbol is None:
+                self.problem(head.number, head.indent + 1, "expected a relation symbol (+, -, _, ><) here")
+                continue
+            while len(stack) > 1 and stack[-1][0] >= head.indent:
+                stack.pop()
+            if stack[-1][0] >= head.indent:
+                self.problem(
+                    head.number, head.indent + 1, "a relation must be indented more than the element it relates to"
+                )
+                stack[:] = list(base)
+                continue
+            _, parent, parent_via, _ = stack[-1]
+            sign = symbol.group(1)
+            child = self.element(
+                head.text[symbol.end() :], head.number, head.indent + symbol.end() + 1, rest, last_line
+            )
+            if child.title is None and not child.text:
+                self.problem(
+                    head.number, head.indent + 1, f"the relation '{sign}' has no statement or argument after it"
+                )
+                continue
+            end = self.add(child)
+            relation_type = {"+": "support", "-": "attack", "_": "undercut", "><": "contradictory"}[
+                sign.strip("<>") or "><"
+            ]
+            incoming = sign.endswith(">") and sign != "><"
+            source, target = (parent, end) if incoming else (end, parent)
+            via = parent_via if (relation_type == "undercut" and not incoming) else None
+            if relation_type == "undercut" and incoming:
+                via = None
+            self.doc.relations.append(
+                Relation(relation_type, source, target, head.number, head.indent + 1, child, via=via)
+            )
+            index = len(self.doc.relations) - 1
+            child_via = index if relation_type == "support" and not incoming else None
+            stack.append((head.indent, end, child_via, child))
+
+    # Premise-conclusion structures.
+
+    def pcs(self, block: list[_Line], end_line: int, argument: str) -> None:
+        first = block[0]
+        steps: list[Step] = []
+        pending: list[tuple[str, Element]] = []
+        statements: list[tuple[tuple[str, Element], _Line, list[_Line]]] = []
+        i = 0
+        inference: tuple[str, list[Data], int, int] | None = None
+        relations_below: list[tuple[tuple[Any, ...], int | None, list[_Group], int]] = []
+        last_inference_index: int | None = None
+        while i < len(block):
+            line = block[i]
+            number = _PCS_NUMBER.match(line.text)
+            if number is not None:
+                j = i + 1
+                while j < len(block) and not (_PCS_NUMBER.match(block[j].text) or _RELATION.match(block[j].text)):
+                    j += 1
+                last_line = block[j].number - 1 if j < len(block) else end_line
+                element = self.element(
+                    line.text[number.end() :], line.number, line.indent + number.end() + 1, block[i + 1 : j], last_line
+                )
+                end = self.add(element)
+                entry = (end[1], element)
+                if inference is not None:
+                    rules, data, at_line, at_column = inference
+                    steps.append(Step(list(pending), entry, rules, data, at_line, at_column))
+                    pending = [entry]
+                    inference = None
+                    last_inference_index = len(steps) - 1
+                else:
+                    pending.append(entry)
+                    last_inference_index = None
+                i = j
+                groups, i = self.relation_groups(block, i, end_line)
+                if groups:
+                    via_step = last_inference_index
+                    relations_below.append((end, via_step, groups, line.indent))
+                statements.append((entry, line, []))
+                continue
+            if line.text.startswith("--"):
+                if inference is not None:
+                    self.problem(line.number, line.indent + 1, "two inferences with no conclusion between them")
+                if not pending:
+                    self.problem(line.number, line.indent + 1, "an inference needs premises above it")
+                rules, data, i = self.inference(block, i, end_line)
+                inference = (rules, data, line.number, line.indent + 1)
+                groups, i = self.relation_groups(block, i, end_line)
+                if groups:
+                    relations_below.append((("inference", argument, len(steps)), None, groups, line.indent))
+                continue
+            self.problem(line.number, line.indent + 1, "expected a numbered statement '(n)' or an inference '--'")
+            i += 1
+        if inference is not None:
+            self.problem(inference[2], inference[3], "an inference must be followed by its conclusion")
+        if not steps:
+            self.problem(
+                first.number,
+                first.indent + 1,
+                f"the premise-conclusion structure of <{argument}> has no inference line ('----') before a conclusion",
+            )
+            return
+        if len(pending) > 1:
+            extra = pending[1][1]
+            self.problem(
+                extra.line,
+                extra.column,
+                "premises after the last conclusion are not part of any inference; end the structure with a conclusion",
+                warning=True,
+            )
+        self.doc.pcs[argument] = Pcs(argument, steps, first.number, first.indent + 1)
+        for end, step_index, groups, indent in relations_below:
+            if end[0] == "inference":
+                end = ("inference", argument, end[2])
+                self.children(groups, [(indent, end, None, None)])
+            else:
+                # an undercut below a conclusion undercuts the inference that leads to it
+                stack_end = end
+                self.children_of_pcs_statement(groups, indent, stack_end, argument, step_index)
+
+    def children_of_pcs_statement(
+        self,
+        groups: list[_Group],
+        indent: int,
+        end: tuple[str, ...],
+        argument: str,
+        step_index: int | None,
+    ) -> None:
+        before = len(self.doc.relations)
+        self.children(groups, [(indent, end, None, None)])
+        if step_index is None:
+            return
+        for relation in self.doc.relations[before:]:
+            if relation.type == "undercut" and relation.target == end:
+                relation.target = ("inference", argument, step_index)
+
+    def relation_groups(self, block: list[_Line], i: int, end_line: int) -> tuple[list[_Group], int]:
+        """The relation lines (with their continuation lines) from `i` on, and where they end."""
+        j = i
+        while j < len(block) and not _PCS_NUMBER.match(block[j].text) and not block[j].text.startswith("--"):
+            j += 1
+        if j == i:
+            return [], i
+        return self.split(block[i:j], block[j].number - 1 if j < len(block) else end_line), j
+
+    def inference(self, block: list[_Line], i: int, end_line: int) -> tuple[str, list[Data], int]:
+        """An inference from line `i`: `----` alone, or `--` rules and data `--`; its rules, data and
+        the index of the line after it."""
+        line = block[i]
+        rest = line.text[2:]
+        parts: list[str] = []
+        closing = re.search(r"--+", rest)
+        if closing is not None:
+            parts.append(rest[: closing.start()])
+            i += 1
+        else:
+            parts.append(rest)
+            i += 1
+            while i < len(block):
+                more = block[i]
+                closing = re.search(r"--+", more.text)
+                if closing is not None:
+                    parts.append(more.text[: closing.start()])
+                    i += 1
+                    break
+                parts.append(more.text)
+                i += 1
+            else:
+                self.problem(line.number, line.indent + 1, "the inference started here is not closed by a '--' line")
+        last = block[i].number - 1 if i < len(block) else end_line
+        data = self.data_between(line.number, min(last, block[i - 1].number))
+        rules, _ = clean_text(" ".join(p for p in parts if p.strip()))
+        return rules, data, i
+
+
+def parse(text: str) -> Document:
+    """The document model of Argdown `text` (already decoded), with its problems."""
+    return _Parser(text).parse()
