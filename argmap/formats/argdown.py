@@ -301,7 +301,7 @@ class _Importer:
         note = "\n".join([*([own_note] if own_note else []), *notes])
         position = self.at(chosen.line, chosen.column) if chosen is not None else self.at(1, 1)
         tags = tuple(dict.fromkeys(t for m in members for t in m.tags))
-        self.b.statement(key, text, position, original_id=title, tags=tags, note=note, **fields)
+        self.b.statement(key, text, position, original_id=title, keep_original=False, tags=tags, note=note, **fields)
         self.claim_keys.add(key)
 
     # Premise-conclusion structures: one linked argument per inference.

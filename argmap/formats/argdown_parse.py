@@ -208,7 +208,7 @@ def parse_data(text: str, line: int, column: int, problems: list[ParseProblem], 
         if read.problems and "empty" in read.problems[0].message:
             return None
         first = read.problems[0] if read.problems else None
-        message = first.message if first else "unreadable data"
+        message = first.message.removeprefix("YAML syntax error: ") if first else "unreadable data"
         at_line = line + (first.line - 1 if first else 0)
         at_column = (column + first.column - 1) if first and first.line == 1 else (first.column if first else column)
         problems.append(ParseProblem(at_line, at_column, f"YAML data: {message}"))
@@ -572,7 +572,7 @@ class _Parser:
             relation_type = {"+": "support", "-": "attack", "_": "undercut", "><": "contradictory"}[
                 sign.strip("<>") or "><"
             ]
-            incoming = sign.endswith(">") and sign != "><"
+            incoming = sign.endswith(">") or sign == "><"  # `><` is symmetric: from the parent, as Argdown has it
             source, target = (parent, end) if incoming else (end, parent)
             via = parent_via if (relation_type == "undercut" and not incoming) else None
             if relation_type == "undercut" and incoming:
