@@ -74,7 +74,7 @@ class _Importer:
         front = document.frontmatter
         title = front.get("title")
         name = PurePath(file).name or "argdown"
-        self.title = _one_line(title) if isinstance(title, str) and title.strip() else name
+        self.title = title if isinstance(title, str) and title.strip() else name
         own = front.get("argmap")
         self.own: dict[str, Any] = own if isinstance(own, dict) else {}
         note_parts = []
@@ -467,14 +467,7 @@ class _Importer:
             return False
         if relation.source[0] == "argument" and relation.source[1] in self.doc.pcs:
             return False
-        wanted = ("argument", site.title) if site.kind == "argument" else None
-        if site.kind == "statement":
-            return (
-                relation.source[0] == "statement"
-                and self.doc.statements.get(str(relation.source[1]), [None])[0] is not None
-                and any(m is site for m in self.doc.statements[str(relation.source[1])])
-            )
-        return relation.source == wanted
+        return site.end == tuple(relation.source)
 
     @staticmethod
     def role(site: Element | None) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +81,8 @@ class Element:
     column: int
     definition: bool  # `[T]: text` or `<T>: text`, or untitled text
     section: str | None = None
+    #: the relation end it stands for, once recorded: ("statement", key) or ("argument", title)
+    end: tuple[str, str] | None = None
 
 
 @dataclass
@@ -225,6 +228,8 @@ class _Prepared:
 
     def __init__(self, text: str, problems: list[ParseProblem]) -> None:
         self.problems = problems
+        #: the offset each line starts at, for positions by bisection (one pass, not one per lookup)
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self.frontmatter: dict[str, Any] = {}
         self.data: dict[int, list[Data]] = {}  # line -> data blocks starting on it
         if _ESCAPED_RANGE.search(text):
@@ -298,7 +303,7 @@ class _Prepared:
                 end = text.find(close, at + len(token))
                 if end < 0:
                     if token != "//":
-                        line, column = _position(text, at)
+                        line, column = self.position(at)
                         self.problems.append(ParseProblem(line, column, f"the comment '{token}' is not closed"))
                     end = length
                 elif close != "\n":
@@ -308,7 +313,7 @@ class _Prepared:
                 continue
             if token == "{":
                 end = _closing_brace(text, at)
-                line, column = _position(text, at)
+                line, column = self.position(at)
                 if end < 0:
                     self.problems.append(ParseProblem(line, column, "the data block '{' is not closed"))
                     position = at + 1
@@ -328,16 +333,14 @@ class _Prepared:
                 continue
             position = match.end()  # a link: kept as it is, `//` in its address included
 
-    @staticmethod
-    def _blank(text: str, chars: list[str], start: int, end: int, removed: set[int]) -> None:
-        line = text.count("\n", 0, start) + 1
-        for i in range(start, end):
-            if text[i] == "\n":
-                line += 1
-            else:
-                chars[i] = " "
-        for n in range(text.count("\n", 0, start) + 1, line + 1):
-            removed.add(n)
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def _blank(self, text: str, chars: list[str], start: int, end: int, removed: set[int]) -> None:
+        chars[start:end] = ["\n" if c == "\n" else " " for c in text[start:end]]
+        first, last = self.position(start)[0], self.position(max(start, end - 1))[0]
+        removed.update(range(first, last + 1))
 
 
 def _closing_brace(text: str, start: int) -> int:
@@ -498,14 +501,16 @@ class _Parser:
         if element.kind == "argument":
             assert element.title is not None
             self.doc.arguments.setdefault(element.title, []).append(element)
-            return ("argument", element.title)
+            element.end = ("argument", element.title)
+            return element.end
         if element.title is None:
             self.untitled += 1
             key = f"untitled {self.untitled}"
         else:
             key = f"[{element.title}]"
         self.doc.statements.setdefault(key, []).append(element)
-        return ("statement", key)
+        element.end = ("statement", key)
+        return element.end
 
     # Relation trees.
 
