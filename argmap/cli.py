@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("argmap.commands.evaluate", "Label which claims stand, fall or stay undecided."),
     "schemes": ("argmap.commands.schemes", "List the argument schemes and their critical questions."),
     "schema": ("argmap.commands.schema", "Print the JSON Schema of the map format."),
+    "convert": ("argmap.commands.convert", "Convert a map to or from another format (Argdown, AIF, JSON, Mermaid...)."),
 }
 
 

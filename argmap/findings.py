@@ -117,3 +117,19 @@ def fails(finding: Finding, *, strict: bool = False, fail_on: Collection[str] = 
 def exit_code(findings: Iterable[Finding], *, strict: bool = False, fail_on: Collection[str] = ()) -> int:
     """0 when nothing fails, 1 when a finding fails the run (see `fails`)."""
     return EXIT_PROBLEMS if any(fails(f, strict=strict, fail_on=fail_on) for f in findings) else EXIT_OK
+
+
+#: the id of what a writer reports: something the target format cannot hold (not a rule of validate)
+LOSS = "loss"
+
+
+def loss(file: str, line: int, column: int, message: str) -> Problem:
+    """What a map writer returns for each thing the target format cannot hold, at the place in the
+    map it comes from: a warning, which `argmap convert --strict` makes an error. A writer that
+    cannot write the map at all returns an error instead (`Severity.ERROR`, with `cannot_write`)."""
+    return Problem(file, line, column, LOSS, Severity.WARNING, message)
+
+
+def cannot_write(file: str, line: int, column: int, message: str) -> Problem:
+    """What a map writer returns when it cannot write the map at all (nothing is written)."""
+    return Problem(file, line, column, LOSS, Severity.ERROR, message)

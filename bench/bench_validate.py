@@ -1,11 +1,12 @@
 """Speed of `argmap --version` and `argmap validate`, as medians of end-to-end runs.
 
-    python bench/bench_validate.py [--runs N] [--sizes 1000,10000,100000]
+    python bench/bench_validate.py [--runs N] [--sizes 1000,10000,100000] [--format2]
 
 Reports, on this machine: `argmap --version`; validate of maps/assad_isis.yaml; and for generated
 maps of each size, validate end to end beside PyYAML's libyaml `yaml.compose` of the same file (the
 floor for any YAML reader that keeps positions; measured in a fresh process with the garbage
-collector paused), with peak memory of the validate process.
+collector paused), with peak memory of the validate process. `--format2` adds generated format-2
+maps of the same sizes (linked arguments, undercuts, assumptions: bench/genmap.py --format2).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--format2", action="store_true", help="also time generated format-2 maps")
     args = parser.parse_args()
     argmap = [sys.executable, "-m", "argmap"]
     rows = []
@@ -68,17 +70,19 @@ def main() -> None:
     assad, _ = median_of([*argmap, "validate", "maps/assad_isis.yaml"], args.runs)
     rows.append(("validate maps/assad_isis.yaml", assad, statistics.median(WALL), None, None, None))
     OUT.mkdir(parents=True, exist_ok=True)
-    for size in (int(s) for s in args.sizes.split(",")):
-        path = OUT / f"map_{size}.yaml"
+    sizes = [int(s) for s in args.sizes.split(",")]
+    cases = [(size, False) for size in sizes] + ([(size, True) for size in sizes] if args.format2 else [])
+    for size, format2 in cases:
+        path = OUT / (f"map2_{size}.yaml" if format2 else f"map_{size}.yaml")
         if not path.exists():
-            path.write_text(generate(size, seed=0), encoding="utf-8")
+            path.write_text(generate(size, seed=0, format2=format2), encoding="utf-8")
         runs = args.runs if size < 100_000 else max(1, min(args.runs, 3))
         validate, rss = median_of([*argmap, "validate", str(path)], runs)
         wall = statistics.median(WALL)
         compose, _ = median_of([sys.executable, "-c", COMPOSE, str(path)], runs)
         rows.append(
             (
-                f"validate {size} claims ({path.stat().st_size / 1e6:.1f} MB)",
+                f"validate {size} claims{' (format 2)' if format2 else ''} ({path.stat().st_size / 1e6:.1f} MB)",
                 validate,
                 wall,
                 compose,

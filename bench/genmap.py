@@ -5,6 +5,12 @@ one or two of the map's sources (some with quotes and locators), correlations wi
 counterpoints with rebuttals, and about one `ref` per 50 claims (refs never close a support cycle:
 they point at claims already written under a different branch and are listed as counterpoints).
 The map validates clean.
+
+With `--format2` (generate(..., format2=True)) the map is `argmap: 2` and uses format 2's constructs
+too: about one claim in four with two or more premises joins two of them into a linked argument
+(some with a scheme, an assumption, a weight or an undercut), and about one premise in twelve has an
+undercut of its own step. Claims, sources and refs are as in format 1, so the two are comparable;
+the arguments' assumptions come on top of the N claims (about one per 130).
 """
 
 from __future__ import annotations
@@ -51,13 +57,17 @@ def _sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def generate(n_claims: int, *, seed: int = 0, sources: int | None = None) -> str:
-    """YAML text of a valid map with exactly `n_claims` claims (n_claims >= 1)."""
+SCHEMES = ("expert-opinion", "cause-to-effect", "sign", "example")
+
+
+def generate(n_claims: int, *, seed: int = 0, sources: int | None = None, format2: bool = False) -> str:
+    """YAML text of a valid map with exactly `n_claims` claims (n_claims >= 1); `format2` for a
+    format-2 map with linked arguments, assumptions, schemes, weights and undercuts."""
     rng = random.Random(seed)
     n_sources = sources or max(3, n_claims // 20)
     out: list[str] = [
         "# yaml-language-server: $schema=../schemas/argmap.schema.json",
-        "argmap: 1",
+        f"argmap: {2 if format2 else 1}",
         f"title: Synthetic map of {n_claims} claims",
         "analyses: s0",
         "sources:",
@@ -83,8 +93,10 @@ def generate(n_claims: int, *, seed: int = 0, sources: int | None = None) -> str
             for _ in range(rng.randint(3, 5)):
                 if count >= n_claims:
                     break
-                if parent_kind == "counterpoint":
+                if parent_kind in ("counterpoint", "undercut"):
                     kind = "rebuttal"
+                elif format2 and parent_kind == "premise" and rng.random() < 0.08:
+                    kind = "undercut"
                 else:
                     kind = rng.choices(["premise", "correlation", "counterpoint"], [6, 1, 2])[0]
                 kinds.append(kind)
@@ -101,11 +113,19 @@ def generate(n_claims: int, *, seed: int = 0, sources: int | None = None) -> str
         "correlation": "correlations",
         "counterpoint": "counterpoints",
         "rebuttal": "rebuttals",
+        "undercut": "undercuts",
     }
+    # format 2: two premises of some claims become a linked argument (claim index -> its members)
+    linked: dict[int, list[int]] = {}
+    if format2:
+        for index in range(n_claims):
+            premises = [c for c in children[index] if kinds[c] == "premise"]
+            if len(premises) >= 2 and kinds[index] in ("thesis", "premise") and rng.random() < 0.25:
+                linked[index] = premises[:2]
     refs_at: dict[int, list[int]] = {}
     for target in range(1, n_claims, 50):
         holder = rng.randrange(0, n_claims)
-        if kinds[holder] != "counterpoint" and holder != target and parents[target] != holder:
+        if kinds[holder] not in ("counterpoint", "undercut") and holder != target and parents[target] != holder:
             refs_at.setdefault(holder, []).append(target)
 
     def emit(index: int, indent: str, first_prefix: str) -> list[str]:
@@ -123,8 +143,10 @@ def generate(n_claims: int, *, seed: int = 0, sources: int | None = None) -> str
         if kinds[index] == "correlation":
             lines.append(f"{indent}between: [{rng.choice(WORDS)} rate, {rng.choice(WORDS)} level]")
         groups: dict[str, list[int]] = {}
+        joined = linked.get(index, [])
         for child in children[index]:
-            groups.setdefault(list_key[kinds[child]], []).append(child)
+            if child not in joined:
+                groups.setdefault(list_key[kinds[child]], []).append(child)
         for target in refs_at.get(index, ()):
             groups.setdefault("counterpoints", []).append(-target)  # negative: a ref item
         for key, members in groups.items():
@@ -134,6 +156,32 @@ def generate(n_claims: int, *, seed: int = 0, sources: int | None = None) -> str
                     lines.append(f"{indent}  - ref: c{-child}")
                 else:
                     lines += emit_child(child, indent + "  ")
+        if joined:
+            lines += emit_argument(index, joined, indent)
+        return lines
+
+    def emit_argument(index: int, members: list[int], indent: str) -> list[str]:
+        """The linked argument of claim `index` joining `members`; its premises carry no undercuts
+        of their own (a linked argument's undercuts are the argument's)."""
+        lines = [f"{indent}arguments:", f"{indent}  - id: a{index}"]
+        inner = indent + "    "
+        if rng.random() < 0.5:
+            lines.append(f"{inner}scheme: {rng.choice(SCHEMES)}")
+        if rng.random() < 0.3:
+            lines.append(f"{inner}weight: {rng.choice((0.4, 0.6, 0.8))}")
+        lines.append(f"{inner}premises:")
+        undercuts: list[int] = []
+        for member in members:
+            undercuts += [c for c in children[member] if kinds[c] == "undercut"]
+            children[member] = [c for c in children[member] if kinds[c] != "undercut"]
+            lines += emit_child(member, inner + "  ")
+        if rng.random() < 0.3:
+            lines += [f"{inner}assumptions:", f"{inner}  - id: a{index}-assumed"]
+            lines.append(f"{inner}    claim: {_sentence(rng, rng.randint(6, 12))}")
+        if undercuts:
+            lines.append(f"{inner}undercuts:")
+            for undercut in undercuts:
+                lines += emit_child(undercut, inner + "  ")
         return lines
 
     def emit_child(index: int, indent: str) -> list[str]:
@@ -149,8 +197,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("claims", type=int)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--format2", action="store_true", help="a format-2 map (linked arguments, undercuts, ...)")
     args = parser.parse_args()
-    sys.stdout.write(generate(args.claims, seed=args.seed))
+    sys.stdout.write(generate(args.claims, seed=args.seed, format2=args.format2))
 
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ COMMANDS = {
     "brief-html": ["brief", "{map}", "-o", "{out}/x.html"],
     "eval": ["eval", "{map}"],
     "drill": ["drill", "{map}", "--no-save", "--count", "2"],
+    "convert-json": ["convert", "{map}", "-o", "{out}/x.json"],
+    "convert-mermaid": ["convert", "{map}", "-o", "{out}/x.mmd"],
 }
 
 

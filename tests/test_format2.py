@@ -12,6 +12,7 @@ from argmap.analysis.evaluate import evaluate
 from argmap.checks import REGISTRY
 from argmap.checks.runner import check_map
 from argmap.formats.argmap_yaml import load_bytes
+from argmap.model import ClaimKind
 
 HERE = Path(__file__).parent / "format2"
 BASE = (HERE / "base.yaml").read_text(encoding="utf-8")
@@ -397,3 +398,22 @@ def test_critical_questions_become_drill_items_and_cross_examination_questions()
         "- Is E an expert in the field that A actually belongs to? — argument 'expert-case' (expert-opinion): "
         "critical question 'field' (`uniforms-help`)\n" in out
     )
+
+
+@pytest.mark.parametrize("size", [50, 2000])
+def test_generated_format2_maps_validate_clean_and_use_every_construct(size: int) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from genmap import generate
+
+    loaded = load_bytes(generate(size, seed=1, format2=True).encode(), file="g.yaml")
+    assert loaded.map is not None and loaded.problems == ()
+    assert list(check_map(loaded.map)) == []
+    kinds = {c.kind for c in loaded.map.claims}
+    assert loaded.map.version == 2
+    if size >= 2000:
+        assert {ClaimKind.UNDERCUT, ClaimKind.ASSUMPTION} <= kinds
+        assert any(a.scheme for a in loaded.map.arguments) and any(a.weight for a in loaded.map.arguments)
+        assert any(e.undercuts and e.argument for e in loaded.map.edges)
+        assert any(e.undercuts and not e.argument for e in loaded.map.edges)

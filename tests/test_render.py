@@ -323,19 +323,79 @@ def _path_without_dot(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def test_missing_dot_says_how_to_install_and_leaves_files_alone(tmp_path: Path) -> None:
+def test_without_a_system_dot_svg_renders_with_graphviz_pure_and_pdf_says_how_to_get_dot(tmp_path: Path) -> None:
     env = _path_without_dot(tmp_path)
-    existing = tmp_path / "old.svg"
+    svg = tmp_path / "map.svg"
+    proc = run_cli("render", str(SMALL), "-o", str(svg), env=env)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    check_svg(svg.read_bytes())
+    existing = tmp_path / "old.pdf"
     existing.write_bytes(b"previous good file")
     proc = run_cli("render", str(SMALL), "-o", str(existing), env=env)
     assert proc.returncode == 2
+    assert proc.stderr.startswith(b"argmap: PDF needs Graphviz's own dot (graphviz-pure writes dot, png, svg)")
     assert b"apt-get install graphviz" in proc.stderr and b"brew install graphviz" in proc.stderr
     assert existing.read_bytes() == b"previous good file"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty-bin", "old.svg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty-bin", "map.svg", "old.pdf"]
     out = tmp_path / "map.dot"
     proc = run_cli("render", str(SMALL), "-o", str(out), env=env)
     assert proc.returncode == 0
     assert out.read_text(encoding="utf-8") == (FIXTURES / "small.dot").read_text(encoding="utf-8")
+
+
+def test_with_no_layout_program_at_all_the_message_says_how_to_install_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.render import graphviz
+
+    monkeypatch.setattr(graphviz, "find_pure", lambda: None)
+    monkeypatch.setattr(graphviz, "find_dot", lambda: None)
+    monkeypatch.delenv("ARGMAP_DOT", raising=False)
+    with pytest.raises(RenderError) as caught:
+        graphviz.find_program("svg")
+    assert str(caught.value) == graphviz.INSTALL_HINT
+    assert "pip install graphviz-pure" in graphviz.INSTALL_HINT and "apt-get install graphviz" in graphviz.INSTALL_HINT
+
+
+def test_which_names_the_program_for_each_format_and_dot_or_argmap_dot_choose_one() -> None:
+    import shutil
+
+    from argmap.render.graphviz import find_pure
+
+    pure, system = find_pure(), shutil.which("dot")
+    assert pure is not None and system is not None  # CI installs both: each is tested
+    proc = run_cli("render", "--which")
+    assert proc.returncode == 0
+    assert proc.stdout.decode().splitlines()[0] == f"svg: graphviz-pure, {pure} (installed with argmap)"
+    assert b"graphviz-pure version" in proc.stdout
+    proc = run_cli("render", "--which", "-o", "x.pdf")
+    assert proc.stdout.decode().splitlines()[0] == f"pdf: Graphviz, {system} (PATH)"
+    proc = run_cli("render", "--which", "-f", "png", "--dot", "dot")
+    assert proc.stdout.decode().splitlines()[0] == f"png: Graphviz, {system} (--dot)"
+    proc = run_cli("render", "--which", env={**os.environ, "ARGMAP_DOT": pure})
+    assert proc.stdout.decode().splitlines()[0] == f"svg: graphviz-pure, {pure} (ARGMAP_DOT)"
+    proc = run_cli("render", "--which", "--dot", "/no/such/dot")
+    assert (proc.returncode, proc.stderr) == (
+        2,
+        b"argmap: --dot: no program '/no/such/dot' (give a path or a name on PATH)\n",
+    )
+    proc = run_cli("render", "--which", "-f", "dot")
+    assert proc.stdout == b"dot: written by argmap itself; no layout program runs\n"
+
+
+@pytest.mark.parametrize("program", ["graphviz-pure", "dot"])
+def test_both_layout_programs_draw_every_claim_and_pass_the_svg_check(program: str) -> None:
+    import shutil
+
+    from argmap.render.graphviz import find_pure
+
+    path = find_pure() if program == "graphviz-pure" else shutil.which("dot")
+    assert path is not None
+    argmap = load(ASSAD)
+    svg = run_dot(map_to_dot(argmap, RenderOptions())[0], fmt="svg", dot_path=path)
+    check_svg(svg)
+    drawn = [g for g in svg_groups(svg, "node") if "claim" in classes(g)]
+    assert len(drawn) == len(argmap.claim_index)
+    png = run_dot(map_to_dot(argmap, RenderOptions(format="png"))[0], fmt="png", dot_path=path)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
 
 
 def test_large_map_reports_progress_and_uses_layout_limits(tmp_path: Path) -> None:
@@ -530,3 +590,43 @@ def test_junctions_in_the_svg_from_the_real_dot() -> None:
 def test_a_focus_below_an_argument_draws_no_dangling_junction() -> None:
     view = build_view(load(JUNCTIONS), focus="no-cracks")
     assert view.junctions == () and [n.id for n in view.nodes] == ["no-cracks"]
+
+
+def test_a_large_map_is_drawn_as_an_overview_unless_all_is_asked(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from genmap import generate
+
+    from argmap.render.pipeline import OVERVIEW_LIMIT, overview_depth
+
+    big = tmp_path / "big.yaml"
+    big.write_text(generate(OVERVIEW_LIMIT + 500, seed=5), encoding="utf-8")
+    argmap = load(big)
+    depth = overview_depth(argmap)
+    assert depth is not None and depth >= 1
+    proc = run_cli("render", str(big), "-o", str(tmp_path / "big.svg"))
+    assert proc.returncode == 0, proc.stderr
+    err = proc.stderr.decode()
+    assert err.startswith(
+        f"argmap: {OVERVIEW_LIMIT + 500} claims are too many for one readable picture: drawing the top {depth} levels"
+    )
+    assert "--all draws everything" in err
+    svg = (tmp_path / "big.svg").read_bytes()
+    drawn = [g for g in svg_groups(svg, "node") if "claim" in classes(g)]
+    assert 0 < len(drawn) <= OVERVIEW_LIMIT
+    assert len(drawn) == len(build_view(argmap, depth=depth).nodes)
+    assert b"more below" in svg
+    # DOT text is not laid out: it keeps every claim; --all draws every claim
+    proc = run_cli("render", str(big), "-o", str(tmp_path / "big.dot"))
+    assert proc.returncode == 0 and "too many" not in proc.stderr.decode()
+    assert (tmp_path / "big.dot").read_text(encoding="utf-8").count('class="claim ') == OVERVIEW_LIMIT + 500
+    proc = run_cli("render", str(big), "-o", str(tmp_path / "all.svg"), "--all")
+    assert proc.returncode == 0 and "too many" not in proc.stderr.decode()
+    all_svg = (tmp_path / "all.svg").read_bytes()
+    assert len([g for g in svg_groups(all_svg, "node") if "claim" in classes(g)]) == OVERVIEW_LIMIT + 500
+
+
+def test_overview_depth_of_a_small_map_is_none() -> None:
+    from argmap.render.pipeline import overview_depth
+
+    assert overview_depth(load(ASSAD)) is None
+    assert overview_depth(load(ASSAD), limit=10) == 1

@@ -28,7 +28,7 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
 
 
 @click.command("render")
-@click.argument("path", metavar="PATH")
+@click.argument("path", metavar="PATH", required=False)
 @click.option(
     "-o",
     "--output",
@@ -91,8 +91,22 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
     metavar="SECONDS",
     help="Stop the Graphviz layout after this many seconds.",
 )
+@click.option(
+    "--dot",
+    "dot",
+    metavar="PROGRAM",
+    help="The layout program to run: a path, or a name on PATH [default: $ARGMAP_DOT; else graphviz-pure, "
+    "installed with argmap, for SVG and PNG; else Graphviz's dot].",
+)
+@click.option(
+    "--all",
+    "draw_all",
+    is_flag=True,
+    help="Draw every claim of a large map (past 2,000 claims a picture is otherwise an overview of the top levels).",
+)
+@click.option("--which", is_flag=True, help="Say which layout program would draw the format, and exit.")
 def command(
-    path: str,
+    path: str | None,
     output: str | None,
     fmt: str | None,
     direction: str,
@@ -104,6 +118,9 @@ def command(
     gaps: bool,
     engine: str,
     timeout: float,
+    dot: str | None,
+    draw_all: bool,
+    which: bool,
 ) -> int:
     """Draw the argument in PATH (or - for stdin) as a Graphviz diagram.
 
@@ -115,6 +132,10 @@ def command(
     from argmap.render.pipeline import RenderError, RenderOptions, render_map, resolve_format, stderr_progress
     from argmap.views.diagram import ViewError
 
+    if which:
+        return _which(fmt or (STDOUT_FORMAT if output in (None, "-") else None), output, dot)
+    if path is None:
+        raise click.UsageError("missing PATH: the map to draw, or - for stdin")
     if output is None:
         raise click.UsageError(
             f"missing -o OUT: the file to write ({choice_list(usual_extensions())}), or -o - for stdout"
@@ -135,6 +156,8 @@ def command(
         legend=legend,
         gaps=gaps,
         timeout=timeout,
+        dot=dot,
+        all=draw_all,
     )
     try:
         data = render_map(opened.map, options, progress=stderr_progress)
@@ -144,4 +167,25 @@ def command(
         write_output(output, data, inputs=[path])
     except OutputError as exc:
         raise ArgmapError(str(exc)) from None
+    return 0
+
+
+def _which(fmt: str | None, output: str | None, dot: str | None) -> int:
+    """`--which`: the program that would lay out the format, where it was found, and its version."""
+    from argmap.render.graphviz import find_program
+    from argmap.render.pipeline import RenderError, resolve_format
+
+    try:
+        resolved = fmt or resolve_format(output or "-", None)
+        if resolved == "dot":
+            click.echo("dot: written by argmap itself; no layout program runs")
+            return 0
+        program = find_program(resolved, dot)
+    except RenderError as exc:
+        raise ArgmapError(str(exc)) from None
+    from argmap.text.safe import visible
+
+    kind = "graphviz-pure" if program.pure else "Graphviz"
+    click.echo(f"{resolved}: {kind}, {visible(program.path)} ({program.origin})")
+    click.echo(f"  {program.version()}")
     return 0

@@ -297,6 +297,7 @@ def _questions(argmap: ArgMap, evaluation: Evaluation, gaps: Sequence[object], a
         if claim_id:
             by_claim.setdefault(claim_id, set()).add(getattr(gap, "kind", ""))
     order = {claim_id: i for i, claim_id in enumerate(argmap.claim_index)}
+    critical = _critical_questions(argmap)
     candidates = []
     asked_sources: set[str] = set()
     for claim in argmap.claim_index.values():
@@ -315,7 +316,7 @@ def _questions(argmap: ArgMap, evaluation: Evaluation, gaps: Sequence[object], a
                 continue
             asked_sources.add(source.id)
             asks.append(("Who exactly is behind “", source.title, "”? Can they be named, and who checked them?"))
-        asks += _critical_questions(argmap, claim.id)
+        asks += critical.get(claim.id, [])
         if asks:
             weakness = len(kinds) + len(anonymous) + (2 if _label(evaluation, claim.id) != "stands" else 0)
             candidates.append((-weakness, order[claim.id], claim.id, asks))
@@ -332,17 +333,17 @@ def _questions(argmap: ArgMap, evaluation: Evaluation, gaps: Sequence[object], a
     return out
 
 
-def _critical_questions(argmap: ArgMap, claim_id: str) -> list[tuple[Inline, ...]]:
-    """The open critical questions of the arguments for `claim_id` (format 2), as questions to ask."""
+def _critical_questions(argmap: ArgMap) -> dict[str, list[tuple[Inline, ...]]]:
+    """Claim id -> the open critical questions of the arguments for it (format 2), as questions to
+    ask; worked out once for the whole map."""
     from argmap.analysis.argument_gaps import open_questions
 
-    asks: list[tuple[Inline, ...]] = []
+    asks: dict[str, list[tuple[Inline, ...]]] = {}
     for _, conclusion, _, reason, _ in open_questions(argmap):
-        if conclusion != claim_id:
-            continue
         # reason: "argument 'a' (scheme) leaves the critical question 'q' open: <question text>"
         head, _, question = reason.partition(" open: ")
-        asks.append((question, " — ", head.replace(" leaves the critical question", ": critical question")))
+        ask = (question, " — ", head.replace(" leaves the critical question", ": critical question"))
+        asks.setdefault(conclusion, []).append(ask)
     return asks
 
 

@@ -134,15 +134,19 @@ def _question_items(argmap: ArgMap, allowed: set[str] | None) -> list[DrillItem]
         return []
     from argmap.schemes import SCHEMES
 
+    raised_against: dict[str, set[str]] = {}  # argument id -> the questions its attackers raise
+    for claim in argmap.claim_index.values():
+        if claim.raises:
+            target = argmap.questioned_argument(claim)
+            if target is not None:
+                raised_against.setdefault(target, set()).add(claim.raises)
     items = []
     for argument in argmap.argument_index.values():
         scheme = SCHEMES.get(argument.scheme or "")
         if scheme is None or (allowed is not None and argument.conclusion not in allowed):
             continue
         members = [argmap.claim(m) for m in (*argument.premises, *argument.assumptions)]
-        raised = {
-            c.raises for c in argmap.claim_index.values() if c.raises and argmap.questioned_argument(c) == argument.id
-        }
+        raised = raised_against.get(argument.id, set())
         for question in scheme.questions:
             if question.id in raised:  # the other side presses it: drilled as their attack
                 continue

@@ -9,13 +9,23 @@ argmap format (`schema.py`) is built from the argmap reader's own declarations.
 
 from __future__ import annotations
 
-from argmap.formats import argdown, argmap_yaml
+from argmap.formats import argdown, argmap_json, argmap_yaml, graphml, markdown, mermaid
 from argmap.formats.base import LoadResult, MapFormat, Reader
 
 __all__ = ["REGISTRY", "LoadResult", "MapFormat", "by_extension", "reader_for"]
 
 #: the native format first: it is what a path with no known extension, or stdin, is read as
-REGISTRY: dict[str, MapFormat] = {fmt.name: fmt for fmt in (argmap_yaml.FORMAT, argdown.FORMAT)}
+REGISTRY: dict[str, MapFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        argmap_yaml.FORMAT,
+        argmap_json.FORMAT,
+        mermaid.FORMAT,
+        graphml.FORMAT,
+        markdown.FORMAT,
+        argdown.FORMAT,
+    )
+}
 DEFAULT = "argmap"
 
 

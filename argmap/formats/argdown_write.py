@@ -20,12 +20,11 @@ import re
 from collections import deque
 from typing import Any
 
-from argmap.findings import Problem, Severity
+from argmap.findings import Problem, loss
 from argmap.model import ArgMap, Argument, Claim, ClaimKind, Edge, Position
 
 __all__ = ["escape", "write"]
 
-LOSS = "loss"
 _ESCAPE = re.compile(r"[\\\[\]<>#{}@*_\t]|/(?=[/*])|(?<= ) ")
 _TAG_ESCAPE = re.compile(r"[\\()\[\]<>#{}@*_\t]|/(?=[/*])|(?<= ) ")
 _INDENT = "    "
@@ -248,16 +247,7 @@ class _Writer:
                 message = f"{_ARGMAP_ONLY[what]}: Argdown has none; kept in data blocks for argmap only"
             else:
                 message = messages[what]
-            found.append(
-                Problem(
-                    position.file,
-                    position.line,
-                    position.column,
-                    LOSS,
-                    Severity.WARNING,
-                    f"{message} ({count} in all)",
-                )
-            )
+            found.append(loss(position.file, position.line, position.column, f"{message} ({count} in all)"))
         return found
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.checks.ids import DUPLICATE_ID, SYNTAX
+from argmap.findings import Problem
 from argmap.formats.argmap_spec import (
     ARGUMENT,
     CITATION,
@@ -422,9 +423,17 @@ def load_path(path: str | os.PathLike[str], *, display: str | None = None) -> Lo
     return load_bytes(data, file=display or str(path), base_dir=str(file.resolve().parent))
 
 
+def write(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
+    """The map as canonical argmap YAML (argmap_write, imported only when a map is written)."""
+    from argmap.formats.argmap_write import write as write_yaml
+
+    return write_yaml(argmap)
+
+
 FORMAT = MapFormat(
     name="argmap",
     extensions=(".yaml", ".yml"),
     summary="argmap's own YAML map format (docs/format.md)",
     read=load_bytes,
+    write=write,
 )

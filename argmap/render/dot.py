@@ -28,7 +28,9 @@ from argmap.views.diagram import DiagramView, ViewEdge, ViewJunction, ViewNode
 #: dot rejects a quoted string of 16,382 bytes or more; stay far below
 MAX_STRING_BYTES = 8000
 DIRECTIONS = ("TB", "LR", "BT", "RL")
-FONT = "Helvetica,Arial,sans-serif"
+#: one font name that every layout program measures (graphviz-pure knows Arial's metrics, not a
+#: list of names; the system Graphviz finds Arial or its metric twin through fontconfig)
+FONT = "Arial"
 #: characters that may stay unencoded in a URL passed to dot (RFC 3986 reserved and unreserved,
 #: and % so that existing escapes survive); everything else, `&` aside, is percent-encoded
 _URL_SAFE = "-._~:/?#[]@!$()*+,;=%"

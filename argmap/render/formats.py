@@ -51,6 +51,7 @@ def _graphviz_output(view: DiagramView, options: RenderOptions, progress: Progre
         engine=options.engine,
         timeout=options.timeout,
         progress=progress,
+        dot_path=options.dot,
     )
 
 

@@ -1,6 +1,9 @@
 """Running Graphviz: `dot` as a subprocess that argmap controls, its output checked before use.
 
-The layout engines argmap offers are declared here (`ENGINES`). `run_dot` runs the program with a
+Which program lays out (`find_program`): the one named by `--dot PATH` or $ARGMAP_DOT; else
+graphviz-pure, a port of Graphviz 16.1 that pip installs with argmap, for the formats it writes;
+else the system Graphviz's `dot`. docs/render.md says why. The layout engines argmap offers are
+declared here (`ENGINES`). `run_dot` runs the program with a
 timeout and an address-space limit, writes the DOT to its stdin and takes the output from its
 stdout (dot never writes a file); each pipe is served by its own thread, and the output is checked
 (argmap.render.check) chunk by chunk while dot writes it. dot's stderr is shown only shortened and
@@ -14,8 +17,10 @@ import contextlib
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from argmap.render.check import output_check
 from argmap.render.errors import RenderError
@@ -32,17 +37,75 @@ MEMORY_LIMIT = 2 * 1024**3
 LARGE_MAP = 300
 LARGE_MAP_FLAGS = ("-Gnslimit=1", "-Gnslimit1=1", "-Gmclimit=0.1")
 INSTALL_HINT = (
-    "Graphviz's 'dot' program was not found on PATH; install Graphviz "
-    "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
-    "Windows: winget install graphviz), or write DOT with -o FILE.dot / --format dot"
+    "no layout program: neither graphviz-pure (installed with argmap where it has a wheel) nor "
+    "Graphviz's 'dot' was found; install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: "
+    "brew install graphviz; Windows: winget install graphviz) or graphviz-pure (pip install "
+    "graphviz-pure), or write DOT with -o FILE.dot / --format dot"
 )
+#: the layout program pip installs with argmap, and the formats it writes (it has no PDF writer)
+PURE = "graphviz-pure"
+PURE_FORMATS = frozenset({"svg", "png", "dot"})
+#: the environment variable that names a layout program, as --dot does
+PROGRAM_VARIABLE = "ARGMAP_DOT"
 
 Progress = Callable[[str], None]
 
 
+@dataclass(frozen=True)
+class Program:
+    """A layout program: its path, and whether it is graphviz-pure rather than a system Graphviz."""
+
+    path: str
+    pure: bool
+    #: where the choice came from: "--dot", "ARGMAP_DOT", "installed with argmap" or "PATH"
+    origin: str
+
+    def version(self) -> str:
+        """The program's own version line (`-V`), or why it could not be read."""
+        try:
+            proc = subprocess.run([self.path, "-V"], capture_output=True, timeout=10, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return f"cannot run it: {exc}"
+        return visible((proc.stderr or proc.stdout).decode("utf-8", "replace").strip())
+
+
 def find_dot() -> str | None:
-    """The path of Graphviz's `dot` on PATH, or None."""
+    """The path of the system Graphviz's `dot` on PATH, or None."""
     return shutil.which("dot")
+
+
+def find_pure() -> str | None:
+    """The path of graphviz-pure: beside the running Python (its venv's scripts), else on PATH."""
+    here = os.path.dirname(sys.executable)
+    for name in (PURE, PURE + ".exe"):
+        candidate = os.path.join(here, name)
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return shutil.which(PURE)
+
+
+def find_program(fmt: str, explicit: str | None = None) -> Program:
+    """The program that lays out `fmt`: `explicit` (--dot) or $ARGMAP_DOT when given; else
+    graphviz-pure for the formats it writes; else the system `dot`. Raises RenderError."""
+    named, origin = (explicit, "--dot") if explicit else (os.environ.get(PROGRAM_VARIABLE) or None, PROGRAM_VARIABLE)
+    if named:
+        path = shutil.which(named)
+        if path is None:
+            raise RenderError(f"{origin}: no program '{visible(named)}' (give a path or a name on PATH)")
+        return Program(path, os.path.basename(path).startswith(PURE), origin)
+    pure = find_pure() if fmt in PURE_FORMATS else None
+    if pure is not None:
+        return Program(pure, True, "installed with argmap")
+    system = find_dot()
+    if system is not None:
+        return Program(system, False, "PATH")
+    if find_pure() is not None:
+        raise RenderError(
+            f"{fmt.upper()} needs Graphviz's own dot (graphviz-pure writes {', '.join(sorted(PURE_FORMATS))}): "
+            "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
+            "Windows: winget install graphviz), or render SVG or PNG"
+        )
+    raise RenderError(INSTALL_HINT)
 
 
 def lay_out(
@@ -53,16 +116,25 @@ def lay_out(
     engine: str = "dot",
     timeout: float = DEFAULT_TIMEOUT,
     progress: Progress | None = None,
+    dot_path: str | None = None,
 ) -> bytes:
     """`source` (a drawing of `claims` claims) laid out by Graphviz as `fmt`, with the cheaper
-    limits and progress reports past LARGE_MAP claims. Raises RenderError."""
+    limits and progress reports past LARGE_MAP claims; `dot_path` as --dot. Raises RenderError."""
     large = claims > LARGE_MAP
     if large and progress:
         progress(
             f"laying out {claims} claims with {engine}… (a large map: --depth N or "
             "--focus ID draws a part of it faster)"
         )
-    return run_dot(source, fmt=fmt, engine=engine, timeout=timeout, large=large, progress=progress if large else None)
+    return run_dot(
+        source,
+        fmt=fmt,
+        engine=engine,
+        timeout=timeout,
+        large=large,
+        progress=progress if large else None,
+        dot_path=dot_path,
+    )
 
 
 def _limit_memory() -> None:  # runs in the child between fork and exec
@@ -89,10 +161,9 @@ def run_dot(
     progress: Progress | None = None,
     dot_path: str | None = None,
 ) -> bytes:
-    """Lay `source` out with Graphviz and return the checked output bytes. Raises RenderError."""
-    program = dot_path or find_dot()
-    if program is None:
-        raise RenderError(INSTALL_HINT)
+    """Lay `source` out with Graphviz and return the checked output bytes; `dot_path` names the
+    program as --dot does (find_program). Raises RenderError."""
+    program = find_program(fmt, dot_path).path
     args = [program, f"-K{engine}", f"-T{fmt}"]
     if large:
         args += LARGE_MAP_FLAGS

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from argmap.model import ArgMap
 from argmap.render.errors import RenderError
@@ -46,6 +46,15 @@ class RenderOptions:
     legend: bool = True
     gaps: bool = False
     timeout: float = DEFAULT_TIMEOUT
+    #: the layout program (--dot PATH); None: argmap.render.graphviz.find_program chooses
+    dot: str | None = None
+    #: draw every claim of a large map, not the overview (--all)
+    all: bool = False
+
+
+#: past this many claims, a picture drawn without --depth, --focus or --all is an overview: the top
+#: levels below the thesis that hold at most this many claims, each box counting what is folded below
+OVERVIEW_LIMIT = 2000
 
 
 def resolve_format(output: str, fmt: str | None) -> str:
@@ -90,8 +99,39 @@ def map_to_dot(argmap: ArgMap, options: RenderOptions) -> tuple[str, int]:
     return dot_source(view, options), len(view.nodes)
 
 
+def overview_depth(argmap: ArgMap, limit: int = OVERVIEW_LIMIT) -> int | None:
+    """The most levels below the thesis whose claims number at most `limit` (at least 1), or None
+    when the whole map is that small or has no thesis to start from."""
+    thesis = argmap.thesis
+    if len(argmap.claim_index) <= limit or thesis is None or thesis not in argmap.claim_index:
+        return None
+    seen = {thesis}
+    frontier = [thesis]
+    depth = 0
+    while frontier:
+        following = [e.child for node in frontier for e in argmap.children(node) if e.child not in seen]
+        following = list(dict.fromkeys(following))
+        if len(seen) + len(following) > limit:
+            return max(depth, 1)
+        seen.update(following)
+        frontier = following
+        depth += 1
+    return None
+
+
 def render_map(argmap: ArgMap, options: RenderOptions, *, progress: Progress | None = None) -> bytes:
-    """The bytes of `argmap` drawn as `options` say. Raises RenderError (and ViewError)."""
+    """The bytes of `argmap` drawn as `options` say; a large map laid out without --depth, --focus
+    or --all is drawn as an overview (said on `progress`). Raises RenderError (and ViewError)."""
+    if options.format != "dot" and not options.all and options.depth is None and options.focus is None:
+        depth = overview_depth(argmap)
+        if depth is not None:
+            options = replace(options, depth=depth)
+            if progress:
+                progress(
+                    f"{len(argmap.claim_index)} claims are too many for one readable picture: drawing the top "
+                    f"{depth} level{'s' if depth != 1 else ''} below the thesis, each box counting what is folded "
+                    "below it (--all draws everything; --focus ID or --depth N a part)"
+                )
     return FORMATS[options.format].produce(view_of(argmap, options), options, progress)
 
 

@@ -75,8 +75,9 @@ def print_lines(lines: Sequence[StyledLine]) -> None:
     if not out.is_terminal:
         out.file.write(plain_text(lines))
         return
-    for line in lines:
-        text = Text()
-        for segment, style in line:
-            text.append(segment, style=style or None)
-        out.print(text)
+    with out:  # rich buffers what is printed inside and writes it once at the end, not per line
+        for line in lines:
+            text = Text()
+            for segment, style in line:
+                text.append(segment, style=style or None)
+            out.print(text)

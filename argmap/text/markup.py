@@ -9,6 +9,7 @@ than in argmap.reports because the debate brief, which is no report of findings,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from argmap.text.safe import visible
 
@@ -16,20 +17,27 @@ from argmap.text.safe import visible
 # (with [ ] escaped, ( ) ! cannot form a link or image; with < & escaped, no HTML or entity). Block
 # syntax (#, >, lists, rules, setext underlines) only starts a line, and the text is made one line
 # first: only its start needs escaping.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|~&"})
+#: what a line of Markdown may start with that makes block syntax (see _MD_LINE_START)
+_BLOCK_STARTS = frozenset("#>+=-0123456789")
 _MD_LINE_START = re.compile(r"^( ?)(?:([#>+=-])|(\d{1,9})([.)]))")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)
 def md_escape(text: str) -> str:
     """Map text as one line of Markdown that renders literally (inline or in a table cell), with as
-    few backslashes as that takes: control characters made visible, whitespace runs one space."""
+    few backslashes as that takes: control characters made visible, whitespace runs one space.
+
+    Memoised: a brief escapes the same ids, kinds and source titles many times over."""
     flat = visible(text, one_line=False)
     # a printable string has no whitespace but ASCII spaces: only runs of them need collapsing
     if not flat.isprintable() or "  " in flat:
         flat = _SPACES.sub(" ", flat)
-    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
-    return _MD_LINE_START.sub(_escape_line_start, escaped, count=1)
+    escaped = flat.translate(_MD_SPECIAL)
+    if escaped[:1] in _BLOCK_STARTS or escaped[1:2] in _BLOCK_STARTS:
+        return _MD_LINE_START.sub(_escape_line_start, escaped, count=1)
+    return escaped
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
