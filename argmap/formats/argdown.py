@@ -20,7 +20,8 @@ from typing import Any
 
 from argmap.checks.ids import BAD_TEXT, SCHEMA, SYNTAX, RuleId
 from argmap.findings import Problem, Severity
-from argmap.formats.argdown_parse import Data, Document, Element, Relation, parse
+from argmap.formats.argdown_parse import Document, Element, Relation, parse
+from argmap.formats.argdown_scan import Data
 from argmap.formats.base import LoadResult, MapFormat
 from argmap.formats.build import MapBuilder, make_id
 from argmap.formats.yaml_nodes import decode, raw_text_problems

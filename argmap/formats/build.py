@@ -12,6 +12,10 @@ that graph into the model a map file would give, by rules written once here and 
 - Provenance. The file read becomes the map's one source (`kind: dataset` or `document`, titled by
   the file's own title or name, nothing else invented); every claim cites it, with the format's own
   text as the quote where the format keeps a text apart from the claim (an AIF locution, say).
+- Formats that carry argmap's own data (Argdown written by argmap) may give a statement its own
+  citations, weight, answers and raises, add the sources it cites (the file's source is then left
+  out unless something cites it), and name a statement's home: the relation where the format writes
+  it out, so that the tree writes it there and refers to it elsewhere, as the original map did.
 - Theses. The statements marked as theses, else every statement that supports or attacks nothing
   (in input order); a cycle with no such statement gets its first statement as a thesis.
 - The tree. A map writes each claim once, under the first claim that reaches it in a depth-first
