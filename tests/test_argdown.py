@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ASSAD_MAP, ROOT, run_in_process, shared_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import SAFE_TEXT, dump, format2_documents, load, signature
 
 from argmap.checks.runner import check_map
 from argmap.findings import Severity
@@ -23,8 +25,6 @@ from argmap.formats.argdown_parse import parse
 from argmap.formats.argdown_write import escape, write
 from argmap.formats.argmap_yaml import load_path
 from argmap.model import ArgMap
-from tests.conftest import ASSAD_MAP, ROOT, run_in_process, shared_path
-from tests.strategies import SAFE_TEXT, dump, format2_documents, load, signature
 
 CORPUS = ("corpora", "argdown")
 CORPUS_FILES = (
@@ -531,3 +531,51 @@ def test_validate_and_show_read_an_argdown_file_by_its_extension(tmp_path: Path)
     assert (code, out.strip(), err) == (0, "1 file checked, no problems", "")
     code, out, _ = run_in_process("show", str(path))
     assert code == 0 and "Everyone dies." in out
+
+
+HOSTILE = [
+    '<script>alert(1)</script> "]; c9["pwned',
+    "[x](javascript:alert(1)) <img src=x onerror=alert(1)> // /* <!-- {a: 1} #tag @[x] **b**",
+    "(1) + - _ >< <_ -- ----",
+    "tab\tand\x1b[2J\x07 control \x00 nul \ud800 surrogate \u202e bidi",
+]
+
+
+def test_hostile_text_is_written_inert_and_printable_text_reads_back_as_itself() -> None:
+    from dataclasses import replace
+
+    base = load(
+        dump(
+            {
+                "argmap": 2,
+                "title": "T",
+                "sources": {"s": {"title": "S", "kind": "report"}},
+                "thesis": {
+                    "id": "t",
+                    "claim": "T",
+                    "cite": ["s"],
+                    "premises": [{"id": f"p{i}", "claim": "P", "cite": ["s"]} for i in range(4)],
+                },
+            }
+        )
+    )
+    claims = [
+        base.claims[0],
+        *(replace(c, text=HOSTILE[i], note=HOSTILE[i], tags=(HOSTILE[i],)) for i, c in enumerate(base.claims[1:])),
+    ]
+    hostile = replace(base, claims=tuple(claims), title=HOSTILE[3])
+    text, losses = write(hostile)
+    text.encode("utf-8")  # no lone surrogate
+    assert text.isprintable() or all(c in "\n\t" or c.isprintable() for c in text)
+    assert "\x1b" not in text and "\u202e" not in text
+    again = read(text.encode("utf-8"), file="h.argdown")
+    assert again.map is not None
+    assert [c.text for c in again.map.claims[1:4]] == HOSTILE[:3]
+    assert again.map.claims[4].text == "tab\tand\\x1b[2J\\x07 control \\x00 nul \\ud800 surrogate \\u202e bidi"
+    assert again.map.claims[4].note == HOSTILE[3]  # data keeps it exactly (as JSON escapes), and says so:
+    assert [(p.rule, p.message) for p in again.problems] == [
+        # the title's lone surrogate, written as a JSON escape, is refused by the frontmatter's YAML
+        ("syntax", "YAML data: while parsing a quoted scalar: found invalid Unicode character escape code"),
+        ("bad-text", "control or formatting character \\x1b in the text of 'p3'"),
+    ]
+    assert any("visible escapes" in p.message for p in losses)

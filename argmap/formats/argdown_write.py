@@ -22,6 +22,7 @@ from typing import Any
 
 from argmap.findings import Problem, loss
 from argmap.model import ArgMap, Argument, Claim, ClaimKind, Edge, Position
+from argmap.text.safe import UNSAFE_CHARS, visible
 
 __all__ = ["escape", "write"]
 
@@ -39,13 +40,20 @@ _ARGMAP_ONLY = {
 
 
 def escape(text: str) -> str:
-    """`text` on one line, escaped so that Argdown reads exactly it back (line breaks become spaces)."""
+    """`text` on one line, escaped so that Argdown reads exactly it back (line breaks become spaces,
+    control and bidirectional characters visible escapes such as `\\x1b`, never raw)."""
     flat = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    if not flat.isprintable():
+        flat = visible(flat, one_line=False)
     return _ESCAPE.sub(lambda m: "\\" + m.group(), flat)
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    """JSON on one line; all ASCII (escapes) when it would otherwise hold an unsafe character."""
+    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    if not text.isprintable() and UNSAFE_CHARS.search(text):
+        text = json.dumps(value, separators=(", ", ": "))
+    return text
 
 
 class _Writer:
@@ -101,6 +109,8 @@ class _Writer:
     def definition(self, claim: Claim, role: str | None = None) -> str:
         if "\n" in claim.text or "\r" in claim.text:
             self.loss("line breaks", claim.position)
+        if UNSAFE_CHARS.search(claim.text) or any(UNSAFE_CHARS.search(t) for t in claim.tags):
+            self.loss("control characters", claim.position)
         parts = [f"[{escape(claim.id)}]: {escape(claim.text)}"]
         parts.extend(self.tag(t) for t in claim.tags)
         data = self.data(claim, role)
@@ -111,7 +121,7 @@ class _Writer:
 
     @staticmethod
     def tag(tag: str) -> str:
-        flat = " ".join(tag.split())
+        flat = " ".join(visible(tag).split())
         return "#(" + _TAG_ESCAPE.sub(lambda m: "\\" + m.group(), flat) + ")"
 
     def reference(self, claim_id: str, role: str | None = None) -> str:
@@ -236,6 +246,7 @@ class _Writer:
     def problems(self) -> list[Problem]:
         messages = {
             "line breaks": "line breaks in a text: Argdown keeps a statement on one paragraph; they became spaces",
+            "control characters": "control or bidirectional characters in a text or tag: written as visible escapes",
             "repeated": "a relation written twice between the same claims: Argdown holds it once",
             "duplicate": "claims with an id given twice: Argdown has one statement per title; the first is kept",
             "semantics": "the map's evaluation semantics: Argdown has none; kept in the frontmatter for argmap only",
