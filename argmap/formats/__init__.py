@@ -9,7 +9,7 @@ argmap format (`schema.py`) is built from the argmap reader's own declarations.
 
 from __future__ import annotations
 
-from argmap.formats import argmap_json, argmap_yaml, graphml, markdown, mermaid
+from argmap.formats import argdown, argmap_json, argmap_yaml, graphml, markdown, mermaid
 from argmap.formats.base import LoadResult, MapFormat, Reader
 
 __all__ = ["REGISTRY", "LoadResult", "MapFormat", "by_extension", "reader_for"]
@@ -23,6 +23,7 @@ REGISTRY: dict[str, MapFormat] = {
         mermaid.FORMAT,
         graphml.FORMAT,
         markdown.FORMAT,
+        argdown.FORMAT,
     )
 }
 DEFAULT = "argmap"
