@@ -1,15 +1,17 @@
 """Map formats in and out, one module each, in one registry keyed by name and file extension.
 
-    REGISTRY["argmap"] -> MapFormat(read=argmap_yaml.load_bytes, extensions=(".yaml", ".yml"))
+    REGISTRY["argmap"].read -> argmap.formats.argmap_yaml.load_bytes
 
-A format module declares its `FORMAT`; adding a format is one module and one line below. Choices for
-`--from`/`--to` and the extension lookup are read from here, never typed again. The JSON Schema of the
-argmap format (`schema.py`) is built from the argmap reader's own declarations.
+Each format is declared once, below: its name, extensions, a summary and the module and function
+names of its reader and writer. A module is imported only when its reader or writer is used, so
+that `validate` of a YAML map loads no Argdown parser or GraphML writer. Adding a format is one
+module and one entry. Choices for `--from`/`--to` and the extension lookup are read from here, never
+typed again. The JSON Schema of the argmap format (`schema.py`) is built from the argmap reader's
+own declarations.
 """
 
 from __future__ import annotations
 
-from argmap.formats import argdown, argmap_json, argmap_yaml, graphml, markdown, mermaid
 from argmap.formats.base import LoadResult, MapFormat, Reader
 
 __all__ = ["REGISTRY", "LoadResult", "MapFormat", "by_extension", "reader_for"]
@@ -18,12 +20,51 @@ __all__ = ["REGISTRY", "LoadResult", "MapFormat", "by_extension", "reader_for"]
 REGISTRY: dict[str, MapFormat] = {
     fmt.name: fmt
     for fmt in (
-        argmap_yaml.FORMAT,
-        argmap_json.FORMAT,
-        mermaid.FORMAT,
-        graphml.FORMAT,
-        markdown.FORMAT,
-        argdown.FORMAT,
+        MapFormat(
+            "argmap",
+            (".yaml", ".yml"),
+            "argmap's own YAML map format (docs/format.md)",
+            "argmap.formats.argmap_yaml",
+            reader="load_bytes",
+            writer="write",
+        ),
+        MapFormat(
+            "json",
+            (".json",),
+            "argmap's own JSON: the model as data (docs/convert.md)",
+            "argmap.formats.argmap_json",
+            reader="read",
+            writer="write",
+        ),
+        MapFormat(
+            "mermaid",
+            (".mmd", ".mermaid"),
+            "a Mermaid flowchart, as GitHub renders it (write only)",
+            "argmap.formats.mermaid",
+            writer="write",
+        ),
+        MapFormat(
+            "graphml",
+            (".graphml",),
+            "GraphML for yEd, Gephi and networkx (write only)",
+            "argmap.formats.graphml",
+            writer="write",
+        ),
+        MapFormat(
+            "markdown",
+            (".md", ".markdown"),
+            "a nested Markdown outline with kinds, sides and citations (write only)",
+            "argmap.formats.markdown",
+            writer="write",
+        ),
+        MapFormat(
+            "argdown",
+            (".argdown", ".ad"),
+            "Argdown text (argdown.org): statements, arguments, premise-conclusion structures, relations",
+            "argmap.formats.argdown",
+            reader="read",
+            writer="_write",
+        ),
     )
 }
 DEFAULT = "argmap"

@@ -22,13 +22,13 @@ from argmap.checks.ids import BAD_TEXT, SCHEMA, SYNTAX, RuleId
 from argmap.findings import Problem, Severity
 from argmap.formats.argdown_parse import Document, Element, Relation, parse
 from argmap.formats.argdown_scan import Data
-from argmap.formats.base import LoadResult, MapFormat
+from argmap.formats.base import LoadResult
 from argmap.formats.build import MapBuilder, make_id
 from argmap.formats.yaml_nodes import decode, raw_text_problems
 from argmap.model import ArgMap, Citation, ClaimKind, Position, Source
 from argmap.text.safe import first_unsafe, visible
 
-__all__ = ["FORMAT", "normalized_relations", "read"]
+__all__ = ["normalized_relations", "read"]
 
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _SOURCE_FIELDS = ("title", "kind", "author", "publisher", "date", "url", "accessed", "note", "via", "snapshot")
@@ -547,12 +547,3 @@ def _write(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
     from argmap.formats.argdown_write import write
 
     return write(argmap)
-
-
-FORMAT = MapFormat(
-    name="argdown",
-    extensions=(".argdown", ".ad"),
-    summary="Argdown text (argdown.org): statements, arguments, premise-conclusion structures, relations",
-    read=read,
-    write=_write,
-)

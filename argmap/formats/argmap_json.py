@@ -20,12 +20,12 @@ from argmap.checks.ids import BAD_TEXT, DUPLICATE_ID, SCHEMA, SYNTAX, RuleId
 from argmap.findings import Problem, Severity
 from argmap.formats.argmap_spec import ID_PATTERN, SEMANTICS, SOURCE_KINDS, STANDARDS
 from argmap.formats.argmap_write import format_version
-from argmap.formats.base import LoadResult, MapFormat
+from argmap.formats.base import LoadResult
 from argmap.formats.json_positions import JsonPositions, Path
 from argmap.model import ArgMap, Argument, Citation, Claim, ClaimKind, Edge, Expectation, Position, Source
 from argmap.text.safe import first_unsafe, visible
 
-__all__ = ["FORMAT", "JSON_SCHEMA_ID", "VERSION", "read", "to_data", "write"]
+__all__ = ["JSON_SCHEMA_ID", "VERSION", "read", "to_data", "write"]
 
 VERSION = 1
 JSON_SCHEMA_ID = "https://argmap.dev/schemas/argmap-json.schema.json"
@@ -495,12 +495,3 @@ def read(data: bytes, *, file: str, base_dir: str | None = None) -> LoadResult:
         base_dir=base_dir,
     )
     return LoadResult(argmap, tuple(r.problems))
-
-
-FORMAT = MapFormat(
-    name="json",
-    extensions=(".json",),
-    summary="argmap's own JSON: the model as data (docs/convert.md)",
-    read=read,
-    write=write,
-)

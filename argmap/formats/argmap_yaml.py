@@ -38,7 +38,7 @@ from argmap.formats.argmap_spec import (
     SourceTable,
 )
 from argmap.formats.argmap_values import MERGE_TAG, STR_TAG, ValueReader, fill, node_kind
-from argmap.formats.base import LoadResult, MapFormat
+from argmap.formats.base import LoadResult
 from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode, raw_text_problems, read_yaml
 from argmap.model import (
     LIST_KEY,
@@ -53,7 +53,7 @@ from argmap.model import (
     Source,
 )
 
-__all__ = ["FORMAT", "ID_PATTERN", "MAX_CLAIM_DEPTH", "SOURCE_KINDS", "load_bytes", "load_path"]
+__all__ = ["ID_PATTERN", "MAX_CLAIM_DEPTH", "SOURCE_KINDS", "load_bytes", "load_path"]
 
 MAX_CLAIM_DEPTH = 200
 
@@ -446,12 +446,3 @@ def write(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
     from argmap.formats.argmap_write import write as write_yaml
 
     return write_yaml(argmap)
-
-
-FORMAT = MapFormat(
-    name="argmap",
-    extensions=(".yaml", ".yml"),
-    summary="argmap's own YAML map format (docs/format.md)",
-    read=load_bytes,
-    write=write,
-)

@@ -16,11 +16,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from argmap.analysis.sides import sides
 from argmap.findings import Problem
-from argmap.formats.base import MapFormat
 from argmap.formats.losses import Losses
 from argmap.model import ArgMap, Claim, Position
 
-__all__ = ["FORMAT", "write", "xml_text"]
+__all__ = ["write", "xml_text"]
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 #: (id, for, attr.name, attr.type): the keys declared at the top of the file
@@ -145,11 +144,3 @@ def _node(claim: Claim, side: object, losses: Losses) -> str:
         f"{_data('inferred', claim.inferred)}{_data('standard', claim.standard)}{_data('answers', claim.answers)}"
         f"{_data('raises', claim.raises)}{_data('node_weight', claim.weight)}</node>\n"
     )
-
-
-FORMAT = MapFormat(
-    name="graphml",
-    extensions=(".graphml",),
-    summary="GraphML for yEd, Gephi and networkx (write only)",
-    write=write,
-)

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 from argmap.analysis.sides import sides
 from argmap.findings import Problem
-from argmap.formats.base import MapFormat
 from argmap.formats.losses import Losses
 from argmap.model import ArgMap, Argument, Citation, Claim, Edge, Position, Source
 from argmap.text.markup import md_escape
 from argmap.text.safe import shorten
 from argmap.text.urls import safe_url
 
-__all__ = ["FORMAT", "link_target", "write"]
+__all__ = ["link_target", "write"]
 
 _URL_ESCAPES = {ch: f"%{ord(ch):02X}" for ch in "()<>[]\\\"'`*_ "}
 
@@ -156,11 +155,3 @@ class _Writer:
 def write(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
     writer = _Writer(argmap)
     return writer.document(), writer.losses.problems()
-
-
-FORMAT = MapFormat(
-    name="markdown",
-    extensions=(".md", ".markdown"),
-    summary="a nested Markdown outline with kinds, sides and citations (write only)",
-    write=write,
-)

@@ -21,11 +21,10 @@ from __future__ import annotations
 
 from argmap.analysis.sides import FOR, sides
 from argmap.findings import Problem, cannot_write
-from argmap.formats.base import MapFormat
 from argmap.formats.losses import Losses
 from argmap.model import ArgMap, ClaimKind, Position
 
-__all__ = ["FORMAT", "MAX_EDGES", "MAX_TEXT", "label", "write"]
+__all__ = ["MAX_EDGES", "MAX_TEXT", "label", "write"]
 
 #: Mermaid's defaults: maxTextSize and maxEdges
 MAX_TEXT = 50_000
@@ -150,11 +149,3 @@ def _top(argmap: ArgMap) -> Position:
     """Where a loss of the map as a whole is reported: the start of the file."""
     first = argmap.claims[0].position if argmap.claims else Position(argmap.file, 1, 1)
     return Position(first.file, 1, 1)
-
-
-FORMAT = MapFormat(
-    name="mermaid",
-    extensions=(".mmd", ".mermaid"),
-    summary="a Mermaid flowchart, as GitHub renders it (write only)",
-    write=write,
-)
