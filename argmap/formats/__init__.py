@@ -9,23 +9,27 @@ argmap format (`schema.py`) is built from the argmap reader's own declarations.
 
 from __future__ import annotations
 
-from argmap.formats import argmap_yaml
+from argmap.formats import aif, argmap_yaml
 from argmap.formats.base import LoadResult, MapFormat, Reader
 
 __all__ = ["REGISTRY", "LoadResult", "MapFormat", "by_extension", "reader_for"]
 
 #: the native format first: it is what a path with no known extension, or stdin, is read as
-REGISTRY: dict[str, MapFormat] = {fmt.name: fmt for fmt in (argmap_yaml.FORMAT,)}
+REGISTRY: dict[str, MapFormat] = {fmt.name: fmt for fmt in (argmap_yaml.FORMAT, aif.FORMAT)}
 DEFAULT = "argmap"
 
 
 def by_extension(path: str) -> MapFormat | None:
-    """The format whose extensions the path ends with (case-insensitive), or None."""
+    """The format whose extensions the path ends with (case-insensitive; the longest match wins, so
+    that `x.carneades.yaml` is not taken for argmap's `.yaml`), or None."""
     lower = path.lower()
+    best: MapFormat | None = None
+    longest = 0
     for fmt in REGISTRY.values():
-        if lower.endswith(fmt.extensions):
-            return fmt
-    return None
+        for extension in fmt.extensions:
+            if len(extension) > longest and lower.endswith(extension):
+                best, longest = fmt, len(extension)
+    return best
 
 
 def reader_for(path: str, name: str | None = None) -> Reader:
