@@ -9,13 +9,15 @@ argmap format (`schema.py`) is built from the argmap reader's own declarations.
 
 from __future__ import annotations
 
-from argmap.formats import aif, argmap_yaml, carneades
+from argmap.formats import aif, argmap_yaml, carneades, kialo
 from argmap.formats.base import LoadResult, MapFormat, Reader
 
 __all__ = ["REGISTRY", "LoadResult", "MapFormat", "by_extension", "reader_for"]
 
 #: the native format first: it is what a path with no known extension, or stdin, is read as
-REGISTRY: dict[str, MapFormat] = {fmt.name: fmt for fmt in (argmap_yaml.FORMAT, aif.FORMAT, carneades.FORMAT)}
+REGISTRY: dict[str, MapFormat] = {
+    fmt.name: fmt for fmt in (argmap_yaml.FORMAT, aif.FORMAT, carneades.FORMAT, kialo.FORMAT)
+}
 DEFAULT = "argmap"
 
 
