@@ -45,17 +45,17 @@ def read(data: bytes, *, file: str = "<kialo>", base_dir: str | None = None) -> 
     assert text is not None
     title = PurePath(file).name if file not in ("-", "<stdin>") else "Kialo discussion"
     items: list[tuple[str, str | None, list[str], int]] = []  # number, side, text lines, line
-    for n, line in enumerate(text.splitlines(), start=1):
-        match = _TITLE.match(line)
+    for n, raw in enumerate(text.splitlines(), start=1):
+        match = _TITLE.match(raw)
         if match and not items:
             if match.group(1).strip() and first_unsafe(match.group(1)) is None:
                 title = match.group(1).strip()
             continue
-        match = _ITEM.match(line)
+        match = _ITEM.match(raw)
         if match:
             items.append((match.group(1), match.group(2), [match.group(3).strip()], n))
-        elif line.strip() and items:
-            items[-1][2].append(line.strip())
+        elif raw.strip() and items:
+            items[-1][2].append(raw.strip())
     if not items:
         message = "not a Kialo export: no numbered line such as '1. The thesis'"
         return LoadResult(None, (Problem(file, 1, 1, SCHEMA, Severity.ERROR, message),))
