@@ -111,6 +111,11 @@ def write_aif(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
         nodes.append({"nodeID": ca, "text": "Default Conflict", "type": "CA"})
         edge(e.child, ca)
         edge(ca, target)
+    theses = set(argmap.thesis_ids)
+    for e in argmap.edges:
+        if e.child in theses:
+            lost("theses that support or attack another claim (a reader takes them for its premises)", 1, 1)
+            break
     if argmap.sources:
         lost("the map's sources and title", 1, 1)
     if argmap.expect:
