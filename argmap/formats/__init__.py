@@ -65,18 +65,44 @@ REGISTRY: dict[str, MapFormat] = {
             reader="read",
             writer="_write",
         ),
+        MapFormat(
+            "aif",
+            (".aif", ".aif.json", ".xaif.json", ".xaif"),
+            "AIF: AIFdb nodeset JSON and xAIF (I, RA, CA, MA, L, YA nodes)",
+            "argmap.formats.aif",
+            reader="read",
+            writer="write",
+        ),
+        MapFormat(
+            "carneades",
+            (".carneades.yaml", ".carneades.yml", ".cyaml"),
+            "Carneades 4 argument graph (YAML): statements, arguments, issues, assumptions, tests",
+            "argmap.formats.carneades",
+            reader="read",
+        ),
+        MapFormat(
+            "kialo",
+            (".kialo.txt", ".kialo"),
+            "Kialo's text export: a numbered outline of Pro and Con claims",
+            "argmap.formats.kialo",
+            reader="read",
+        ),
     )
 }
 DEFAULT = "argmap"
 
 
 def by_extension(path: str) -> MapFormat | None:
-    """The format whose extensions the path ends with (case-insensitive), or None."""
+    """The format whose extensions the path ends with (case-insensitive; the longest match wins, so
+    that `x.carneades.yaml` is not taken for argmap's `.yaml`), or None."""
     lower = path.lower()
+    best: MapFormat | None = None
+    longest = 0
     for fmt in REGISTRY.values():
-        if lower.endswith(fmt.extensions):
-            return fmt
-    return None
+        for extension in fmt.extensions:
+            if len(extension) > longest and lower.endswith(extension):
+                best, longest = fmt, len(extension)
+    return best
 
 
 def reader_for(path: str, name: str | None = None) -> Reader:
@@ -84,8 +110,9 @@ def reader_for(path: str, name: str | None = None) -> Reader:
 
     Raises KeyError for an unknown name and ValueError for a format that cannot be read."""
     fmt = REGISTRY[name] if name is not None else by_extension(path)
-    if fmt is None or (name is None and fmt.read is None):
+    if fmt is None or (name is None and fmt.reader is None):
         fmt = REGISTRY[DEFAULT]
-    if fmt.read is None:
+    read = fmt.read
+    if read is None:
         raise ValueError(f"format '{fmt.name}' can be written, not read")
-    return fmt.read
+    return read

@@ -162,8 +162,10 @@ class MapBuilder:
 
     # What an importer calls.
 
-    def problem(self, position: Position, message: str, rule: RuleId = SCHEMA) -> None:
-        self.problems.append(Problem(position.file, position.line, position.column, rule, Severity.ERROR, message))
+    def problem(
+        self, position: Position, message: str, rule: RuleId = SCHEMA, severity: Severity = Severity.ERROR
+    ) -> None:
+        self.problems.append(Problem(position.file, position.line, position.column, rule, severity, message))
 
     def statement(
         self,

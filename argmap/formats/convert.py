@@ -47,11 +47,11 @@ class ConvertError(Exception):
 
 
 def readable() -> list[str]:
-    return [name for name, fmt in REGISTRY.items() if fmt.read is not None]
+    return [name for name, fmt in REGISTRY.items() if fmt.reader is not None]
 
 
 def writable() -> list[str]:
-    return [name for name, fmt in REGISTRY.items() if fmt.write is not None]
+    return [name for name, fmt in REGISTRY.items() if fmt.writer is not None]
 
 
 # -- inference from the content -----------------------------------------------------------------
@@ -106,7 +106,7 @@ def reader_format(path: str, data: bytes, name: str | None) -> MapFormat | None:
     when none can be told."""
     if name is not None:
         return REGISTRY[name]
-    readers = [f for f in REGISTRY.values() if f.read is not None]
+    readers = [f for f in REGISTRY.values() if f.reader is not None]
     by_extension = _matching(path, readers) if path != STDIO else []
     if len(by_extension) == 1:
         return by_extension[0]
@@ -124,7 +124,7 @@ def writer_format(path: str, name: str | None) -> MapFormat:
         return REGISTRY[name]
     if path == STDIO:
         raise ConvertError(f"-o -: say which format to write with --to ({', '.join(writable())})")
-    found = _matching(path, [f for f in REGISTRY.values() if f.write is not None])
+    found = _matching(path, [f for f in REGISTRY.values() if f.writer is not None])
     if len(found) == 1:
         return found[0]
     if found:
