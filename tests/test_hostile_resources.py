@@ -47,3 +47,24 @@ def test_thousands_of_self_references_are_checked_in_linear_time(tmp_path: Path)
     assert done.returncode == 1
     assert "support cycle: c0 -> c0 (each supports the next)" in done.stdout
     assert done.stdout.count("[support-cycle]") == 4000
+
+
+def _limit_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (700 * 2**20, 700 * 2**20))
+
+
+def test_a_long_attack_cycle_under_expect_costs_linear_memory(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(hostile_maps.attack_cycle(8000))
+    # before the fix every member listed every other: 1.1 GB; now about 80 MB
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "eval", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_limit_memory,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "c0     in an attack cycle with 'c1', 'c2', 'c3', 'c4' and 7995 more" in done.stdout
