@@ -135,6 +135,9 @@ def overview_depth(argmap: ArgMap, limit: int = OVERVIEW_LIMIT) -> int | None:
 def render_map(argmap: ArgMap, options: RenderOptions, *, progress: Progress | None = None) -> bytes:
     """The bytes of `argmap` drawn as `options` say; a large map laid out without --depth, --focus
     or --all is drawn as an overview (said on `progress`). Raises RenderError (and ViewError)."""
+    produce = FORMATS[options.format]
+    if produce.produce_map is not None:
+        return produce.produce_map(argmap, options, progress)
     if options.format != "dot" and not options.all and options.depth is None and options.focus is None:
         depth = overview_depth(argmap)
         if depth is not None:
@@ -145,7 +148,9 @@ def render_map(argmap: ArgMap, options: RenderOptions, *, progress: Progress | N
                     f"{depth} level{'s' if depth != 1 else ''} below the thesis, each box counting what is folded "
                     "below it (--all draws everything; --focus ID or --depth N a part)"
                 )
-    return FORMATS[options.format].produce(view_of(argmap, options), options, progress)
+    if produce.produce is None:
+        raise RenderError(f"format {options.format} has no producer")
+    return produce.produce(view_of(argmap, options), options, progress)
 
 
 def stderr_progress(message: str) -> None:
