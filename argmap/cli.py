@@ -30,6 +30,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("argmap.commands.evaluate", "Label which claims stand, fall or stay undecided."),
     "schemes": ("argmap.commands.schemes", "List the argument schemes and their critical questions."),
     "schema": ("argmap.commands.schema", "Print the JSON Schema of the map format."),
+    "convert": ("argmap.commands.convert", "Convert a map to or from another format (Argdown, AIF, JSON, Mermaid...)."),
+    "new": ("argmap.commands.new", "Start a new map, with a $schema comment that points at a real file."),
+    "fmt": ("argmap.commands.fmt", "Rewrite maps in the canonical layout, keeping comments (--check for CI)."),
+    "add": ("argmap.commands.add", "Add a claim under another one, in canonical position and style."),
+    "rename": ("argmap.commands.rename", "Rename a claim or source id everywhere it is used."),
+    "diff": ("argmap.commands.diff", "What changed in the argument between two maps or revisions."),
 }
 
 

@@ -239,6 +239,9 @@ class ArgMap:
     semantics: str | None = None
     #: the directory relative paths in the map (snapshots) are resolved against; None for stdin
     base_dir: str | None = None
+    #: the path or URL of the `# yaml-language-server: $schema=...` comment, and where it is written
+    schema: str | None = None
+    schema_position: Position | None = None
 
     # Indexes, computed once on first use (cached_property writes to __dict__, which frozen allows).
 

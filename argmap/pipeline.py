@@ -27,6 +27,7 @@ from argmap.findings import Problem
 from argmap.formats import reader_for
 from argmap.formats.yaml_nodes import MappingNode, ScalarNode, read_yaml
 from argmap.model import ArgMap
+from argmap.text.suggest import reset_budget
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -141,6 +142,7 @@ def check_file(
     """Read, load and check one map file; its problems sorted, disabled rules left out."""
     source = read_input(path, stdin=stdin)
     skip = frozenset(disabled)
+    reset_budget()
     try:
         loaded = reader_for(path)(source.data, file=source.display, base_dir=source.base_dir)
         problems = list(loaded.problems)

@@ -66,7 +66,7 @@ def generate(n_claims: int, *, seed: int = 0, sources: int | None = None, format
     rng = random.Random(seed)
     n_sources = sources or max(3, n_claims // 20)
     out: list[str] = [
-        "# yaml-language-server: $schema=../schemas/argmap.schema.json",
+        "# A synthetic map from bench/genmap.py (no $schema comment: it would be wrong wherever the map is saved)",
         f"argmap: {2 if format2 else 1}",
         f"title: Synthetic map of {n_claims} claims",
         "analyses: s0",

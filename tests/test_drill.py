@@ -87,9 +87,37 @@ def test_session_logic_with_injected_io() -> None:
     items = drill_items(m, side="for")  # type: ignore[arg-type]
     answers = iter(["my evidence", "maybe", "y", "", "an answer", "n"])
     said: list[str] = []
-    result = run_session(items, DrillIO(lambda prompt: next(answers, None), lambda text, style: said.append(text)))
-    assert (result.covered, result.missed, result.interrupted) == (["evidence:p"], ["counter:a", "counter:b"], False)
+    asked: list[str] = []
+
+    def ask(prompt: str) -> str | None:
+        asked.append(prompt)
+        return next(answers, None)
+
+    result = run_session(items, DrillIO(ask, lambda text, style: said.append(text)))
+    assert (result.covered, result.missed, result.interrupted) == (["evidence:p"], ["counter:a"], False)
+    # where the map prepared no answer it says so and does not ask whether the answer covered it
+    assert result.unprepared == ["counter:b"]
     assert "Please answer y or n." in said and "  The map has NO PREPARED ANSWER to this." in said
+    assert said[-1] == "Nothing to check your answer against: it is scored apart."
+    assert asked.count("Did your answer cover it? [y/n] ") == 2 and asked[-1] == "Your answer (Enter to pass): "
+
+
+def test_prompts_wrap_at_the_width_and_the_review_lists_claim_ids() -> None:
+    from argmap.debate.drill import summary
+
+    m = load_bytes(ASSAD.read_bytes(), file="a.yaml").map
+    items = [i for i in drill_items(m, side="for") if i.key == "counter:motive-is-inferred"]  # type: ignore[arg-type]
+    said: list[str] = []
+    answers = iter(["", None])
+    result = run_session(items, DrillIO(lambda p: next(answers), lambda text, style: said.append(text)), width=50)
+    assert all(len(line) <= 50 for text in said for line in text.splitlines()), said
+    assert said[1].splitlines()[0] == "The article states the regime's aim as fact but"
+    assert said[1].splitlines()[1].startswith("  shows no order")  # later lines indented under the first
+    review = [text for text, _ in summary(items, result)]
+    assert review[1:] == [
+        "To review:",
+        "  motive-is-inferred: The article states the regime's aim as fact but shows no order, document or statement of…",
+    ]
 
 
 def test_interrupt_keeps_the_score_so_far() -> None:
@@ -116,7 +144,7 @@ def test_piped_session_scores_saves_and_asks_missed_first(small: Path, tmp_path:
     state = json.loads(state_file(tmp_path).read_text())
     missed = state["maps"][f"path:{small.resolve()}"]["missed"]
     assert len(missed) == 2 and set(missed) < {"evidence:p", "counter:a", "counter:b"}
-    assert "To review:\n  " + missed[0] in out
+    assert "To review:\n  " + missed[0].split(":")[1] + ": " in out  # claim ids, not internal keys
     code, out, _ = run("drill", str(small), "--seed", "1", "--count", "2", input="")
     assert code == 0 and "Score: 0/0 covered (session ended early)" in out
     texts = {
@@ -175,7 +203,9 @@ def test_subprocess_with_piped_stdin(small: Path, tmp_path: Path) -> None:
         env=env,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.rstrip().endswith("Score: 3/3 covered")
+    # 'b' has no prepared answer: its answer is scored apart, and the review lists it by claim id
+    assert "Score: 2/2 covered; 1 answered with no prepared answer to check (scored apart)" in proc.stdout
+    assert proc.stdout.rstrip().endswith("No prepared answer in the map:\n  b: An unanswered attack.")
     assert json.loads(state_file(tmp_path).read_text())["maps"][f"path:{small.resolve()}"]["missed"] == []
 
 

@@ -46,6 +46,14 @@ COMMANDS = {
     "brief-html": ["brief", "{map}", "-o", "{out}/x.html"],
     "eval": ["eval", "{map}"],
     "drill": ["drill", "{map}", "--no-save", "--count", "2"],
+    "convert-json": ["convert", "{map}", "-o", "{out}/x.json"],
+    "convert-mermaid": ["convert", "{map}", "-o", "{out}/x.mmd"],
+    # the editing commands, with arguments that change nothing (the input must stay as it was)
+    "fmt-check": ["fmt", "--check", "{map}"],
+    "fmt-diff": ["fmt", "--diff", "{map}"],
+    "rename": ["rename", "{map}", "no-such-id", "other-id"],
+    "add": ["add", "{map}", "--under", "no-such-id", "--kind", "premise", "--claim", "X."],
+    "diff": ["diff", "{map}", "{map}", "-f", "markdown"],
 }
 
 

@@ -396,7 +396,7 @@ def test_critical_questions_become_drill_items_and_cross_examination_questions()
     assert code == 0
     assert (
         "- Is E an expert in the field that A actually belongs to? — argument 'expert-case' (expert-opinion): "
-        "critical question 'field' (`uniforms-help`)\n" in out
+        "critical question 'field' (`uniforms-help`; weak point 4)\n" in out
     )
 
 

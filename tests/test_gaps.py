@@ -93,11 +93,16 @@ def test_json_shape_is_stable() -> None:
     code, out, _ = run("gaps", "-f", "json", MAPS["small"])
     assert code == 0
     document = json.loads(out)
-    assert set(document) == {"version", "tool", "gaps", "coverage", "files", "counts"}
+    assert set(document) == {"version", "tool", "gaps", "coverage", "files", "counts", "severities"}
     assert document["version"] == 1
-    for gap in document["gaps"]:
-        assert list(gap) == ["kind", "claim", "source", "file", "line", "column", "reason", "fix"]
-        assert gap["kind"] in KINDS
+    fields = ["kind", "claim", "source", "file", "line", "column", "reason", "fix"]
+    for rank, gap in enumerate(document["gaps"], 1):
+        assert list(gap) == [*fields, "severity", "rank", "claims", "sources", "kinds"]
+        assert gap["kind"] in KINDS and gap["kind"] in gap["kinds"]
+        assert gap["rank"] == rank and gap["severity"] in ("critical", "major", "minor", "info")
+    assert [g["severity"] for g in document["gaps"]].count("info") == 2  # json keeps info
+    assert document["severities"] == {"critical": 3, "major": 2, "minor": 3, "info": 2}
+    assert document["files"][0]["found"] == 13 and document["files"][0]["ranked"] == 10
     assert document["coverage"]["counterpoints_answered"] == {"total": 2, "covered": 1, "share": 0.5}
     assert document["counts"]["single-source"] == 2
 
@@ -347,22 +352,28 @@ def test_fail_on_exit_codes() -> None:
 def test_kind_filter_and_fail_on_kinds_always_listed() -> None:
     code, out, _ = run("gaps", "-f", "parsable", "--kind", "uncited", "--fail-on", "unanswered", MAPS["small"])
     assert code == 1
-    assert [line.rsplit("[", 1)[1] for line in out.splitlines()] == ["uncited]", "unanswered]"]
+    assert [line.rsplit("[", 1)[1] for line in out.splitlines()] == ["unanswered]", "uncited]"]  # rank order
 
 
 def test_github_levels_follow_fail_on() -> None:
     _, out, _ = run("gaps", "-f", "github", "-k", "uncited,unanswered", "--fail-on", "uncited", MAPS["small"])
-    assert out.splitlines()[0].startswith(
-        "::error file=tests/gaps_show/small.yaml,line=45,col=7,title=argmap gap uncited::"
+    first, second = out.splitlines()
+    # critical is an error annotation by itself; the major uncited gap is one because it fails the run
+    assert first.startswith(
+        "::error file=tests/gaps_show/small.yaml,line=65,col=7,title=argmap gap unanswered (critical)::"
     )
-    assert out.splitlines()[1].startswith("::warning file=tests/gaps_show/small.yaml,line=65,col=7,")
+    assert second.startswith("::error file=tests/gaps_show/small.yaml,line=45,col=7,title=argmap gap uncited (major)::")
+    _, out, _ = run("gaps", "-f", "github", "-k", "uncited", MAPS["small"])
+    assert out.startswith("::warning file=tests/gaps_show/small.yaml,line=45,col=7,title=argmap gap uncited (major)::")
 
 
 def test_unknown_kind_is_usage_error_listing_valid_kinds() -> None:
     for option in ("--kind", "--fail-on"):
         proc = run_main("gaps", option, "uncited,bogus", "maps/assad_isis.yaml")
         assert proc.returncode == 2
-        assert "unknown gap kind 'bogus'" in proc.stderr
+        assert (
+            "unknown gap kind 'bogus'" if option == "--kind" else "unknown gap kind or severity 'bogus'"
+        ) in proc.stderr
         assert "valid kinds: " + ", ".join(KINDS) in proc.stderr
         assert "Traceback" not in proc.stderr
 
@@ -386,7 +397,7 @@ def test_stdin_and_list_kinds() -> None:
         timeout=60,
     )
     assert proc.returncode == 0
-    assert proc.stdout.startswith("<stdin>:45:7: gap: premise 'trees-are-cheap' cites no source;")
+    assert proc.stdout.startswith("<stdin>:45:7: major: premise 'trees-are-cheap' cites no source;")
     proc = run_main("gaps", "--list-kinds")
     assert [line.split()[0] for line in proc.stdout.splitlines()] == list(KINDS)
 

@@ -70,7 +70,7 @@ GOLDEN_CASES = {
         SMALL,
         RenderOptions(format="dot", theme="print", direction="TB", legend=False, wrap=20),
     ),
-    "small_dark_gaps.dot": (SMALL, RenderOptions(format="dot", theme="dark", gaps=True)),
+    "small_dark_gaps.dot": (SMALL, RenderOptions(format="dot", theme="dark", gaps=True, gaps_minimum="info")),
     "hostile.dot": (FIXTURES / "hostile.yaml", RenderOptions(format="dot")),
     "junctions.dot": (JUNCTIONS, RenderOptions(format="dot")),
 }
@@ -216,21 +216,41 @@ def test_unknown_focus_is_a_usage_error_with_a_suggestion() -> None:
 
 def test_gaps_marks_weak_claims_with_reasons() -> None:
     from argmap.analysis.gaps import find_gaps
+    from argmap.analysis.ranking import hit_claims, rank_gaps
+    from argmap.findings import GapSeverity
 
-    argmap = load(SMALL)
-    weak = {g.claim for g in find_gaps(argmap) if g.claim}
+    argmap = load(ROOT / "tests" / "gaps_show" / "severity.yaml")
+    ranked = rank_gaps(argmap, find_gaps(argmap))
+    weak = {c for g in ranked if g.severity and g.severity >= GapSeverity.MAJOR for c in hit_claims(argmap, g)}
     assert weak
     svg = run_dot(map_to_dot(argmap, RenderOptions(gaps=True))[0], fmt="svg")
     marked = {g for g in svg_groups(svg, "node") if "claim" in classes(g) and "gap" in classes(g)}
     assert len(marked) == len(weak)
     for group in marked:
         title = next(a.get(XLINK_TITLE) for a in group.iter(f"{SVG}a"))
-        assert "\ngap: " in title
+        assert "\ngap: critical " in title or "\ngap: major " in title
+        assert "critical" in classes(group) or "major" in classes(group)
         assert any(p.get("stroke-dasharray") for p in group.iter(f"{SVG}path")) or any(
             p.get("stroke-dasharray") for p in group.iter(f"{SVG}polygon")
         )
     plain = run_dot(map_to_dot(argmap, RenderOptions())[0], fmt="svg")
     assert not any("gap" in classes(g) for g in svg_groups(plain, "node"))
+    every = run_dot(map_to_dot(argmap, RenderOptions(gaps=True, gaps_minimum="info"))[0], fmt="svg")
+    assert len([g for g in svg_groups(every, "node") if "gap" in classes(g)]) > len(marked)
+
+
+def test_gaps_marks_only_what_matters_on_the_assad_map() -> None:
+    """Every one of the 64 claims had a gap, so --gaps marked every box; now only the claims that a
+    critical or major weak point hits are marked (15 and 13)."""
+    from argmap.analysis.gaps import find_gaps
+
+    argmap = load(ASSAD)
+    dot = map_to_dot(argmap, RenderOptions(format="dot", gaps=True))[0]
+    assert len(argmap.claim_index) == 64 and len({g.claim for g in find_gaps(argmap) if g.claim}) == 64
+    claims = [line for line in dot.splitlines() if 'class="claim ' in line]
+    marked = [line for line in claims if " gap " in line]
+    assert (len(claims), len(marked)) == (64, 28)
+    assert (sum(" gap critical" in m for m in marked), sum(" gap major" in m for m in marked)) == (15, 13)
 
 
 # -- formats and determinism ----------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 
 from argmap.analysis.gaps import Coverage, Gap
 from argmap.analysis.gaps_run import GapsReport, MapGaps
-from argmap.findings import Finding, Problem, Severity, exit_code, fails
+from argmap.findings import Finding, GapSeverity, Problem, Severity, exit_code, fails
 from argmap.model import Position
 from argmap.reports import terminal
 from argmap.reports.findings import SarifRule, format_github, format_parsable, format_sarif, level
@@ -77,6 +77,21 @@ def test_a_gap_given_a_severity_shows_it_everywhere() -> None:
     assert level(graded, fail_on={"uncited"}) is Severity.INFO and level(GAP) is Severity.WARNING
 
 
+def test_a_ranked_gap_shows_its_own_severity_and_never_fails_a_run_by_it() -> None:
+    critical = Gap("unanswered", "c", None, Position("m.yaml", 7, 9), "r", "f", severity=GapSeverity.CRITICAL)
+    minor = Gap(
+        "no-quote", "c", "s", Position("m.yaml", 8, 1), "r", "f", severity=GapSeverity.MINOR, kinds=("no-quote",)
+    )
+    assert format_parsable([critical]) == "m.yaml:7:9: critical: r; fix: f [unanswered]\n"
+    assert (level(critical), level(minor)) == (Severity.ERROR, Severity.INFO)
+    assert level(minor, fail_on={"minor", "major", "critical"}) is Severity.ERROR
+    assert format_github([minor]).startswith("::notice file=m.yaml,line=8,col=1,title=argmap gap no-quote (minor)::")
+    assert exit_code([critical]) == 0 and exit_code([critical], strict=True) == 0
+    assert exit_code([critical], fail_on={"critical"}) == 1 and exit_code([minor], fail_on={"no-quote"}) == 1
+    results = json.loads(format_sarif([critical, PROBLEM], rules=[]))["runs"][0]["results"]
+    assert [r.get("properties") for r in results] == [{"severity": "critical"}, None]
+
+
 def test_sarif_over_any_findings() -> None:
     rule = SarifRule("bad-url", "URLs must be http(s)", "Long text.", Severity.ERROR)
     document = json.loads(format_sarif([PROBLEM, GAP], rules=[rule]))
@@ -101,8 +116,8 @@ def test_line_formats_are_shared_by_the_registries() -> None:
     assert PROBLEM_FORMATS["parsable"] is GAP_FORMATS["parsable"]
     assert PROBLEM_FORMATS["github"] is GAP_FORMATS["github"]
     assert list(PROBLEM_FORMATS) == ["text", "parsable", "json", "github", "sarif"]
-    assert list(GAP_FORMATS) == ["text", "parsable", "json", "github", "markdown"]
-    gaps = GapsReport((MapGaps("m.yaml", (GAP,), Coverage()),), fail_on=frozenset({"uncited"}))
+    assert list(GAP_FORMATS) == ["text", "parsable", "json", "github", "markdown", "sarif"]
+    gaps = GapsReport((MapGaps("m.yaml", (GAP,), Coverage(), (GAP,)),), fail_on=frozenset({"uncited"}))
     assert GAP_FORMATS["github"].render(gaps).startswith("::error ")
     problems = ProblemsReport((PROBLEM,), files=1)
     assert PROBLEM_FORMATS["parsable"].render(problems) == format_parsable([PROBLEM])

@@ -27,7 +27,7 @@ def validate(text: str, rule: Rule, folder: Path) -> list[Problem]:
         path = folder / f"{source}.txt"
         path.write_text(content, encoding="utf-8")
         snapshots[source] = str(path)
-    loaded = load_bytes(text.encode("utf-8"), file="example.yaml")
+    loaded = load_bytes(text.encode("utf-8"), file="example.yaml", base_dir=str(folder))  # as a file in `folder`
     found = list(loaded.problems)
     if loaded.map is not None:
         found += check_map(loaded.map, snapshots=snapshots)

@@ -162,7 +162,11 @@ def test_rule_case(rule_id: str, text: str, positions: list[tuple[int, int]], fr
 def test_every_rule_has_a_case() -> None:
     from test_format2 import CASES as FORMAT2_CASES
 
-    covered = {case[0] for case in CASES + FORMAT2_CASES} | {"quote-not-found", "expect"}  # expect: tests/test_eval.py
+    covered = {case[0] for case in CASES + FORMAT2_CASES} | {
+        "quote-not-found",
+        "expect",
+        "schema-comment",
+    }  # expect: tests/test_eval.py; schema-comment: tests/test_edit.py
     assert covered == set(REGISTRY)
 
 

@@ -102,13 +102,17 @@ def test_header_and_sources_table() -> None:
     text = (GOLDEN / "small.show.txt").read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0] == "Small map with every kind of gap"
-    assert lines[1] == (
-        "10 claims: 1 thesis, 5 premises, 1 correlation, 2 counterpoints, 1 rebuttal; 5 sources; 13 gaps"
+    assert lines[1] + " " + lines[2] == (
+        "10 claims: 1 thesis, 5 premises, 1 correlation, 2 counterpoints, 1 rebuttal; 5 sources; "
+        "10 weak points (3 critical, 2 major)"
     )
-    assert lines[2].startswith("coverage: 2/6 premises with independent evidence (33%)")
-    assert "▲ trees-are-cheap: Trees are cheap to plant. ⚠ uncited" in text
+    assert lines[3].startswith("coverage: 2/6 premises with independent evidence (33%)")
+    # each claim a ranked weak point hits is marked with its severity; info is not marked
+    assert "▲ trees-are-cheap: Trees are cheap to plant. ⚠ major uncited" in text
+    assert "⚠ critical correlation-only, major single-source" in text
+    assert "▲ shade-cools: Shade from trees cools streets in summer. [1]\n" in text
     assert "[3] stats: National statistics (dataset) · Stats Office, 2019 · https://example.org/stats" in text
-    assert "[5] paper: A peer-reviewed paper (study) · A. Scholar, 2018 ⚠ no URL" in text
+    assert "[5] paper: A peer-reviewed paper (study) · A. Scholar, 2018 ⚠ minor no URL" in text
 
 
 def test_depth_focus_and_no_sources() -> None:

@@ -352,8 +352,17 @@ def _reason(
             tuple(ids[m] for m in because),
         )
     if i in cycles:
-        kind, others = cycles[i]
-        named = _names([ids[m] for m in others]) if others else "itself"
+        kind, members = cycles[i]
+        # members is shared by the whole cycle: name (and point at) only the first few others, so a
+        # cycle of n claims costs n, not n * n (8,000 claims in one attack cycle took 1.1 GB)
+        others = [m for m in members[: _NAMED + 1] if m != i][:_NAMED]
+        more = len(members) - 1 - len(others)
+        if not others:
+            named = "itself"
+        elif more:
+            named = ", ".join(f"'{ids[m]}'" for m in others) + f" and {more} more"
+        else:
+            named = _names([ids[m] for m in others])
         return f"undecided: in {kind} with {named}", tuple(ids[m] for m in others)
     parts, because = [], []
     open_attackers = [a for a in attackers if labels[a] == _UNDEC]
@@ -371,7 +380,7 @@ def _reason(
 
 
 def _undecided_cycles(graph: Framework, labels: list[int]) -> dict[int, tuple[str, list[int]]]:
-    """Undecided claim -> (what kind of cycle, the other members) for claims on a cycle.
+    """Undecided claim -> (what kind of cycle, all its members, one list shared) for claims on a cycle.
 
     The cycles are those of the dependency graph among undecided claims (a claim depends on its
     undecided attackers, and on the undecided premises and undercutters of its steps): its strongly
@@ -410,7 +419,7 @@ def _undecided_cycles(graph: Framework, labels: list[int]) -> dict[int, tuple[st
         )
         ordered = sorted(component)  # document order
         for m in ordered:
-            result[m] = (kind, [o for o in ordered if o != m])
+            result[m] = (kind, ordered)
     return result
 
 

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from argmap.analysis.argument_gaps import open_questions, unchallenged_load_bearing, unstated_assumptions
-from argmap.findings import Severity
+from argmap.findings import GapSeverity
 from argmap.model import ArgMap, Citation, Claim, ClaimKind, Edge, Position, Source
 
 #: every gap kind, in the order docs/gaps.md describes them
@@ -67,8 +67,10 @@ _LOCATOR_HINT = {
 class Gap:
     """One weak point, a Finding (argmap.findings) whose id is its kind and whose message is its reason.
 
-    `claim` and `source` are ids (either may be None, never both). No kind has a severity yet: the
-    field is there so that one can be given without touching the formats.
+    `claim` and `source` are ids (either may be None, never both). `find_gaps` gives one gap per
+    place, without a severity; `argmap.analysis.ranking` groups them into one ranked gap per cause,
+    with its severity, its rank (1-based), every claim and source it covers, and the kinds of the
+    gaps it groups.
     """
 
     kind: str
@@ -77,7 +79,11 @@ class Gap:
     position: Position
     reason: str
     fix: str
-    severity: Severity | None = None
+    severity: GapSeverity | None = None
+    rank: int = 0
+    claims: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:
@@ -124,6 +130,11 @@ class Gap:
             "column": self.position.column,
             "reason": self.reason,
             "fix": self.fix,
+            "severity": None if self.severity is None else str(self.severity),
+            "rank": self.rank or None,
+            "claims": list(self.claims or ((self.claim,) if self.claim else ())),
+            "sources": list(self.sources or ((self.source,) if self.source else ())),
+            "kinds": list(self.kinds or (self.kind,)),
         }
 
 

@@ -11,30 +11,48 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from argmap.analysis.gaps import Coverage, Gap, coverage, find_gaps
-from argmap.findings import EXIT_PROBLEMS, Finding, exit_code
+from argmap.analysis.gaps import KINDS, Coverage, Gap, coverage, find_gaps
+from argmap.analysis.ranking import rank_gaps
+from argmap.findings import EXIT_PROBLEMS, Finding, GapSeverity, exit_code, fails_on
 from argmap.pipeline import CheckedMap, check_file, find_maps
 
 
 @dataclass(frozen=True)
 class MapGaps:
-    """The gaps and coverage of one map file."""
+    """The gaps of one map file, one per place (`gaps`, file order) and one per cause (`ranked`,
+    rank order), and its coverage."""
 
     file: str
     gaps: tuple[Gap, ...]
     coverage: Coverage
+    ranked: tuple[Gap, ...] = ()
 
 
 @dataclass(frozen=True)
 class GapsReport:
-    """What `argmap gaps` found over all the files it read; `fail_on` marks the kinds that fail the run."""
+    """What `argmap gaps` found over all the files it read. `fail_on` names the kinds and the
+    severities that fail the run; `minimum` is the least severity listed (what fails is always listed)."""
 
     maps: tuple[MapGaps, ...]
     fail_on: frozenset[str] = frozenset()
+    minimum: GapSeverity = GapSeverity.INFO
 
     @property
     def gaps(self) -> list[Gap]:
-        return [gap for one in self.maps for gap in one.gaps]
+        """Every ranked gap listed, map by map, each map's in rank order."""
+        return [gap for one in self.maps for gap in self.listed(one)]
+
+    def listed(self, one: MapGaps) -> list[Gap]:
+        """The ranked gaps of one map that the report lists: `minimum` or worse, or failing the run."""
+        return [
+            g
+            for g in one.ranked
+            if (g.severity is not None and g.severity >= self.minimum) or fails_on(g, self.fail_on)
+        ]
+
+    def hidden(self, one: MapGaps) -> int:
+        """How many ranked gaps of one map are left out by `minimum`."""
+        return len(one.ranked) - len(self.listed(one))
 
     @property
     def findings(self) -> Sequence[Finding]:
@@ -79,17 +97,26 @@ class GapsRun:
         return exit_code(self.report.gaps, fail_on=self.report.fail_on)
 
 
-def gaps_of_paths(paths: Iterable[str], *, kinds: Collection[str] = (), fail_on: Collection[str] = ()) -> GapsRun:
-    """The gaps of `kinds` (all when empty) and of `fail_on` (always listed) in every map of `paths`.
+def gaps_of_paths(
+    paths: Iterable[str],
+    *,
+    kinds: Collection[str] = (),
+    fail_on: Collection[str] = (),
+    minimum: GapSeverity = GapSeverity.INFO,
+) -> GapsRun:
+    """The gaps of `kinds` (all when empty) and of the kinds in `fail_on` (always listed) in every
+    map of `paths`, ranked; those below `minimum` are counted but not listed.
 
     Raises InputError (argmap.pipeline) for a path that does not exist.
     """
-    selected = set(kinds) | set(fail_on) if kinds else None
+    selected = set(kinds) | (set(fail_on) & set(KINDS)) if kinds else None
     files: list[ReadMap] = []
     maps: list[MapGaps] = []
     for path in find_maps(paths):
         checked = check_file(path)
         files.append(ReadMap(path, checked))
         if checked.map is not None:
-            maps.append(MapGaps(checked.map.file, tuple(find_gaps(checked.map, kinds=selected)), coverage(checked.map)))
-    return GapsRun(tuple(files), GapsReport(tuple(maps), fail_on=frozenset(fail_on)))
+            found = find_gaps(checked.map, kinds=selected)
+            ranked = rank_gaps(checked.map, found)
+            maps.append(MapGaps(checked.map.file, tuple(found), coverage(checked.map), tuple(ranked)))
+    return GapsRun(tuple(files), GapsReport(tuple(maps), fail_on=frozenset(fail_on), minimum=minimum))

@@ -89,5 +89,5 @@ def loader_rule(rule_id: RuleId, severity: Severity, doc: str) -> None:
 # Filling the registry: plain imports, in the order the rules are documented (kept out of the
 # import sorter, which would put them in alphabetical order).
 # isort: off
-from argmap.checks import load_stage, structure, arguments, sources, expect  # noqa: E402,F401
+from argmap.checks import load_stage, structure, arguments, sources, expect, files  # noqa: E402,F401
 # isort: on

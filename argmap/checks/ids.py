@@ -41,3 +41,6 @@ EXPECT: Final = RuleId("expect")
 INFERRED_NEEDS_SUPPORT: Final = RuleId("inferred-needs-support")
 UNKNOWN_SCHEME: Final = RuleId("unknown-scheme")
 UNKNOWN_QUESTION: Final = RuleId("unknown-question")
+
+# The file around the map: the editor's schema comment (argmap.checks.files).
+SCHEMA_COMMENT: Final = RuleId("schema-comment")

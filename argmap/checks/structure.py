@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from argmap.checks import CheckContext, Violation, ids, rule
 from argmap.findings import Severity
 from argmap.graph import find_cycles, support_graph
-from argmap.model import ArgMap, ClaimKind
+from argmap.model import ArgMap, ClaimKind, Edge
 from argmap.text.suggest import did_you_mean as suggest
 
 
@@ -221,10 +221,18 @@ def support_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]
     if not any(e.ref and not e.attacks for e in argmap.edges):
         return  # written-out claims form a tree: only a ref can close a cycle
     graph = support_graph(argmap)
-    for cycle in find_cycles(graph):
-        closing = [
-            e for e in argmap.edges_resolved if e.ref and not e.attacks and e.child in cycle and e.parent in cycle
-        ]
+    cycles = find_cycles(graph)
+    # Cycles are disjoint (one per strongly connected component): index the closing refs once,
+    # rather than scanning every edge for every cycle (8,000 self-references took 82 s).
+    cycle_of = {node: k for k, cycle in enumerate(cycles) for node in cycle}
+    closing_refs: dict[int, list[Edge]] = {}
+    for e in argmap.edges_resolved:
+        if e.ref and not e.attacks:
+            k = cycle_of.get(e.child)
+            if k is not None and cycle_of.get(e.parent) == k:
+                closing_refs.setdefault(k, []).append(e)
+    for k, cycle in enumerate(cycles):
+        closing = closing_refs.get(k, [])
         where = (
             min(closing, key=lambda e: (e.position.line, e.position.column)).position
             if closing

@@ -37,17 +37,26 @@ from argmap.reports.brief import BRIEF_FORMATS, all_suffixes, format_for_suffix
     "(lines of attack, the rebuttals you will meet).",
 )
 @click.option("--for", "thesis_id", metavar="ID", help=FOR_HELP)
-def command(path: str, output: str, fmt: str | None, side: str, thesis_id: str | None) -> int:
+@click.option(
+    "--length",
+    type=click.Choice(("full", "short")),
+    default="full",
+    show_default=True,
+    help="full: every claim with its evidence; short: one line per line of argument and per attack, "
+    "the top weak points and questions (about two printed pages for a map of one article).",
+)
+def command(path: str, output: str, fmt: str | None, side: str, thesis_id: str | None, length: str) -> int:
     """Write a debate brief from the map at PATH (or - for stdin).
 
     The brief holds the thesis and the case outline with its evidence, blocks (every counterpoint
-    with its prepared rebuttals, or NO PREPARED ANSWER), weak points from `argmap gaps`,
+    with its prepared rebuttals, or NO PREPARED ANSWER), the ranked weak points of `argmap gaps`,
     cross-examination questions and the bibliography. See docs/brief.md.
 
     Exit codes: 0 written, 1 the map cannot be read, 2 usage or I/O error.
     """
     from argmap.analysis.evaluate import evaluate
     from argmap.analysis.gaps import find_gaps
+    from argmap.analysis.ranking import rank_gaps
     from argmap.debate.brief import build_brief
     from argmap.output import OutputError, write_output
 
@@ -59,7 +68,8 @@ def command(path: str, output: str, fmt: str | None, side: str, thesis_id: str |
     fmt = fmt or by_extension or next(iter(BRIEF_FORMATS))
     argmap = open_map(path).map
     thesis = chosen_thesis(argmap, thesis_id)
-    blocks = build_brief(argmap, side=side, evaluation=evaluate(argmap), gaps=find_gaps(argmap), thesis_id=thesis)
+    ranked = rank_gaps(argmap, find_gaps(argmap))
+    blocks = build_brief(argmap, side=side, evaluation=evaluate(argmap), gaps=ranked, thesis_id=thesis, length=length)
     text = BRIEF_FORMATS[fmt].render(blocks, f"Debate brief: {argmap.title}")
     try:
         write_output(output, text.encode("utf-8"), inputs=[path])

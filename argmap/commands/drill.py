@@ -28,8 +28,9 @@ def command(
 ) -> int:
     """Practise on the map at PATH: the drill plays the other side, you answer in your own words.
 
-    After each answer it shows what the map prepared and asks whether you covered it. Items you
-    miss are asked first next time (state in $XDG_STATE_HOME/argmap/drill.json). Press Enter to
+    After each answer it shows what the map prepared and asks whether you covered it; where the map
+    prepared nothing it says so and scores the answer apart. Items you miss are asked first next
+    time (state in $XDG_STATE_HOME/argmap/drill.json). Press Enter to
     pass; end of input or Ctrl-C ends the session with the score so far. See docs/drill.md.
 
     Exit codes: 0 session run (whatever the score), 1 the map cannot be read, 2 usage or I/O error.
@@ -51,6 +52,7 @@ def command(
         updated_state,
     )
     from argmap.output import OutputError
+    from argmap.reports.terminal import default_width
     from argmap.text.safe import visible
     from argmap.text.suggest import did_you_mean as suggest
 
@@ -93,7 +95,7 @@ def command(
         say(f"Nothing to drill: there are no {what} {where}.", "")
         return 0
     ordered = order_items(items, missed=missed_last_time(state, key), seed=seed, count=count)
-    result = run_session(ordered, DrillIO(ask, say))
+    result = run_session(ordered, DrillIO(ask, say), width=default_width(minimum=40))
     for text, style in summary(ordered, result):
         say(text, style)
     if not no_save:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from argmap.commands.common import ArgmapError, open_map
+from argmap.findings import GAP_SEVERITIES
 from argmap.render.dot import DIRECTIONS
 from argmap.render.formats import EXTENSIONS, FORMATS, STDOUT_FORMAT, choice_list, usual_extensions
 from argmap.render.graphviz import DEFAULT_TIMEOUT, ENGINES
@@ -74,7 +75,21 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
 )
 @click.option("--focus", metavar="ID", help="Draw only the claim ID and what is below it.")
 @click.option("--legend/--no-legend", default=True, show_default=True, help="Draw a legend of the kinds and edges.")
-@click.option("--gaps", "gaps", is_flag=True, help="Mark weak claims found by 'argmap gaps' with a dashed red border.")
+@click.option(
+    "--gaps",
+    "gaps",
+    is_flag=True,
+    help="Mark the claims that the critical and major weak points of 'argmap gaps' hit "
+    "(critical: heavy dashed border; major: dotted).",
+)
+@click.option(
+    "--gaps-min-severity",
+    "gaps_minimum",
+    type=click.Choice(GAP_SEVERITIES),
+    default="major",
+    show_default=True,
+    help="With --gaps: the least severity marked (minor and info are drawn like major).",
+)
 @click.option(
     "--engine",
     type=click.Choice(tuple(ENGINES)),
@@ -116,6 +131,7 @@ def command(
     focus: str | None,
     legend: bool,
     gaps: bool,
+    gaps_minimum: str,
     engine: str,
     timeout: float,
     dot: str | None,
@@ -155,6 +171,7 @@ def command(
         focus=focus,
         legend=legend,
         gaps=gaps,
+        gaps_minimum=gaps_minimum,
         timeout=timeout,
         dot=dot,
         all=draw_all,

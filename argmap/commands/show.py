@@ -23,14 +23,16 @@ import click
 )
 def command(path: str, depth: int | None, focus: str | None, no_sources: bool, width: int | None) -> int:
     """Print a map (a file, or - for stdin) as a tree: thesis, premises (▲), correlations (≈),
-    counterpoints (✗) and rebuttals (↺), with citation markers [n] into a sources table and gap
-    markers (⚠). A reference to a claim shown elsewhere is a pointer (→ see ID), not a copy.
+    counterpoints (✗) and rebuttals (↺), with citation markers [n] into a sources table and
+    weak-point markers (⚠ and the severity of the ranked gap of `argmap gaps`; info is not
+    marked). A reference to a claim shown elsewhere is a pointer (→ see ID), not a copy.
 
     Piped output is plain text; NO_COLOR is honoured. See docs/show.md.
 
     Exit codes: 0 shown, 1 the map cannot be read, 2 usage or I/O error (unknown --focus id).
     """
     from argmap.analysis.gaps import coverage, find_gaps
+    from argmap.analysis.ranking import rank_gaps
     from argmap.commands.common import ArgmapError, open_map
     from argmap.reports.terminal import default_width
     from argmap.views.tree import MIN_TEXT_WIDTH, FocusError, ViewOptions, build_view, print_view
@@ -40,7 +42,8 @@ def command(path: str, depth: int | None, focus: str | None, no_sources: bool, w
         width=width or default_width(minimum=MIN_TEXT_WIDTH), depth=depth, focus=focus, sources=not no_sources
     )
     try:
-        lines = build_view(opened.map, gaps=find_gaps(opened.map), coverage=coverage(opened.map), options=options)
+        ranked = rank_gaps(opened.map, find_gaps(opened.map))
+        lines = build_view(opened.map, gaps=ranked, coverage=coverage(opened.map), options=options)
     except FocusError as exc:
         raise ArgmapError(f"--focus: {exc}") from None
     print_view(lines)

@@ -16,17 +16,27 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from argmap.analysis.evaluate import Evaluation
-from argmap.analysis.sides import FOR, sides, stance_toward
+from argmap.analysis.gaps import Gap
+from argmap.analysis.sides import FOR, Side, sides, stance_toward
+from argmap.findings import GapSeverity
+from argmap.graph import descendants
 from argmap.model import ArgMap, Citation, Claim, ClaimKind
 from argmap.text.markup import md_escape
 from argmap.text.safe import shorten, visible
 from argmap.text.urls import safe_url as checked_url
 
 SIDES = ("for", "against")
+LENGTHS = ("full", "short")
 #: the relations that attack the claim (or the step) they are written under
 _ATTACK_KINDS = frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT})
-#: at most this many cross-examination questions, the weakest claims first
+#: at most this many cross-examination questions (one per ranked weak point, the worst first)
 MAX_QUESTIONS = 15
+SHORT_QUESTIONS = 6
+#: at most this many ranked weak points listed (a count of the rest follows)
+MAX_WEAK_POINTS = 15
+SHORT_WEAK_POINTS = 6
+#: the tags that set a counterpoint apart in the blocks: raised by the text itself, or a standard objection
+TAG_LABELS = {"conceded": "CONCEDED BY THE TEXT", "objection": "objection"}
 
 
 # --- the document ---------------------------------------------------------------------------------
@@ -91,12 +101,23 @@ Block = Heading | Para | Quote | Item
 
 
 def build_brief(
-    argmap: ArgMap, *, side: str, evaluation: Evaluation, gaps: Sequence[object], thesis_id: str | None = None
+    argmap: ArgMap,
+    *,
+    side: str,
+    evaluation: Evaluation,
+    gaps: Sequence[Gap],
+    thesis_id: str | None = None,
+    length: str = "full",
 ) -> list[Block]:
-    """The brief for `side` ("for" defends the thesis, "against" attacks it), as blocks. With several
-    theses, `thesis_id` names the one the brief is about (default: the first)."""
+    """The brief for `side` ("for" defends the thesis, "against" attacks it), as blocks. `gaps` are
+    the ranked gaps of `argmap gaps` (argmap.analysis.ranking), worst first. With several theses,
+    `thesis_id` names the one the brief is about (default: the first). `length` "short" keeps each
+    line of argument and each attack to one line and fewer weak points and questions."""
     if side not in SIDES:
         raise ValueError(f"side must be one of {SIDES}")
+    if length not in LENGTHS:
+        raise ValueError(f"length must be one of {LENGTHS}")
+    short = length == "short"
     against = side == "against"
     out: list[Block] = []
     chosen = thesis_id or argmap.thesis
@@ -118,10 +139,10 @@ def build_brief(
     else:
         out.append(Quote((thesis.text,)))
         out.append(Para((Code(thesis.id), " — ", _verdict(evaluation, thesis.id))))
-    out += _outline(argmap, evaluation, against)
-    out += _blocks(argmap, evaluation, against, chosen)
-    out += _weak_points(argmap, gaps, against)
-    out += _questions(argmap, evaluation, gaps, against)
+    out += _outline(argmap, evaluation, against, short=short)
+    out += _blocks(argmap, evaluation, against, chosen, short=short)
+    out += _weak_points(argmap, gaps, against, limit=SHORT_WEAK_POINTS if short else MAX_WEAK_POINTS, short=short)
+    out += _questions(argmap, gaps, against, limit=SHORT_QUESTIONS if short else MAX_QUESTIONS)
     out += _bibliography(argmap)
     return out
 
@@ -137,12 +158,12 @@ def _label(evaluation: Evaluation, claim_id: str) -> str:
 
 
 def _evidence(argmap: ArgMap, cite: Citation) -> tuple[Inline, ...]:
-    source = argmap.source(cite.source)
+    """A citation as the outline and blocks show it: the quote and the source's id, the short label
+    the bibliography gives in full."""
     parts: list[Inline] = []
     if cite.quote:
         parts += ["“", cite.quote, "” — "]
-    parts.append(shorten(source.title, 60) if source and source.title else cite.source)
-    parts += [" (", Code(cite.source), ")"]
+    parts.append(Code(cite.source))
     if cite.locator:
         parts.append(f", {cite.locator}")
     if not cite.quote and not cite.locator:
@@ -178,7 +199,7 @@ def _claim_items(argmap: ArgMap, evaluation: Evaluation, claim: Claim, level: in
     return out
 
 
-def _outline(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Block]:
+def _outline(argmap: ArgMap, evaluation: Evaluation, against: bool, *, short: bool) -> list[Block]:
     out: list[Block] = [Heading(2, ("The case you face" if against else "Case outline",))]
     thesis = argmap.thesis_claim
     lines = argmap.supporters(thesis.id) if thesis else ()
@@ -189,6 +210,21 @@ def _outline(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Bloc
         claim = argmap.claim(edge.child)
         if claim is None:
             continue
+        if short:
+            below = len(descendants(argmap, claim.id)) - 1
+            more = f" ({below} claim{'s' if below != 1 else ''} below)" if below > 0 else ""
+            out.append(
+                Item(
+                    0,
+                    (
+                        Code(claim.id),
+                        f" ({edge.kind}, {_label(evaluation, claim.id)}): ",
+                        shorten(claim.text, 110),
+                        more,
+                    ),
+                )
+            )
+            continue
         out.append(Heading(3, (f"Line {number}: ", Code(claim.id), f" ({edge.kind}, {_label(evaluation, claim.id)})")))
         out.append(Para((claim.text,)))
         if claim.id in shown:
@@ -198,7 +234,22 @@ def _outline(argmap: ArgMap, evaluation: Evaluation, against: bool) -> list[Bloc
     return out
 
 
-def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool, thesis: str | None) -> list[Block]:
+def _tags(argmap: ArgMap, claim: Claim, claim_sides: dict[str, Side], thesis: str | None) -> list[Inline]:
+    """What sets an attack apart: `conceded` (by the text's own words) and `objection` tags, and in
+    format 2 the side it is on."""
+    parts: list[Inline] = []
+    for tag in claim.tags:
+        label = TAG_LABELS.get(tag)
+        if label is not None:
+            parts += [" ", Alarm(label) if tag == "conceded" else Strong(f"[{label}]")]
+    if argmap.version >= 2 and thesis is not None:
+        stance = stance_toward(claim_sides, claim.id, thesis)
+        if stance is not None:
+            parts.append(f" [side: {stance} the thesis]")
+    return parts
+
+
+def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool, thesis: str | None, *, short: bool) -> list[Block]:
     out: list[Block] = [Heading(2, ("Lines of attack" if against else "Blocks",))]
     out.append(
         Para(
@@ -222,7 +273,33 @@ def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool, thesis: str |
         out.append(Para(("The map records no counterpoint.",)))
     for number, claim in enumerate(counterpoints, 1):
         word = "Attack" if against else "Block"
-        out.append(Heading(3, (f"{word} {number}: ", Code(claim.id), f" ({_label(evaluation, claim.id)})")))
+        tags = _tags(argmap, claim, claim_sides, thesis)
+        if short:
+            answered = bool(argmap.attackers(claim.id))
+            targets = [e.parent for e in argmap.parents_index.get(claim.id, ()) if e.kind in _ATTACK_KINDS]
+            out.append(
+                Item(
+                    0,
+                    (
+                        Code(claim.id),
+                        f" ({_label(evaluation, claim.id)})",
+                        *tags,
+                        " against ",
+                        *_joined([Code(t) for t in targets[:2]]),
+                        ": ",
+                        shorten(claim.text, 70),
+                        " — ",
+                        ("answered: " if answered else ""),
+                        *(
+                            _joined([Code(e.child) for e in argmap.attackers(claim.id)[:2]])
+                            if answered
+                            else (Alarm("NO PREPARED ANSWER"),)
+                        ),
+                    ),
+                )
+            )
+            continue
+        out.append(Heading(3, (f"{word} {number}: ", Code(claim.id), f" ({_label(evaluation, claim.id)})", *tags)))
         out.append(Para(("Raise: " if against else "They say: ", claim.text)))
         for edge in argmap.parents_index.get(claim.id, ()):
             if edge.kind in _ATTACK_KINDS:
@@ -265,86 +342,95 @@ def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool, thesis: str |
     return out
 
 
-def _weak_points(argmap: ArgMap, gaps: Sequence[object], against: bool) -> list[Block]:
-    """Gaps of the case (claims other than counterpoints, and sources), and unanswered counterpoints."""
-    out: list[Block] = [Heading(2, ("Weak points to exploit" if against else "Weak points to shore up",))]
-    case_gaps = []
-    for gap in gaps:
-        claim = argmap.claim(getattr(gap, "claim", None) or "")
-        if claim is None or claim.kind is not ClaimKind.COUNTERPOINT or getattr(gap, "kind", "") == "unanswered":
-            case_gaps.append(gap)
-    if not case_gaps:
-        out.append(Para(("argmap gaps finds no weak point in the case.",)))
-    for gap in case_gaps:
-        subject = getattr(gap, "claim", None) or getattr(gap, "source", None) or ""
-        reason = getattr(gap, "reason", "")
-        reason += "" if reason.endswith((".", "!", "?")) else "."
-        head: tuple[Inline, ...] = (Strong(getattr(gap, "kind", "")), " ", Code(subject), ": ", reason)
-        fix = getattr(gap, "fix", "")
-        fix += "" if not fix or fix.endswith((".", "!", "?")) else "."
-        out.append(Item(0, (*head, " The defender would need to: " if against else " Fix: ", fix)))
+def _joined(pieces: Sequence[Inline]) -> list[Inline]:
+    out: list[Inline] = []
+    for n, piece in enumerate(pieces):
+        if n:
+            out.append(", ")
+        out.append(piece)
     return out
 
 
-def _questions(argmap: ArgMap, evaluation: Evaluation, gaps: Sequence[object], against: bool) -> list[Block]:
-    """Questions aimed at the weakest claims: most gaps first, fallen claims before standing ones."""
+def _sentence(text: str) -> str:
+    return text if not text or text.endswith((".", "!", "?")) else text + "."
+
+
+def _weak_points(argmap: ArgMap, gaps: Sequence[Gap], against: bool, *, limit: int, short: bool) -> list[Block]:
+    """The ranked weak points of `argmap gaps`, worst first (info left out), at most `limit`, then a
+    count of the rest; `short` gives each its reason only, shortened."""
+    out: list[Block] = [Heading(2, ("Weak points to exploit" if against else "Weak points to shore up",))]
+    listed = [g for g in gaps if g.severity is not None and g.severity > GapSeverity.INFO]
+    if not listed:
+        out.append(Para(("argmap gaps finds no weak point in the case.",)))
+    for gap in listed[:limit]:
+        head: tuple[Inline, ...] = (Strong(f"{gap.severity} {gap.kind}"), f" (weak point {gap.rank}): ")
+        if short:
+            out.append(Item(0, (*head, shorten(gap.reason, 120))))
+            continue
+        fix = " The defender would need to: " if against else " Fix: "
+        out.append(Item(0, (*head, _sentence(gap.reason), fix, _sentence(gap.fix))))
+    rest = len(listed) - limit
+    if rest > 0:
+        out.append(Para((f"And {rest} more weak point{'s' if rest != 1 else ''}: run argmap gaps for every one.",)))
+    return out
+
+
+def _question(argmap: ArgMap, gap: Gap, *, width: int) -> tuple[Inline, ...] | None:
+    """The one cross-examination question a ranked weak point gives (None for one that gives none)."""
+    claim = argmap.claim(gap.claim) if gap.claim else None
+    text = shorten(claim.text, width) if claim else ""
+    source = argmap.source(gap.source) if gap.source else None
+    if gap.kind == "unanswered" and claim is not None:
+        return ("“", text, "”: what is the answer? The map has none.")
+    if gap.kind == "open-question":
+        head, _, question = gap.reason.partition(" open: ")
+        return (question, " — ", head.replace(" leaves the critical question", ": critical question"))
+    if gap.kind == "correlation-only" and claim is not None:
+        return ("Is “", text, "” more than a correlation? What shows that one causes the other?")
+    if gap.kind == "unchallenged-load-bearing" and claim is not None:
+        return ("What if “", text, "” is false? Nothing else holds the case up there.")
+    if gap.kind == "unstated-assumption" and claim is not None:
+        return ("The argument assumes, without saying so, that “", text, "”. Is that so?")
+    if source is not None and source.id != argmap.analyses:
+        if source.anonymous:
+            return ("Who exactly is behind “", source.title, "”? Can they be named, and who checked them?")
+        if gap.kind == "single-source":
+            return ("Is there any evidence for “", text, "” that does not come from “", source.title, "”?")
+        return ("Where can “", source.title, "” itself be read? Nothing but the text reports it.")
+    if gap.claims and "unsupported" in gap.kinds and len(gap.claims) > 1:
+        return (
+            "Where do the figures and names come from (",
+            *_joined([Code(c) for c in gap.claims[:4]]),
+            *((" and more",) if len(gap.claims) > 4 else ()),
+            ")? Who counted them, and when?",
+        )
+    if claim is not None:
+        return ("What is the source for “", text, "”? Can it be checked independently?")
+    return None
+
+
+def _questions(argmap: ArgMap, gaps: Sequence[Gap], against: bool, *, limit: int) -> list[Block]:
+    """One question per ranked weak point, the worst first (info left out), at most `limit`: no two
+    questions are about the same cause."""
     out: list[Block] = [
         Heading(2, ("Cross-examination questions to ask" if against else "Cross-examination questions to expect",))
     ]
-    by_claim: dict[str, set[str]] = {}
-    for gap in gaps:
-        claim_id = getattr(gap, "claim", None)
-        if claim_id:
-            by_claim.setdefault(claim_id, set()).add(getattr(gap, "kind", ""))
-    order = {claim_id: i for i, claim_id in enumerate(argmap.claim_index)}
-    critical = _critical_questions(argmap)
-    candidates = []
-    asked_sources: set[str] = set()
-    for claim in argmap.claim_index.values():
-        if claim.kind.attacks:
-            continue  # questions go to the case, not to the objections
-        kinds = by_claim.get(claim.id, set())
-        anonymous = [s for s in (argmap.source(c.source) for c in claim.cites) if s and s.anonymous]
-        asks: list[tuple[Inline, ...]] = []
-        text = shorten(claim.text, 90)
-        if kinds & {"uncited", "unsupported", "single-source", "no-quote"}:
-            asks.append(("What is the source for “", text, "”? Can it be checked independently?"))
-        if claim.kind is ClaimKind.CORRELATION or "correlation-only" in kinds:
-            asks.append(("Is “", text, "” more than a correlation? What shows that one causes the other?"))
-        for source in dict.fromkeys(anonymous):
-            if source.id in asked_sources:
-                continue
-            asked_sources.add(source.id)
-            asks.append(("Who exactly is behind “", source.title, "”? Can they be named, and who checked them?"))
-        asks += critical.get(claim.id, [])
-        if asks:
-            weakness = len(kinds) + len(anonymous) + (2 if _label(evaluation, claim.id) != "stands" else 0)
-            candidates.append((-weakness, order[claim.id], claim.id, asks))
-    candidates.sort(key=lambda c: (c[0], c[1]))
     count = 0
-    for _, _, claim_id, asks in candidates:
-        for ask in asks:
-            if count == MAX_QUESTIONS:
-                break
-            out.append(Item(0, (*ask, " (", Code(claim_id), ")")))
-            count += 1
+    for gap in gaps:
+        if count == limit:
+            break
+        if gap.severity is None or gap.severity is GapSeverity.INFO:
+            continue
+        ask = _question(argmap, gap, width=60 if limit <= SHORT_QUESTIONS else 90)
+        if ask is None:
+            continue
+        by_source = gap.source is not None and gap.source != argmap.analyses and gap.kind != "unanswered"
+        subject = gap.source if by_source else gap.claim
+        out.append(Item(0, (*ask, " (", Code(subject or ""), f"; weak point {gap.rank})")))
+        count += 1
     if not count:
         out.append(Para(("No weak claim to question.",)))
     return out
-
-
-def _critical_questions(argmap: ArgMap) -> dict[str, list[tuple[Inline, ...]]]:
-    """Claim id -> the open critical questions of the arguments for it (format 2), as questions to
-    ask; worked out once for the whole map."""
-    from argmap.analysis.argument_gaps import open_questions
-
-    asks: dict[str, list[tuple[Inline, ...]]] = {}
-    for _, conclusion, _, reason, _ in open_questions(argmap):
-        # reason: "argument 'a' (scheme) leaves the critical question 'q' open: <question text>"
-        head, _, question = reason.partition(" open: ")
-        ask = (question, " — ", head.replace(" leaves the critical question", ": critical question"))
-        asks.setdefault(conclusion, []).append(ask)
-    return asks
 
 
 def _bibliography(argmap: ArgMap) -> list[Block]:

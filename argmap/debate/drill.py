@@ -36,14 +36,17 @@ class DrillItem:
 
 @dataclass
 class SessionResult:
-    """What happened: item keys covered and missed, in the order they were asked."""
+    """What happened: item keys covered and missed, in the order they were asked, and those answered
+    where the map prepared nothing to check the answer against (`unprepared`, scored apart)."""
 
     covered: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     interrupted: bool = False
+    unprepared: list[str] = field(default_factory=list)
 
     @property
     def asked(self) -> int:
+        """Items scored: covered or missed (the unprepared ones are counted apart)."""
         return len(self.covered) + len(self.missed)
 
 
@@ -184,26 +187,49 @@ class DrillIO:
         self.say = say  # (text, style): text is user text or ours; the caller keeps it inert
 
 
-def run_session(items: Sequence[DrillItem], io: DrillIO) -> SessionResult:
-    """Ask each item, show what the map prepared, record whether the answer covered it.
+def wrap(text: str, width: int | None, *, indent: str = "") -> str:
+    """`text` wrapped at `width` columns (None: not wrapped), every line after `indent`, the lines
+    after the first two spaces further in. Words longer than a line are broken."""
+    if width is None:
+        return indent + text
+    import textwrap
+
+    lead = indent + " " * (len(text) - len(text.lstrip(" ")))
+    return textwrap.fill(
+        text.strip(" "),
+        width=max(width, len(lead) + 20),
+        initial_indent=lead,
+        subsequent_indent=lead + "  ",
+        break_on_hyphens=False,
+    )
+
+
+def run_session(items: Sequence[DrillItem], io: DrillIO, *, width: int | None = None) -> SessionResult:
+    """Ask each item, show what the map prepared, record whether the answer covered it. Where the
+    map prepared nothing it says so and does not ask: the answer is scored apart (`unprepared`).
+    Prompts and what the map prepared are wrapped at `width` columns.
 
     End of input or KeyboardInterrupt stops the session; what was asked so far is kept.
     """
     result = SessionResult()
     try:
         for number, item in enumerate(items, 1):
-            io.say(f"\n[{number}/{len(items)}] {item.prompt}", "bold")
-            io.say(item.text, "")
+            io.say(wrap(f"\n[{number}/{len(items)}] {item.prompt}", width), "bold")
+            io.say(wrap(item.text, width), "")
             answer = io.ask("Your answer (Enter to pass): ")
             if answer is None:
                 result.interrupted = True
                 break
             io.say("Prepared in the map:", "bold")
             for line in item.prepared or (item.none_prepared,):
-                io.say(f"  {line}", "" if item.prepared else "bold red")
+                io.say(wrap(line, width, indent="  "), "" if item.prepared else "bold red")
             if not answer.strip():
                 io.say("Passed: marked for review.", "yellow")
                 result.missed.append(item.key)
+                continue
+            if not item.prepared:
+                io.say("Nothing to check your answer against: it is scored apart.", "yellow")
+                result.unprepared.append(item.key)
                 continue
             covered = _yes_no(io, "Did your answer cover it? [y/n] ")
             if covered is None:
@@ -230,19 +256,22 @@ def _yes_no(io: DrillIO, question: str) -> bool | None:
 
 def summary(items: Sequence[DrillItem], result: SessionResult) -> list[tuple[str, str]]:
     """The closing lines (text, style): the score, then the items to review."""
+    apart = len(result.unprepared)
     lines = [
         (
             f"\nScore: {len(result.covered)}/{result.asked} covered"
+            + (f"; {apart} answered with no prepared answer to check (scored apart)" if apart else "")
             + (" (session ended early)" if result.interrupted else ""),
             "bold",
         )
     ]
     by_key = {item.key: item for item in items}
-    if result.missed:
-        lines.append(("To review:", "bold"))
-        for key in result.missed:
-            item = by_key.get(key)
-            lines.append((f"  {key}: {shorten(item.text, 90) if item else ''}", ""))
+    for title, keys in (("To review:", result.missed), ("No prepared answer in the map:", result.unprepared)):
+        if keys:
+            lines.append((title, "bold"))
+            for key in keys:
+                item = by_key.get(key)
+                lines.append((f"  {item.claim if item else key}: {shorten(item.text, 90) if item else ''}", ""))
     return lines
 
 
@@ -286,9 +315,11 @@ def missed_last_time(state: dict[str, object], key: str) -> list[str]:
 
 
 def updated_state(state: dict[str, object], key: str, title: str, result: SessionResult) -> dict[str, object]:
-    """The state after a session: covered items leave the missed list, missed ones go first."""
+    """The state after a session: covered items, and those answered where the map prepared nothing,
+    leave the missed list; missed ones go first."""
     previous = missed_last_time(state, key)
-    missed = list(dict.fromkeys(result.missed + [k for k in previous if k not in result.covered]))
+    answered = set(result.covered) | set(result.unprepared)
+    missed = list(dict.fromkeys(result.missed + [k for k in previous if k not in answered]))
     known = state.get("maps")
     maps: dict[str, object] = dict(known) if isinstance(known, dict) else {}
     maps[key] = {"title": title, "missed": missed}

@@ -1,31 +1,108 @@
 """Map formats in and out, one module each, in one registry keyed by name and file extension.
 
-    REGISTRY["argmap"] -> MapFormat(read=argmap_yaml.load_bytes, extensions=(".yaml", ".yml"))
+    REGISTRY["argmap"].read -> argmap.formats.argmap_yaml.load_bytes
 
-A format module declares its `FORMAT`; adding a format is one module and one line below. Choices for
-`--from`/`--to` and the extension lookup are read from here, never typed again. The JSON Schema of the
-argmap format (`schema.py`) is built from the argmap reader's own declarations.
+Each format is declared once, below: its name, extensions, a summary and the module and function
+names of its reader and writer. A module is imported only when its reader or writer is used, so
+that `validate` of a YAML map loads no Argdown parser or GraphML writer. Adding a format is one
+module and one entry. Choices for `--from`/`--to` and the extension lookup are read from here, never
+typed again. The JSON Schema of the argmap format (`schema.py`) is built from the argmap reader's
+own declarations.
 """
 
 from __future__ import annotations
 
-from argmap.formats import argmap_yaml
 from argmap.formats.base import LoadResult, MapFormat, Reader
 
 __all__ = ["REGISTRY", "LoadResult", "MapFormat", "by_extension", "reader_for"]
 
 #: the native format first: it is what a path with no known extension, or stdin, is read as
-REGISTRY: dict[str, MapFormat] = {fmt.name: fmt for fmt in (argmap_yaml.FORMAT,)}
+REGISTRY: dict[str, MapFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        MapFormat(
+            "argmap",
+            (".yaml", ".yml"),
+            "argmap's own YAML map format (docs/format.md)",
+            "argmap.formats.argmap_yaml",
+            reader="load_bytes",
+            writer="write",
+        ),
+        MapFormat(
+            "json",
+            (".json",),
+            "argmap's own JSON: the model as data (docs/convert.md)",
+            "argmap.formats.argmap_json",
+            reader="read",
+            writer="write",
+        ),
+        MapFormat(
+            "mermaid",
+            (".mmd", ".mermaid"),
+            "a Mermaid flowchart, as GitHub renders it (write only)",
+            "argmap.formats.mermaid",
+            writer="write",
+        ),
+        MapFormat(
+            "graphml",
+            (".graphml",),
+            "GraphML for yEd, Gephi and networkx (write only)",
+            "argmap.formats.graphml",
+            writer="write",
+        ),
+        MapFormat(
+            "markdown",
+            (".md", ".markdown"),
+            "a nested Markdown outline with kinds, sides and citations (write only)",
+            "argmap.formats.markdown",
+            writer="write",
+        ),
+        MapFormat(
+            "argdown",
+            (".argdown", ".ad"),
+            "Argdown text (argdown.org): statements, arguments, premise-conclusion structures, relations",
+            "argmap.formats.argdown",
+            reader="read",
+            writer="_write",
+        ),
+        MapFormat(
+            "aif",
+            (".aif", ".aif.json", ".xaif.json", ".xaif"),
+            "AIF: AIFdb nodeset JSON and xAIF (I, RA, CA, MA, L, YA nodes)",
+            "argmap.formats.aif",
+            reader="read",
+            writer="write",
+        ),
+        MapFormat(
+            "carneades",
+            (".carneades.yaml", ".carneades.yml", ".cyaml"),
+            "Carneades 4 argument graph (YAML): statements, arguments, issues, assumptions, tests",
+            "argmap.formats.carneades",
+            reader="read",
+        ),
+        MapFormat(
+            "kialo",
+            (".kialo.txt", ".kialo"),
+            "Kialo's text export: a numbered outline of Pro and Con claims",
+            "argmap.formats.kialo",
+            reader="read",
+        ),
+    )
+}
 DEFAULT = "argmap"
 
 
 def by_extension(path: str) -> MapFormat | None:
-    """The format whose extensions the path ends with (case-insensitive), or None."""
+    """The format whose extensions the path ends with (case-insensitive; the longest match wins, so
+    that `x.carneades.yaml` is not taken for argmap's `.yaml`), or None."""
     lower = path.lower()
+    best: MapFormat | None = None
+    longest = 0
     for fmt in REGISTRY.values():
-        if lower.endswith(fmt.extensions):
-            return fmt
-    return None
+        for extension in fmt.extensions:
+            if len(extension) > longest and lower.endswith(extension):
+                best, longest = fmt, len(extension)
+    return best
 
 
 def reader_for(path: str, name: str | None = None) -> Reader:
@@ -33,8 +110,9 @@ def reader_for(path: str, name: str | None = None) -> Reader:
 
     Raises KeyError for an unknown name and ValueError for a format that cannot be read."""
     fmt = REGISTRY[name] if name is not None else by_extension(path)
-    if fmt is None or (name is None and fmt.read is None):
+    if fmt is None or (name is None and fmt.reader is None):
         fmt = REGISTRY[DEFAULT]
-    if fmt.read is None:
+    read = fmt.read
+    if read is None:
         raise ValueError(f"format '{fmt.name}' can be written, not read")
-    return fmt.read
+    return read

@@ -10,12 +10,15 @@ values against those declarations is argmap_values'.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from argmap.checks.ids import DUPLICATE_ID, SYNTAX
+from argmap.findings import Problem
 from argmap.formats.argmap_spec import (
     ARGUMENT,
     CITATION,
@@ -35,7 +38,7 @@ from argmap.formats.argmap_spec import (
     SourceTable,
 )
 from argmap.formats.argmap_values import MERGE_TAG, STR_TAG, ValueReader, fill, node_kind
-from argmap.formats.base import LoadResult, MapFormat
+from argmap.formats.base import LoadResult
 from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode, raw_text_problems, read_yaml
 from argmap.model import (
     LIST_KEY,
@@ -50,7 +53,7 @@ from argmap.model import (
     Source,
 )
 
-__all__ = ["FORMAT", "ID_PATTERN", "MAX_CLAIM_DEPTH", "SOURCE_KINDS", "load_bytes", "load_path"]
+__all__ = ["ID_PATTERN", "MAX_CLAIM_DEPTH", "SOURCE_KINDS", "load_bytes", "load_path"]
 
 MAX_CLAIM_DEPTH = 200
 
@@ -412,7 +415,23 @@ def load_bytes(data: bytes, *, file: str, base_dir: str | None = None) -> LoadRe
         return LoadResult(None, read.problems)
     walker = _Walker(file)
     argmap = _top(walker, read.root, file, base_dir)
+    if argmap is not None and "$schema=" in read.text:
+        argmap = _with_schema_comment(argmap, read.text, file)
     return LoadResult(argmap, tuple(raw_text_problems(read.text, file)) + tuple(walker.problems))
+
+
+_SCHEMA_COMMENT = re.compile(r"^([ \t]*#[ \t]*yaml-language-server:[ \t]*\$schema=)(\S+)", re.MULTILINE)
+
+
+def _with_schema_comment(argmap: ArgMap, text: str, file: str) -> ArgMap:
+    """The map with the target of its first `$schema` comment (for the schema-comment rule)."""
+    match = _SCHEMA_COMMENT.search(text)
+    if match is None:
+        return argmap
+    line = text.count("\n", 0, match.start()) + 1
+    return dataclasses.replace(
+        argmap, schema=match.group(2), schema_position=Position(file, line, len(match.group(1)) + 1)
+    )
 
 
 def load_path(path: str | os.PathLike[str], *, display: str | None = None) -> LoadResult:
@@ -422,9 +441,8 @@ def load_path(path: str | os.PathLike[str], *, display: str | None = None) -> Lo
     return load_bytes(data, file=display or str(path), base_dir=str(file.resolve().parent))
 
 
-FORMAT = MapFormat(
-    name="argmap",
-    extensions=(".yaml", ".yml"),
-    summary="argmap's own YAML map format (docs/format.md)",
-    read=load_bytes,
-)
+def write(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
+    """The map as canonical argmap YAML (argmap_write, imported only when a map is written)."""
+    from argmap.formats.argmap_write import write as write_yaml
+
+    return write_yaml(argmap)

@@ -29,10 +29,27 @@ Writer = Callable[[ArgMap], tuple[str, tuple[Problem, ...]]]
 
 @dataclass(frozen=True)
 class MapFormat:
-    """One map format in or out: its `--from`/`--to` name, file extensions, reader and/or writer."""
+    """One map format in or out: its `--from`/`--to` name, file extensions, and the module whose
+    functions `reader` and `writer` (names; None where the format is not read or not written) read
+    and write it. The module is imported when its reader or writer is first asked for, so that a
+    command pays only for the formats it uses."""
 
     name: str
     extensions: tuple[str, ...]
     summary: str
-    read: Reader | None = None
-    write: Writer | None = None
+    module: str
+    reader: str | None = None
+    writer: str | None = None
+
+    @property
+    def read(self) -> Reader | None:
+        return None if self.reader is None else getattr(self._module(), self.reader)
+
+    @property
+    def write(self) -> Writer | None:
+        return None if self.writer is None else getattr(self._module(), self.writer)
+
+    def _module(self) -> object:
+        import importlib
+
+        return importlib.import_module(self.module)

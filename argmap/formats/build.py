@@ -12,6 +12,10 @@ that graph into the model a map file would give, by rules written once here and 
 - Provenance. The file read becomes the map's one source (`kind: dataset` or `document`, titled by
   the file's own title or name, nothing else invented); every claim cites it, with the format's own
   text as the quote where the format keeps a text apart from the claim (an AIF locution, say).
+- Formats that carry argmap's own data (Argdown written by argmap) may give a statement its own
+  citations, weight, answers and raises, add the sources it cites (the file's source is then left
+  out unless something cites it), and name a statement's home: the relation where the format writes
+  it out, so that the tree writes it there and refers to it elsewhere, as the original map did.
 - Theses. The statements marked as theses, else every statement that supports or attacks nothing
   (in input order); a cycle with no such statement gets its first statement as a thesis.
 - The tree. A map writes each claim once, under the first claim that reaches it in a depth-first
@@ -79,6 +83,10 @@ class _Statement:
     note: str | None
     inferred: bool
     standard: str | None
+    cites: tuple[Citation, ...] | None = None
+    weight: float | None = None
+    answers: str | None = None
+    raises: str | None = None
 
 
 @dataclass
@@ -96,6 +104,9 @@ class _Support:
     between: tuple[str, ...] = ()
     linked: bool = False
     undercuts: list[tuple[str, Position, float | None]] = field(default_factory=list)
+    #: premises and assumptions written out at this step (see MapBuilder.support), and undercutters
+    homes: frozenset[str] = frozenset()
+    undercut_homes: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -104,6 +115,7 @@ class _Attack:
     target: str
     position: Position
     weight: float | None
+    home: bool = False
 
 
 class MapBuilder:
@@ -142,12 +154,18 @@ class MapBuilder:
         self._attacks: list[_Attack] = []
         self._theses: list[str] = []
         self._expect: list[tuple[str, str, Position]] = []
+        self._sources: list[Source] = []
         self.description: str | None = None
+        self.semantics: str | None = None
+        #: the source the map analyses when the importer names one (else the file's own source)
+        self.analyses: str | None = None
 
     # What an importer calls.
 
-    def problem(self, position: Position, message: str, rule: RuleId = SCHEMA) -> None:
-        self.problems.append(Problem(position.file, position.line, position.column, rule, Severity.ERROR, message))
+    def problem(
+        self, position: Position, message: str, rule: RuleId = SCHEMA, severity: Severity = Severity.ERROR
+    ) -> None:
+        self.problems.append(Problem(position.file, position.line, position.column, rule, severity, message))
 
     def statement(
         self,
@@ -162,21 +180,47 @@ class MapBuilder:
         note: str | None = None,
         inferred: bool = False,
         standard: str | None = None,
+        cites: Iterable[Citation] | None = None,
+        weight: float | None = None,
+        answers: str | None = None,
+        raises: str | None = None,
+        keep_original: bool = True,
     ) -> str:
         """Add a statement under the importer's `key`; returns its argmap id. A key given twice keeps
-        the first statement (and reports the second)."""
+        the first statement (and reports the second). `cites`, when given, replaces the citation of
+        the file's own source (for a format that carries argmap's citations, such as Argdown data);
+        `weight` is the claim's when the relation it is written through gives none. `keep_original`
+        False: `original_id` is only a wish (a slug of the text), not kept in the note when changed."""
         if key in self._statements:
             self.problem(position, f"{self.id_label} '{key}' is given twice; the first is kept")
             return self._statements[key].id
         wanted = key if original_id is None else original_id
         claim_id = make_id(wanted, self._taken)
-        if claim_id != wanted:
+        if claim_id != wanted and keep_original:
             kept = f"{self.id_label}: {wanted}"
             note = f"{note}\n{kept}" if note else kept
         self._statements[key] = _Statement(
-            key, claim_id, text, position, quote, locator, tuple(tags), note, inferred, standard
+            key,
+            claim_id,
+            text,
+            position,
+            quote,
+            locator,
+            tuple(tags),
+            note,
+            inferred,
+            standard,
+            tuple(cites) if cites is not None else None,
+            weight,
+            answers,
+            raises,
         )
         return claim_id
+
+    def source(self, source: Source) -> None:
+        """Add a source the format itself carries (beside the file's own source, which is left out
+        of the map when no claim cites it)."""
+        self._sources.append(source)
 
     def has(self, key: str) -> bool:
         return key in self._statements
@@ -201,9 +245,13 @@ class MapBuilder:
         linked: bool = False,
         kind: ClaimKind = ClaimKind.PREMISE,
         between: Iterable[str] = (),
+        homes: Iterable[str] = (),
     ) -> None:
         """Add a support step: `premises` (and `assumptions`) support `conclusion` together. `key`
-        names it for `undercut`; `linked` keeps even one premise as an argument of its own."""
+        names it for `undercut`; `linked` keeps even one premise as an argument of its own. `homes`
+        names the premises the format writes out here (a text defined at this relation): the map
+        writes each of them under this step, and a `ref` wherever the walk meets it first; `home`
+        of `attack` and `undercut` says the same of the attacker."""
         step = _Support(
             conclusion,
             tuple(premises),
@@ -217,22 +265,29 @@ class MapBuilder:
             tags=tuple(tags),
             between=tuple(between),
             linked=linked,
+            homes=frozenset(homes),
         )
         self._supports.append(step)
         if key is not None:
             self._support_keys.setdefault(key, step)
 
-    def attack(self, attacker: str, target: str, position: Position, *, weight: float | None = None) -> None:
+    def attack(
+        self, attacker: str, target: str, position: Position, *, weight: float | None = None, home: bool = False
+    ) -> None:
         """`attacker` denies `target` (a counterpoint, or a rebuttal of an attack)."""
-        self._attacks.append(_Attack(attacker, target, position, weight))
+        self._attacks.append(_Attack(attacker, target, position, weight, home))
 
-    def undercut(self, attacker: str, support_key: str, position: Position, *, weight: float | None = None) -> None:
+    def undercut(
+        self, attacker: str, support_key: str, position: Position, *, weight: float | None = None, home: bool = False
+    ) -> None:
         """`attacker` denies that the support step named `support_key` follows."""
         step = self._support_keys.get(support_key)
         if step is None:
             self.problem(position, f"an undercut of an unknown support step '{support_key}'")
             return
         step.undercuts.append((attacker, position, weight))
+        if home:
+            step.undercut_homes.add(attacker)
 
     def expect(self, key: str, label: str, position: Position) -> None:
         """The source expects `key` to get `label` (stands, falls, undecided) from `argmap eval`."""
@@ -273,6 +328,8 @@ class _Tree:
         self.plain_steps: dict[int, bool] = {}
         #: premise key -> the plain support steps from it that have undercuts (written under the premise)
         self.undercut_steps: dict[str, list[_Support]] = {}
+        #: statement key -> the relation it is written at when the importer says so (homes)
+        self.home: dict[str, tuple[int, str]] = {}
         known = builder._statements
         used: set[str] = set()  # statements that support or attack something
         for step in builder._supports:
@@ -285,6 +342,10 @@ class _Tree:
                 builder.problem(step.position, "a support step has no premise")
                 continue
             self.supports_of.setdefault(step.conclusion, []).append(step)
+            for member in step.homes:
+                self.home.setdefault(member, (id(step), "support"))
+            for member in step.undercut_homes:
+                self.home.setdefault(member, (id(step), "undercut"))
             used.update(step.premises)
             used.update(step.assumptions)
             used.update(a for a, _, _ in step.undercuts)
@@ -294,6 +355,8 @@ class _Tree:
                 builder.problem(attack.position, f"an attack names an unknown statement '{unknown[0]}'")
                 continue
             self.attacks_of.setdefault(attack.target, []).append(attack)
+            if attack.home:
+                self.home.setdefault(attack.attacker, (id(attack), "attack"))
             used.add(attack.attacker)
         marked = [k for k in builder._theses if k in known]
         self.roots = marked or [k for k in known if k not in used]
@@ -312,19 +375,22 @@ class _Tree:
             Expectation(claim=b._statements[k].id if k in b._statements else k, label=label, position=pos)
             for k, label, pos in b._expect
         )
+        own_cited = any(c.source == b.source_id for claim in self.claims for c in claim.cites)
+        sources = ((b._source,) if own_cited or not b._sources else ()) + tuple(b._sources)
         return ArgMap(
             file=b.file,
             title=b.title,
             version=2,
             description=b.description,
-            analyses=b.source_id,
-            sources=(b._source,),
+            analyses=b.analyses if b.analyses is not None else (b.source_id if own_cited else None),
+            sources=sources,
             thesis=theses[0] if theses else None,
             claims=tuple(self.claims),
             edges=tuple(self.edges),
             expect=expect,
             theses=theses,
             arguments=tuple(self.arguments),
+            semantics=b.semantics,
         )
 
     def visit(self, roots: list[str]) -> None:
@@ -360,7 +426,10 @@ class _Tree:
     ) -> None:
         s = self.b._statements[key]
         self.written.add(key)
-        cite = Citation(source=self.b.source_id, position=s.position, quote=s.quote, locator=s.locator)
+        if s.cites is not None:
+            cites = s.cites
+        else:
+            cites = (Citation(source=self.b.source_id, position=s.position, quote=s.quote, locator=s.locator),)
         self.claims.append(
             Claim(
                 id=s.id,
@@ -369,14 +438,16 @@ class _Tree:
                 position=s.position,
                 parent=self.claim_id(parent) if parent is not None else None,
                 depth=depth,
-                cites=(cite,),
+                cites=cites,
                 tags=s.tags,
                 note=s.note,
                 between=between,
                 argument=argument,
                 inferred=s.inferred,
-                weight=weight,
+                weight=weight if weight is not None else s.weight,
                 standard=s.standard,
+                answers=s.answers,
+                raises=s.raises,
             )
         )
 
@@ -391,10 +462,13 @@ class _Tree:
         todo: list[_Todo],
         weight: float | None = None,
         between: tuple[str, ...] = (),
+        via: tuple[int, str] | None = None,
     ) -> None:
-        """A relation from `child` to `parent`: the child is written here if it is not yet, else a ref."""
+        """A relation from `child` to `parent`: the child is written here if it is not yet (and has
+        no home elsewhere), else a ref. `via` names the relation, for comparing with homes."""
         child_id, parent_id = self.claim_id(child), self.claim_id(parent)
-        if child in self.written or child in self.pending:
+        home = self.home.get(child)
+        if child in self.written or child in self.pending or (home is not None and via is not None and home != via):
             edge = Edge(child_id, parent_id, kind, position, ref=True, argument=argument)
         else:
             self.pending.add(child)
@@ -410,12 +484,24 @@ class _Tree:
             for step in plain:
                 if step.kind is wanted:
                     premise = step.premises[0]
-                    self.relate(premise, key, wanted, step.position, None, depth, todo, step.weight, step.between)
+                    self.relate(
+                        premise,
+                        key,
+                        wanted,
+                        step.position,
+                        None,
+                        depth,
+                        todo,
+                        step.weight,
+                        step.between,
+                        (id(step), "support"),
+                    )
         attacked = (
             ClaimKind.REBUTTAL if kind in (ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT) else ClaimKind.COUNTERPOINT
         )
         for attack in self.attacks_of.get(key, []):
-            self.relate(attack.attacker, key, attacked, attack.position, None, depth, todo, attack.weight)
+            via = (id(attack), "attack")
+            self.relate(attack.attacker, key, attacked, attack.position, None, depth, todo, attack.weight, via=via)
         for step in steps:
             if not self.plain(step):
                 self.linked(step, key, depth, todo)
@@ -423,7 +509,8 @@ class _Tree:
         for step in self.undercut_steps.get(key, []):
             if step.conclusion == parent:
                 for attacker, position, weight in step.undercuts:
-                    self.relate(attacker, key, ClaimKind.UNDERCUT, position, None, depth, todo, weight)
+                    via = (id(step), "undercut")
+                    self.relate(attacker, key, ClaimKind.UNDERCUT, position, None, depth, todo, weight, via=via)
         return todo
 
     def plain(self, step: _Support) -> bool:
@@ -462,9 +549,20 @@ class _Tree:
                 tags=step.tags,
             )
         )
+        via = (id(step), "support")
         for premise in step.premises:
-            self.relate(premise, conclusion, ClaimKind.PREMISE, step.position, argument_id, depth, todo)
+            self.relate(premise, conclusion, ClaimKind.PREMISE, step.position, argument_id, depth, todo, via=via)
         for assumption in step.assumptions:
-            self.relate(assumption, conclusion, ClaimKind.ASSUMPTION, step.position, argument_id, depth, todo)
+            self.relate(assumption, conclusion, ClaimKind.ASSUMPTION, step.position, argument_id, depth, todo, via=via)
         for attacker, position, weight in step.undercuts:
-            self.relate(attacker, conclusion, ClaimKind.UNDERCUT, position, argument_id, depth, todo, weight)
+            self.relate(
+                attacker,
+                conclusion,
+                ClaimKind.UNDERCUT,
+                position,
+                argument_id,
+                depth,
+                todo,
+                weight,
+                via=(id(step), "undercut"),
+            )

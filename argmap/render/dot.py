@@ -205,8 +205,12 @@ def _node_attrs(node: ViewNode, look: Theme, mark_gaps: bool, *, url: str | None
     if node.kind is ClaimKind.THESIS:
         attrs["fontsize"] = "13"
     if mark_gaps and node.gaps:
-        classes.append("gap")
-        attrs.update(style=_dashed(style), color=look.gap, penwidth="2.6")
+        # critical: a heavy dashed border in the theme's gap colour; major: a lighter dotted one
+        classes += ["gap", node.gap_severity or "critical"]
+        if node.gap_severity in ("", "critical"):
+            attrs.update(style=_dashed(style), color=look.gap, penwidth="3")
+        else:
+            attrs.update(style=_dashed(style, "dotted"), color=look.gap_major, penwidth="2.2")
     if url:
         attrs["URL"] = url
         classes.append("linked")
@@ -214,9 +218,9 @@ def _node_attrs(node: ViewNode, look: Theme, mark_gaps: bool, *, url: str | None
     return attrs
 
 
-def _dashed(style: str) -> str:
+def _dashed(style: str, line: str = "dashed") -> str:
     parts = [p for p in style.split(",") if p not in ("bold", "solid")]
-    return ",".join([*parts, "dashed"])
+    return ",".join([*parts, line])
 
 
 def _junction_attrs(junction: ViewJunction, look: Theme) -> tuple[str, dict[str, str]]:
@@ -295,18 +299,22 @@ def _add_legend(
         )
     extra = len(names)
     if mark_gaps:
-        legend.node(
-            f"legend{extra}",
-            label="weak (gaps)",
-            shape="box",
-            style="rounded,dashed",
-            color=look.gap,
-            penwidth="2.6",
-            fontcolor=look.text,
-            tooltip="weak claim",
-            **{"class": "legend gap"},
-        )
-        extra += 1
+        for severity, color, line, width in (
+            ("critical", look.gap, "dashed", "3"),
+            ("major", look.gap_major, "dotted", "2.2"),
+        ):
+            legend.node(
+                f"legend{extra}",
+                label=f"{severity} weak point",
+                shape="box",
+                style=f"rounded,{line}",
+                color=color,
+                penwidth=width,
+                fontcolor=look.text,
+                tooltip=f"a claim a {severity} weak point hits (argmap gaps)",
+                **{"class": f"legend gap {severity}"},
+            )
+            extra += 1
     if junctions:
         legend.node(
             f"legend{extra}",

@@ -3,8 +3,9 @@
 `argmap render --format` takes its choices from `FORMATS`, and the format of `-o FILE` is looked up
 by its extension in `EXTENSIONS`. A format is produced from the diagram view (argmap.views.diagram)
 by its `produce` function: DOT is argmap's own text; SVG, PNG and PDF are that text laid out by
-Graphviz (argmap.render.graphviz) and checked. A new format (an interactive HTML page, say) is one
-more entry with its own `produce`.
+Graphviz (argmap.render.graphviz) and checked. The interactive HTML page shows more than the
+diagram (quotes, sources, verdicts), so it is produced from the map itself (`produce_map`,
+argmap.render.page).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from argmap.model import ArgMap
     from argmap.render.graphviz import Progress
     from argmap.render.pipeline import RenderOptions
     from argmap.views.diagram import DiagramView
@@ -27,7 +29,9 @@ class RenderFormat:
     #: file extensions that mean this format, the usual one first
     extensions: tuple[str, ...]
     #: the bytes of `view` drawn as the options say; raises RenderError
-    produce: Callable[[DiagramView, RenderOptions, Progress | None], bytes]
+    produce: Callable[[DiagramView, RenderOptions, Progress | None], bytes] | None
+    #: for a format drawn from the whole map rather than the diagram view: its bytes; raises RenderError
+    produce_map: Callable[[ArgMap, RenderOptions, Progress | None], bytes] | None = None
 
 
 def dot_source(view: DiagramView, options: RenderOptions) -> str:
@@ -55,6 +59,12 @@ def _graphviz_output(view: DiagramView, options: RenderOptions, progress: Progre
     )
 
 
+def _html_page(argmap: ArgMap, options: RenderOptions, progress: Progress | None) -> bytes:
+    from argmap.render.page import render_page
+
+    return render_page(argmap, options, progress)
+
+
 FORMATS: dict[str, RenderFormat] = {
     f.name: f
     for f in (
@@ -62,6 +72,7 @@ FORMATS: dict[str, RenderFormat] = {
         RenderFormat("png", (".png",), _graphviz_output),
         RenderFormat("pdf", (".pdf",), _graphviz_output),
         RenderFormat("dot", (".dot", ".gv"), _dot_text),
+        RenderFormat("html", (".html", ".htm"), None, _html_page),
     )
 }
 #: file extension (lower case, with its dot) -> format name

@@ -45,6 +45,8 @@ class RenderOptions:
     focus: str | None = None
     legend: bool = True
     gaps: bool = False
+    #: the least severity `gaps` marks (critical and major by default)
+    gaps_minimum: str = "major"
     timeout: float = DEFAULT_TIMEOUT
     #: the layout program (--dot PATH); None: argmap.render.graphviz.find_program chooses
     dot: str | None = None
@@ -76,21 +78,32 @@ def resolve_format(output: str, fmt: str | None) -> str:
     return from_ext
 
 
-def gap_reasons(argmap: ArgMap) -> dict[str, tuple[str, ...]]:
-    """Claim id -> the reasons `argmap gaps` gives for it (claims with no gap are absent)."""
+def gap_reasons(argmap: ArgMap, *, minimum: str = "major") -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Claim id -> the ranked weak points of `argmap gaps` of `minimum` severity or worse that hit
+    it (`severity kind: reason`, worst first), and claim id -> the worst of their severities.
+
+    A weak point hits the claims it is about, not those it only reaches: an unanswered counterpoint
+    hits the counterpoint, a weak source the claims that cite it (argmap.analysis.ranking.hit_claims).
+    """
     from argmap.analysis.gaps import find_gaps
+    from argmap.analysis.ranking import at_least, hit_claims, rank_gaps
+    from argmap.findings import GapSeverity
 
     reasons: dict[str, list[str]] = {}
-    for gap in find_gaps(argmap):
-        if gap.claim is not None:
-            reasons.setdefault(gap.claim, []).append(f"{gap.kind}: {gap.reason}")
-    return {claim: tuple(items) for claim, items in reasons.items()}
+    worst: dict[str, str] = {}
+    for item in at_least(rank_gaps(argmap, find_gaps(argmap)), GapSeverity.parse(minimum)):
+        for claim in hit_claims(argmap, item):
+            reasons.setdefault(claim, []).append(f"{item.severity} {item.kind}: {item.reason}")
+            worst.setdefault(claim, str(item.severity))  # items come worst first
+    return {claim: tuple(items) for claim, items in reasons.items()}, worst
 
 
 def view_of(argmap: ArgMap, options: RenderOptions) -> DiagramView:
     """What the diagram of `argmap` shows as `options` say. Raises ViewError."""
-    weak = gap_reasons(argmap) if options.gaps else None
-    return build_view(argmap, wrap=options.wrap, depth=options.depth, focus=options.focus, gaps=weak)
+    weak, severities = gap_reasons(argmap, minimum=options.gaps_minimum) if options.gaps else (None, None)
+    return build_view(
+        argmap, wrap=options.wrap, depth=options.depth, focus=options.focus, gaps=weak, gap_severities=severities
+    )
 
 
 def map_to_dot(argmap: ArgMap, options: RenderOptions) -> tuple[str, int]:
@@ -122,6 +135,9 @@ def overview_depth(argmap: ArgMap, limit: int = OVERVIEW_LIMIT) -> int | None:
 def render_map(argmap: ArgMap, options: RenderOptions, *, progress: Progress | None = None) -> bytes:
     """The bytes of `argmap` drawn as `options` say; a large map laid out without --depth, --focus
     or --all is drawn as an overview (said on `progress`). Raises RenderError (and ViewError)."""
+    produce = FORMATS[options.format]
+    if produce.produce_map is not None:
+        return produce.produce_map(argmap, options, progress)
     if options.format != "dot" and not options.all and options.depth is None and options.focus is None:
         depth = overview_depth(argmap)
         if depth is not None:
@@ -132,7 +148,9 @@ def render_map(argmap: ArgMap, options: RenderOptions, *, progress: Progress | N
                     f"{depth} level{'s' if depth != 1 else ''} below the thesis, each box counting what is folded "
                     "below it (--all draws everything; --focus ID or --depth N a part)"
                 )
-    return FORMATS[options.format].produce(view_of(argmap, options), options, progress)
+    if produce.produce is None:
+        raise RenderError(f"format {options.format} has no producer")
+    return produce.produce(view_of(argmap, options), options, progress)
 
 
 def stderr_progress(message: str) -> None:

@@ -26,7 +26,9 @@ class Theme:
     kinds: Mapping[ClaimKind, tuple[str, str, str]]
     support: str
     attack: str
+    #: the border of a claim a critical weak point hits (render --gaps); `gap_major` for a major one
     gap: str
+    gap_major: str
 
 
 # Okabe-Ito colours (safe for the common colour-vision deficiencies): blue #0072B2, bluish green
@@ -50,6 +52,7 @@ THEMES: dict[str, Theme] = {
         support="#009E73",
         attack="#D55E00",
         gap="#D55E00",
+        gap_major="#E69F00",
     ),
     "dark": Theme(
         name="dark",
@@ -69,6 +72,7 @@ THEMES: dict[str, Theme] = {
         support="#2fc59b",
         attack="#ff7a3d",
         gap="#ff5a36",
+        gap_major="#f0c040",
     ),
     "print": Theme(
         name="print",
@@ -88,6 +92,7 @@ THEMES: dict[str, Theme] = {
         support="black",
         attack="black",
         gap="black",
+        gap_major="black",
     ),
 }
 

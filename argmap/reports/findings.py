@@ -1,9 +1,12 @@
 """The line-oriented formats of findings, written once for every kind of finding: parsable, github,
 sarif, and the envelope of the JSON documents.
 
-A finding is a validate Problem or a gaps Gap (argmap.findings.Finding). A finding without a severity
-(a gap, today) is rendered neutrally: its category ("gap") stands where a severity would, and its
-annotation level is error when its id is one the run fails on, warning otherwise.
+A finding is a validate Problem or a gaps Gap (argmap.findings.Finding). A ranked gap carries a
+GapSeverity (critical, major, minor, info): its name stands where a severity would, and its annotation
+level is error when the run fails on it (its kind or its severity is in `fail_on`), else the level its
+severity maps to (critical error, major warning, minor and info notice). A finding without a severity
+is rendered neutrally: its category ("gap") where a severity would stand, warning (or error when the
+run fails on its id) as its level.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from argmap import __version__
-from argmap.findings import Finding, Severity
+from argmap.findings import Finding, Severity, fails_on
 from argmap.reports.base import ReportFormat
 from argmap.text.markup import github_escape
 from argmap.text.safe import visible
@@ -34,11 +37,14 @@ class FindingsReport(Protocol):
 
 
 def level(finding: Finding, *, fail_on: Collection[str] = ()) -> Severity:
-    """The severity an annotation shows: the finding's own, or for one without, error when its id
-    fails the run and warning otherwise."""
-    if finding.severity is not None:
-        return finding.severity
-    return Severity.ERROR if finding.id in fail_on else Severity.WARNING
+    """The severity an annotation shows: a validate severity as it is; for a gap, error when the run
+    fails on it, else its severity's level (warning for a gap without one)."""
+    severity = finding.severity
+    if isinstance(severity, Severity):
+        return severity
+    if fails_on(finding, fail_on):
+        return Severity.ERROR
+    return severity.annotation if severity is not None else Severity.WARNING
 
 
 def format_parsable(findings: Iterable[Finding]) -> str:
@@ -56,6 +62,8 @@ def format_github(findings: Iterable[Finding], *, fail_on: Collection[str] = ())
     out = []
     for f in findings:
         title = f"argmap {f.category} {f.id}" if f.category else f"argmap {f.id}"
+        if f.severity is not None and not isinstance(f.severity, Severity):
+            title += f" ({f.severity})"  # a gap's own severity beside the annotation level
         message = f.message if f.fix is None else f"{f.message} -- fix: {f.fix}"
         out.append(
             f"::{_GITHUB_LEVEL[level(f, fail_on=fail_on)]} "
@@ -75,8 +83,15 @@ class SarifRule:
     severity: Severity
 
 
-def format_sarif(findings: Iterable[Finding], *, rules: Sequence[SarifRule], fail_on: Collection[str] = ()) -> str:
-    """SARIF 2.1.0, as GitHub code scanning accepts it."""
+def format_sarif(
+    findings: Iterable[Finding],
+    *,
+    rules: Sequence[SarifRule],
+    fail_on: Collection[str] = (),
+    help_page: str = "docs/rules.md",
+) -> str:
+    """SARIF 2.1.0, as GitHub code scanning accepts it. A gap's severity is also in the result's
+    `properties` (critical/major/minor/info is not a SARIF level)."""
     index = {rule.id: n for n, rule in enumerate(rules)}
     descriptors = [
         {
@@ -85,7 +100,7 @@ def format_sarif(findings: Iterable[Finding], *, rules: Sequence[SarifRule], fai
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.description},
             "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
-            "helpUri": f"https://github.com/argmap/argmap/blob/main/docs/rules.md#{rule.id}",
+            "helpUri": f"https://github.com/argmap/argmap/blob/main/{help_page}#{rule.id}",
         }
         for rule in rules
     ]
@@ -107,6 +122,8 @@ def format_sarif(findings: Iterable[Finding], *, rules: Sequence[SarifRule], fai
         }
         if f.id in index:
             result["ruleIndex"] = index[f.id]
+        if f.severity is not None and not isinstance(f.severity, Severity):
+            result["properties"] = {"severity": str(f.severity)}  # a gap's own scale
         results.append(result)
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

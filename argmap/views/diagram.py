@@ -56,6 +56,8 @@ class ViewNode:
     url: str | None
     #: reasons from `argmap gaps` when the claim was marked weak
     gaps: tuple[str, ...] = ()
+    #: the worst severity of those weak points ("critical", "major", ...; "" when not marked)
+    gap_severity: str = ""
     #: supporters/attackers not drawn because of --depth/--focus
     hidden_children: int = 0
 
@@ -216,12 +218,13 @@ def build_view(
     depth: int | None = None,
     focus: str | None = None,
     gaps: Mapping[str, Sequence[str]] | None = None,
+    gap_severities: Mapping[str, str] | None = None,
 ) -> DiagramView:
     """The nodes and edges to draw for `argmap`.
 
     `focus` is a claim id to draw instead of the thesis as the root; `depth` keeps only claims at
     most that many relations below the root. Without either, every claim is drawn. `gaps` maps a
-    claim id to the reasons it was found weak.
+    claim id to the reasons it was found weak, `gap_severities` to the worst severity among them.
     """
     if depth is not None and depth < 0:
         raise ViewError("--depth must be 0 or more")
@@ -259,6 +262,7 @@ def build_view(
                 tooltip=_tooltip(claim, reasons, cited),
                 url=_first_url(claim, urls),
                 gaps=reasons,
+                gap_severity=(gap_severities or {}).get(claim.id, "") if reasons else "",
                 hidden_children=hidden_children,
             )
         )

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from argmap.analysis.gaps import Coverage, Gap, missing_fields
+from argmap.analysis.ranking import hit_claims
+from argmap.findings import GapSeverity
 from argmap.graph import descendants, path_to_thesis
 from argmap.model import FORMAT1_KINDS, ArgMap, Claim, ClaimKind, Edge, Source
 from argmap.text.safe import visible
@@ -31,6 +33,8 @@ GLYPHS: dict[ClaimKind, tuple[str, str]] = {
 POINTER = "→"
 ARGUMENT_MARK = "⊕"  # before a claim that belongs to a linked argument (format 2)
 GAP_MARK = "⚠"
+#: the style of a weak point's mark, by its severity (as in `argmap gaps`)
+SEVERITY_STYLE = {"critical": "bold red", "major": "yellow", "minor": "cyan", "info": "dim"}
 MIN_TEXT_WIDTH = 20
 
 Line = tuple[Segment, ...]
@@ -76,15 +80,26 @@ class _ViewBuilder:
         self.options = options
         self.width = max(options.width, MIN_TEXT_WIDTH)
         self.numbers = {s.id: n for n, s in enumerate(argmap.source_index.values(), start=1)}
-        self.claim_gaps: dict[str, list[str]] = {}
+        # claim id -> (mark, style) of each weak point hitting it, worst first: `critical unanswered`
+        # for a ranked gap (info ones are not marked), the bare kind for an unranked one
+        self.claim_gaps: dict[str, list[tuple[str, str]]] = {}
         self.source_gaps: dict[str, Gap] = {}
         for gap in gaps:
-            if gap.kind == "source-incomplete" and gap.source:
+            severity = gap.severity
+            if severity is not None and severity is GapSeverity.INFO:
+                continue
+            if gap.source and "source-incomplete" in (gap.kinds or (gap.kind,)):
                 self.source_gaps.setdefault(gap.source, gap)
-            elif gap.claim is not None:
-                kinds = self.claim_gaps.setdefault(gap.claim, [])
-                if gap.kind not in kinds:
-                    kinds.append(gap.kind)
+            if severity is None:
+                hit = [gap.claim] if gap.kind != "source-incomplete" and gap.claim else []
+                mark = (gap.kind, "yellow")
+            else:
+                hit = hit_claims(argmap, gap)
+                mark = (f"{severity}\u00a0{gap.kind}", SEVERITY_STYLE[str(severity)])
+            for claim_id in hit:
+                marks = self.claim_gaps.setdefault(claim_id, [])
+                if mark not in marks:
+                    marks.append(mark)
         self.printed: set[str] = set()
         self.pointers: list[tuple[int, str]] = []  # (line index, claim id) of each "→ see" line
         self.cited: set[str] = set()
@@ -114,9 +129,9 @@ class _ViewBuilder:
                 unknown = dict.fromkeys(c.source for c in claim.cites if c.source not in numbers)
                 markers += "".join([f"[?{visible(u)}]" for u in unknown])
             tokens.append((markers, "cyan"))
-        kinds = self.claim_gaps.get(claim.id)
-        if kinds:
-            tokens.append((f"{GAP_MARK}\u00a0" + ",\u00a0".join(kinds), "yellow"))  # kept on one line
+        marks = self.claim_gaps.get(claim.id)
+        if marks:  # kept on one line, in the style of the worst
+            tokens.append((f"{GAP_MARK}\u00a0" + ",\u00a0".join(m for m, _ in marks), marks[0][1]))
         return tokens
 
     def walk(self, root: str, *, remaining: int | None, path: list[str] | None) -> None:
@@ -269,8 +284,19 @@ class _ViewBuilder:
         gap = self.source_gaps.get(source.id)
         if gap is not None:
             missing = ",\u00a0".join(f"no {m}" for m in missing_fields(source)).replace(" ", "\u00a0")
-            tokens.append((f"{GAP_MARK}\u00a0" + missing, "yellow"))
+            severity = "" if gap.severity is None else f"{gap.severity}\u00a0"
+            style = "yellow" if gap.severity is None else SEVERITY_STYLE[str(gap.severity)]
+            tokens.append((f"{GAP_MARK}\u00a0{severity}" + missing, style))
         return tokens
+
+
+def _gap_count(gaps: Sequence[Gap]) -> str:
+    """`12 gaps` for unranked gaps; `26 weak points (12 critical, 4 major)` for ranked ones."""
+    if not gaps or all(g.severity is None for g in gaps):
+        return f"{len(gaps)} gap{'s' if len(gaps) != 1 else ''}"
+    worst = [f"{n} {s}" for s in ("critical", "major") if (n := sum(1 for g in gaps if str(g.severity) == s))]
+    head = f"{len(gaps)} weak point{'s' if len(gaps) != 1 else ''}"
+    return head + (f" ({', '.join(worst)})" if worst else "")
 
 
 def header_lines(argmap: ArgMap, gaps: Sequence[Gap], coverage: Coverage, width: int) -> list[Line]:
@@ -288,7 +314,7 @@ def header_lines(argmap: ArgMap, gaps: Sequence[Gap], coverage: Coverage, width:
     n_sources = len(argmap.source_index)
     summary = (
         f"{total} claim{'s' if total != 1 else ''}: {', '.join(parts)}; "
-        f"{n_sources} source{'s' if n_sources != 1 else ''}; {len(gaps)} gap{'s' if len(gaps) != 1 else ''}"
+        f"{n_sources} source{'s' if n_sources != 1 else ''}; {_gap_count(gaps)}"
     )
     # format 2's kinds join the legend only in maps that have them
     legend = "  ".join(f"{g} {k.value}" for k, (g, _) in GLYPHS.items() if k in FORMAT1_KINDS or counts[k])

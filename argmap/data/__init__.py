@@ -1,0 +1,1 @@
+"""Data files installed with argmap: the JSON Schema of the map format (argmap.schema.json)."""
