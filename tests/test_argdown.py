@@ -479,7 +479,16 @@ def test_the_assad_map_round_trips_and_its_losses_are_reported() -> None:
     assert again.map.sources == tuple(
         type(s)(**{**s.__dict__, "position": again.map.sources[i].position}) for i, s in enumerate(original.sources)
     )
-    assert losses == ()
+    # format 2's semantics, expectations, weights, schemes and critical questions are kept for argmap only
+    assert [p.message.split(":")[0] for p in losses] == [
+        "the map's evaluation semantics",
+        "expectations (expect",
+        "weights",
+        "argument schemes",
+        "critical questions raised",
+        "critical questions answered",
+    ]
+    assert all(p.severity is Severity.WARNING for p in losses)
 
 
 def test_losses_are_warnings_naming_what_argdown_cannot_hold() -> None:

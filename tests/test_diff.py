@@ -55,8 +55,8 @@ def assad_changed() -> str:
     )
     text = changed(
         text,
-        "      counterpoints:\n        - id: penetration-is-counterterrorism\n",
-        "      counterpoints:\n        - id: penetration-is-counterterrorism\n"
+        "        - id: penetration-is-counterterrorism\n",
+        "        - id: penetration-is-counterterrorism\n"
         "          rebuttals:\n"
         "            - id: embedding-let-groups-grow\n"
         "              claim: Waiting for the opportune moment let the groups grow in the meantime.\n"
@@ -64,11 +64,11 @@ def assad_changed() -> str:
         "                - source: article\n"
         '                  quote: "only at the opportune moment do we move"\n',
     )
-    text = text.replace("mamlouk-practical", "mamlouk-pragmatic")
+    text = text.replace("mamlouk-embed-and-wait", "mamlouk-embed-then-strike")
     text = changed(
         text,
-        "officials that the regime's approach was practical, not theoretical.",
-        "officials that the regime's approach was practical.",
+        "embeds itself in them and moves only at the opportune moment.",
+        "embeds itself in them and moves later.",
     )
     return text
 

@@ -111,12 +111,12 @@ def test_prompts_wrap_at_the_width_and_the_review_lists_claim_ids() -> None:
     answers = iter(["", None])
     result = run_session(items, DrillIO(lambda p: next(answers), lambda text, style: said.append(text)), width=50)
     assert all(len(line) <= 50 for text in said for line in text.splitlines()), said
-    assert said[1].splitlines()[0] == "The article states the regime's aim as fact but"
-    assert said[1].splitlines()[1].startswith("  shows no order")  # later lines indented under the first
+    assert said[1].splitlines()[0] == "The article states the regime's aim but shows no"
+    assert said[1].splitlines()[1].startswith("  order, document")  # later lines indented under the first
     review = [text for text, _ in summary(items, result)]
     assert review[1:] == [
         "To review:",
-        "  motive-is-inferred: The article states the regime's aim as fact but shows no order, document or statement of…",
+        "  motive-is-inferred: The article states the regime's aim but shows no order, document or statement of intent…",
     ]
 
 

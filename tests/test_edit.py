@@ -167,7 +167,7 @@ def test_fmt_of_the_assad_map_only_moves_keys() -> None:
     after = format_bytes(data, file="m.yaml").after
     assert words(after) == words(data)
     # a list of short scalars that would not fit in 100 columns stays a block list
-    assert b"          between:\n            - regime atrocities against civilians and activists\n" in after
+    assert b"            between:\n                - regime atrocities against civilians and activists\n" in after
 
 
 def test_fmt_refuses_what_it_cannot_lay_out_and_names_the_place() -> None:

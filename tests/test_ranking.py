@@ -117,21 +117,30 @@ def test_analysed_text_record_is_info() -> None:
 def test_assad_map_top_weak_points_and_counts() -> None:
     argmap, ranked = ranked_of("maps/assad_isis.yaml")
     found = find_gaps(argmap)
-    assert (len(found), len(ranked)) == (105, 26)
+    assert (len(found), len(ranked)) == (135, 63)
     counts = {s: sum(1 for g in ranked if str(g.severity) == s) for s in ("critical", "major", "minor", "info")}
-    assert counts == {"critical": 12, "major": 4, "minor": 6, "info": 4}
-    # the article's headline weakness first: the unnamed research behind its four correlations
-    first = ranked[0]
-    assert (first.source, first.severity) == ("unnamed-research", GapSeverity.CRITICAL)
-    assert [c for c in first.claims if c.startswith("releases-correlate")] == [
+    assert counts == {"critical": 14, "major": 32, "minor": 13, "info": 4}
+    # first the objections the text leaves open against the thesis's own arguments, then the
+    # article's headline weakness: the unnamed research behind its four correlations
+    assert [(g.kind, g.claim) for g in ranked[:4]] == [
+        ("unanswered", "iraq-released-prisoners-too"),
+        ("unanswered", "few-named-men-tied-to-isis"),
+        ("unanswered", "penetration-is-counterterrorism"),
+        ("unanswered", "fuel-bought-out-of-necessity"),
+    ]
+    fifth = ranked[4]
+    assert (fifth.source, fifth.severity) == ("unnamed-research", GapSeverity.CRITICAL)
+    assert [c for c in fifth.claims if c.startswith("releases-correlate")] == [
         "releases-correlate-with-activist-arrests",
         "releases-correlate-with-few-combats",
         "releases-correlate-with-economic-cooperation",
         "releases-correlate-with-iraq-link",
     ]
-    # the 63 claims resting on the article alone are three items, not 63
+    # the claims resting on the article alone are three items, not one per claim
     analysed = [g for g in ranked if g.source == "article" and g.kind == "unsupported"]
-    assert sorted(len(g.claims) for g in analysed) == [10, 17, 20]
+    assert sorted(len(g.claims) for g in analysed) == [7, 15, 20]
+    # each open critical question of a scheme is an item of its own (format 2)
+    assert sum(1 for g in ranked if g.kind == "open-question") == 28
 
 
 @pytest.mark.parametrize(

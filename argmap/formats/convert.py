@@ -143,8 +143,10 @@ def extract(argmap: ArgMap, *, focus: str | None = None, depth: int | None = Non
     the focused claim becomes the thesis (what only a non-thesis can have is dropped from it: its
     weight, questions, variables and the undercuts of its own step). Refs between kept claims are
     kept, refs out of the part dropped, and a linked argument left without a premise is dropped
-    with what is written under it. The sources kept are those the part cites (with those they are
-    known through). Raises ValueError for an unknown focus.
+    with what is written under it. An inferred claim whose supports are cut off loses `inferred`,
+    and the map's `expect:` is left out (a part's labels need not be the whole map's). The sources
+    kept are those the part cites (with those they are known through). Raises ValueError for an
+    unknown focus.
     """
     if focus is None and depth is None:
         return argmap
@@ -206,6 +208,9 @@ def extract(argmap: ArgMap, *, focus: str | None = None, depth: int | None = Non
         for a in argmap.arguments
         if a.conclusion in kept and a.id not in dropped_arguments
     )
+    # An inferred claim whose supports were cut off is no longer drawn from anything in the part.
+    supported = {e.parent for e in edges if not e.attacks}
+    claims = [replace(c, inferred=False) if c.inferred and c.id not in supported else c for c in claims]
     # The sources the part cites, what they are known through, and the analysed text.
     cited = {c.source for claim in claims for c in claim.cites} | ({argmap.analyses} if argmap.analyses else set())
     todo = list(cited)
@@ -222,7 +227,9 @@ def extract(argmap: ArgMap, *, focus: str | None = None, depth: int | None = Non
         claims=tuple(claims),
         edges=edges,
         arguments=arguments,
-        expect=tuple(e for e in argmap.expect if e.claim in kept),
+        # the whole map's expected labels need not hold for a part of it (attacks from elsewhere are
+        # gone, supports below the cut too): a part carries none
+        expect=(),
     )
 
 
