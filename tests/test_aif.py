@@ -100,10 +100,17 @@ def test_the_xaif_wrapper_is_read() -> None:
 
 
 def test_malformed_json_is_one_problem_with_its_position() -> None:
-    result = read(b'{"nodes": [\n  {"nodeID": 1,}\n]}', file="bad.aif")
+    data = '{"nodes": [\n  {"nodeID": 1,}\n]}'
+    result = read(data.encode(), file="bad.aif")
     assert result.map is None
     ((line, column, rule),) = [(p.line, p.column, p.rule) for p in result.problems]
-    assert (line, column, rule) == (2, 16, "syntax")
+    # where Python's own JSON parser places the error (one column apart between Python versions)
+    try:
+        json.loads(data)
+    except json.JSONDecodeError as error:
+        expected = (error.lineno, error.colno)
+    assert (line, column, rule) == (*expected, "syntax")
+    assert (line, column) in ((2, 15), (2, 16))
 
 
 def test_an_unknown_node_type_and_a_dangling_edge_are_problems_at_the_node_and_edge() -> None:
