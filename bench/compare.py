@@ -3,12 +3,14 @@
     git worktree add /tmp/argmap-base <commit>      # the tree to compare against
     python bench/compare.py /tmp/argmap-base [--runs 7] [--sizes 1000,10000]
 
-For each case (start-up, validate, gaps, show, eval, brief, render to DOT and to SVG, on
-maps/assad_isis.yaml and on generated maps of each size), both trees run the same argmap command on
-the same file, alternating which goes first from round to round, after one warm-up run each. Reported:
-medians of child CPU time (user + system) and of wall time, and the ratio this/baseline of each. The
-ratio is the figure to read: absolute times move with the machine's load, ratios measured in one run
-do not. Output goes to pipes or bench/out/, as in CI.
+For each case (start-up, validate, gaps, show, eval, brief, render to DOT and to SVG, on the Assad map
+(the baseline's copy, which both trees read) and on generated maps of each size), both trees run the
+same argmap command on the same file, alternating which goes first from round to round, after one
+warm-up run each. Reported: medians of child CPU time (user + system) and of wall time, and the ratio
+this/baseline of each. The ratio is the figure to read: absolute times move with the machine's load,
+ratios measured in one run do not. A case that either tree ends with exit 2 (or the two with different
+exit codes) did not do the same work, and is reported as not comparable. Output goes to pipes or
+bench/out/, as in CI.
 """
 
 from __future__ import annotations
@@ -31,11 +33,12 @@ from benchenv import child_env  # noqa: E402
 from genmap import generate  # noqa: E402
 
 
-def timed(argv: list[str], *, tree: Path) -> tuple[float, float]:
-    """(wall seconds, child CPU seconds) of one run of `python -m argmap ARGV` from source tree `tree`."""
+def timed(argv: list[str], *, tree: Path) -> tuple[float, float, int]:
+    """(wall seconds, child CPU seconds, exit code) of one run of `python -m argmap ARGV` from source
+    tree `tree`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "argmap", *argv],
         cwd=tree,
         env=child_env(tree),
@@ -46,13 +49,12 @@ def timed(argv: list[str], *, tree: Path) -> tuple[float, float]:
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.returncode
 
 
-def cases(sizes: list[int]) -> list[tuple[str, list[str]]]:
+def cases(sizes: list[int], assad: str) -> list[tuple[str, list[str]]]:
     """(name, argv) of every case; generated maps are written to bench/out/ once."""
     OUT.mkdir(exist_ok=True)
-    assad = str(ROOT / "maps" / "assad_isis.yaml")
     result: list[tuple[str, list[str]]] = [("--version", ["--version"])]
     maps = [("assad", assad)]
     for size in sizes:
@@ -80,26 +82,37 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="rounds per case (medians are reported)")
     parser.add_argument("--sizes", default="1000,10000", help="generated map sizes, comma separated")
     parser.add_argument("--only", default="", help="run only the cases whose name contains this text")
+    parser.add_argument(
+        "--assad",
+        type=Path,
+        help="the Assad map both trees run on (default: the baseline's own maps/assad_isis.yaml, which an "
+        "older tree can read; this tree reads every older map format too)",
+    )
     args = parser.parse_args()
     baseline = args.baseline.resolve()
     if not (baseline / "argmap" / "__init__.py").is_file():
         parser.error(f"{baseline} holds no argmap source tree")
+    assad = str((args.assad or baseline / "maps" / "assad_isis.yaml").resolve())
     trees = {"this": ROOT, "baseline": baseline}
-    print(f"this tree: {ROOT}\nbaseline:  {baseline}\nmedians of {args.runs} interleaved rounds; {os.cpu_count()} CPUs")
+    print(f"this tree: {ROOT}\nbaseline:  {baseline}\nAssad map: {assad}")
+    print(f"medians of {args.runs} interleaved rounds; {os.cpu_count()} CPUs")
     print(f"{'case':<22} {'this cpu':>9} {'base cpu':>9} {'ratio':>6}  {'this wall':>9} {'base wall':>9} {'ratio':>6}")
     ratios: list[float] = []
-    for name, argv in cases([int(s) for s in args.sizes.split(",") if s]):
+    for name, argv in cases([int(s) for s in args.sizes.split(",") if s], assad):
         if args.only not in name:
             continue
-        runs: dict[str, list[tuple[float, float]]] = {tree: [] for tree in trees}
-        for path in trees.values():  # warm-up: bytecode caches, file cache
-            timed(argv, tree=path)
+        runs: dict[str, list[tuple[float, float, int]]] = {tree: [] for tree in trees}
+        codes = {tree: timed(argv, tree=path)[2] for tree, path in trees.items()}  # warm-up: caches
+        if codes["this"] != codes["baseline"] or codes["this"] > 1:
+            # a run that stops with a usage or read error does not do the work: no ratio to report
+            print(f"{name:<22} not comparable: exit {codes['this']} here, {codes['baseline']} in the baseline")
+            continue
         for round_ in range(args.runs):
             order = list(trees) if round_ % 2 == 0 else list(trees)[::-1]
             for tree in order:
                 runs[tree].append(timed(argv, tree=trees[tree]))
-        wall = {tree: statistics.median(w for w, _ in runs[tree]) for tree in trees}
-        cpu = {tree: statistics.median(c for _, c in runs[tree]) for tree in trees}
+        wall = {tree: statistics.median(w for w, _, _ in runs[tree]) for tree in trees}
+        cpu = {tree: statistics.median(c for _, c, _ in runs[tree]) for tree in trees}
         ratio = cpu["this"] / cpu["baseline"] if cpu["baseline"] else float("nan")
         ratios.append(ratio)
         print(

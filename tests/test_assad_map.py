@@ -324,6 +324,11 @@ def test_argmap_validate_is_clean() -> None:
     assert "warning" not in output.lower(), output
 
 
+def test_the_map_is_in_the_canonical_layout() -> None:
+    result = run_argmap("fmt", "--check", "maps/")
+    assert (result.returncode, result.stdout + result.stderr) == (0, "0 files would be reformatted, 1 unchanged\n")
+
+
 def test_argmap_validate_against_the_article() -> None:
     require_article()
     result = run_argmap("validate", str(MAP), "--snapshot", f"article={ARTICLE}")

@@ -284,46 +284,6 @@ CLAIM = Record(
         ),
         Field("tags", Words(), label="tags of {owner}", example="tags: [a, b]"),
         Field("note", _TEXT, label="the note of {owner}"),
-        _claim_list(ClaimKind.PREMISE, "premises"),
-        _claim_list(ClaimKind.CORRELATION, "correlations"),
-        _claim_list(
-            ClaimKind.COUNTERPOINT,
-            "counterpoints",
-            kinds=frozenset(ClaimKind) - {ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT},
-            misplaced="the claims that attack {owner} are listed under 'rebuttals'",
-        ),
-        _claim_list(
-            ClaimKind.REBUTTAL,
-            "rebuttals",
-            kinds=frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT}),
-            misplaced="only counterpoints and undercuts have 'rebuttals'; to attack {owner}, "
-            "list the attack under 'counterpoints'",
-        ),
-        Field(
-            "between",
-            Words(min_items=2),
-            label="between of {owner}",
-            example="between: [a, b]",
-            kinds=frozenset({ClaimKind.CORRELATION}),
-            misplaced="'between' belongs to correlations; {owner} is a {kind}",
-        ),
-        Field(
-            "arguments",
-            Arguments(),
-            label="'arguments' of {owner}",
-            example="arguments: [{id: ..., premises: [...]}]",
-            since=2,
-            description="Linked arguments for this claim: each one's premises support it only together.",
-        ),
-        _claim_list(
-            ClaimKind.UNDERCUT,
-            "undercuts",
-            kinds=_STEP_KINDS,
-            since=2,
-            description="Claims that deny that this claim supports its parent (not that it is true).",
-            misplaced="only premises and correlations have 'undercuts' (of the support they give); "
-            "to deny {owner}, list the attack under 'counterpoints'",
-        ),
         Field(
             "inferred",
             Flag(),
@@ -365,6 +325,46 @@ CLAIM = Record(
             kinds=frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT}),
             description="The id of the critical question this attack presses.",
             misplaced="only counterpoints and undercuts raise critical questions, not {owner}",
+        ),
+        Field(
+            "between",
+            Words(min_items=2),
+            label="between of {owner}",
+            example="between: [a, b]",
+            kinds=frozenset({ClaimKind.CORRELATION}),
+            misplaced="'between' belongs to correlations; {owner} is a {kind}",
+        ),
+        _claim_list(ClaimKind.PREMISE, "premises"),
+        _claim_list(ClaimKind.CORRELATION, "correlations"),
+        Field(
+            "arguments",
+            Arguments(),
+            label="'arguments' of {owner}",
+            example="arguments: [{id: ..., premises: [...]}]",
+            since=2,
+            description="Linked arguments for this claim: each one's premises support it only together.",
+        ),
+        _claim_list(
+            ClaimKind.COUNTERPOINT,
+            "counterpoints",
+            kinds=frozenset(ClaimKind) - {ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT},
+            misplaced="the claims that attack {owner} are listed under 'rebuttals'",
+        ),
+        _claim_list(
+            ClaimKind.REBUTTAL,
+            "rebuttals",
+            kinds=frozenset({ClaimKind.COUNTERPOINT, ClaimKind.UNDERCUT}),
+            misplaced="only counterpoints and undercuts have 'rebuttals'; to attack {owner}, "
+            "list the attack under 'counterpoints'",
+        ),
+        _claim_list(
+            ClaimKind.UNDERCUT,
+            "undercuts",
+            kinds=_STEP_KINDS,
+            since=2,
+            description="Claims that deny that this claim supports its parent (not that it is true).",
+            misplaced="only premises and correlations have 'undercuts' (of the support they give); "
+            "to deny {owner}, list the attack under 'counterpoints'",
         ),
     )
 )
