@@ -60,7 +60,8 @@ MAX_CLAIM_DEPTH = 200
 # How messages name a claim before its id is known.
 _CLAIM_OF_KIND = {kind: "the thesis" if kind is ClaimKind.THESIS else f"a {kind.value}" for kind in ClaimKind}
 _CLAIM_ID, _CLAIM_TEXT = CLAIM.by_name["id"], CLAIM.by_name["claim"]
-_CLAIM_REST = tuple(f for f in CLAIM.fields if f.name not in ("id", "claim"))
+#: a claim's keys other than id and claim, by name (the walk visits the keys a claim has, not all it may have)
+_CLAIM_REST = {f.name: f for f in CLAIM.fields if f.name not in ("id", "claim")}
 _CITED_SOURCE = CITATION.by_name["source"]
 #: claim keys whose value goes into the model as read, with the position of the value kept
 _CLAIM_VALUES = ("inferred", "weight", "standard", "answers", "raises")
@@ -198,10 +199,10 @@ class _Walker(ValueReader):
             values: dict[str, Any] = {}  # what `read` gives for the other keys, by name
             positions: dict[str, Position] = {}
             between_position = None
-            for spec in _CLAIM_REST:
-                if spec.name not in fields:
+            for name, (key_node, value_node) in fields.items():
+                spec = _CLAIM_REST.get(name)
+                if spec is None:
                     continue
-                key_node, value_node = fields[spec.name]
                 if spec.kinds is not None and kind not in spec.kinds:
                     self.report(key_node, fill(spec.misplaced, owner, kind.value))
                     continue

@@ -1,0 +1,88 @@
+"""The model's classes: frozen dataclasses whose `__init__` is argmap.model.quick_init's."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+
+import pytest
+
+from argmap import model
+from argmap.model import Claim, ClaimKind, Position, quick_init
+
+MODEL_CLASSES = [model.Citation, model.Source, model.Claim, model.Edge, model.Argument, model.Expectation, model.ArgMap]
+HERE = Position("m.yaml", 3, 5)
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_the_quick_init_takes_what_the_dataclass_init_takes(cls: type) -> None:
+    # the same class as dataclasses alone would make it, for its own generated __init__
+    plain = dataclasses.dataclass(frozen=True)(
+        type(cls.__name__, (), {"__annotations__": dict(cls.__annotations__), **_defaults(cls)})
+    )
+    assert cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
+    assert list(inspect.signature(cls.__init__).parameters) == list(inspect.signature(plain.__init__).parameters)
+    ours_all = inspect.signature(cls.__init__).parameters.values()
+    for ours, theirs in zip(ours_all, inspect.signature(plain.__init__).parameters.values(), strict=True):
+        assert ours.kind is theirs.kind
+        # a default factory's parameter has a marker as its default in both (a different one)
+        if theirs.default is inspect.Parameter.empty or repr(theirs.default) != "<factory>":
+            assert ours.default == theirs.default
+
+
+def _defaults(cls: type) -> dict[str, object]:
+    return {
+        f.name: dataclasses.field(default=f.default)
+        if f.default is not dataclasses.MISSING
+        else dataclasses.field(default_factory=f.default_factory)
+        for f in dataclasses.fields(cls)
+        if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+    }
+
+
+def test_defaults_and_factories_are_filled_in_and_factories_called_each_time() -> None:
+    one = Claim("c", "Text.", ClaimKind.PREMISE, HERE)
+    two = Claim(id="c", text="Text.", kind=ClaimKind.PREMISE, position=HERE)
+    assert (one.parent, one.depth, one.cites, one.weight, one.inferred, one.positions) == (None, 0, (), None, False, {})
+    assert one == two and hash(one) == hash(two)
+    assert one.positions is not two.positions  # a new dict each time, as default_factory gives
+
+
+def test_positional_and_keyword_arguments_land_in_their_fields() -> None:
+    claim = Claim("c", "Text.", ClaimKind.COUNTERPOINT, HERE, "t", 2, weight=0.5, positions={"weight": HERE})
+    assert (claim.id, claim.text, claim.kind, claim.position, claim.parent, claim.depth, claim.weight) == (
+        "c", "Text.", ClaimKind.COUNTERPOINT, HERE, "t", 2, 0.5,
+    )  # fmt: skip
+    assert claim.field_position("weight") == HERE
+    with pytest.raises(TypeError):
+        Claim("c", "Text.")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Claim("c", "Text.", ClaimKind.PREMISE, HERE, colour="red")  # type: ignore[call-arg]
+
+
+def test_instances_stay_frozen_and_replace_works() -> None:
+    claim = Claim("c", "Text.", ClaimKind.PREMISE, HERE)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        claim.text = "Other."  # type: ignore[misc]
+    changed = dataclasses.replace(claim, text="Other.")
+    assert (changed.text, claim.text, changed.id) == ("Other.", "Text.", "c")
+
+
+def test_cached_properties_of_a_map_still_work() -> None:
+    claim = Claim("t", "Thesis.", ClaimKind.THESIS, HERE)
+    argmap = model.ArgMap("m.yaml", claims=(claim,), thesis="t")
+    assert argmap.claim_index == {"t": claim}
+    assert argmap.claim("t") is claim
+
+
+def test_quick_init_on_a_class_of_its_own() -> None:
+    @quick_init
+    @dataclasses.dataclass(frozen=True)
+    class Pair:
+        left: int
+        right: list[int] = dataclasses.field(default_factory=list)
+        label: str = "x"
+
+    assert Pair(1) == Pair(1, [], "x")
+    assert Pair(1, label="y").label == "y"
+    assert Pair(1).right is not Pair(1).right
