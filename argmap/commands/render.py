@@ -13,6 +13,7 @@ from argmap.findings import GAP_SEVERITIES
 from argmap.render.dot import DIRECTIONS
 from argmap.render.formats import EXTENSIONS, FORMATS, STDOUT_FORMAT, choice_list, usual_extensions
 from argmap.render.graphviz import DEFAULT_TIMEOUT, ENGINES
+from argmap.render.layout import LAYOUTS
 from argmap.render.themes import THEMES
 
 
@@ -98,6 +99,13 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
     help=f"Graphviz layout engine: {_described(ENGINES)}.",
 )
 @click.option(
+    "--layout",
+    type=click.Choice(tuple(LAYOUTS)),
+    default="auto",
+    show_default=True,
+    help=f"How dot lays the map out: {_described(LAYOUTS)}; what auto chose for a large map is said on stderr.",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(1, 86_400),
     callback=_finite,
@@ -119,6 +127,13 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
     is_flag=True,
     help="Draw every claim of a large map (past 2,000 claims a picture is otherwise an overview of the top levels).",
 )
+@click.option(
+    "--split",
+    "split",
+    metavar="DIR",
+    help="Instead of -o: write DIR/overview.EXT (the thesis and the claims right below it) and one "
+    "DIR/branch-ID.EXT per branch of the thesis, drawn whole (EXT from --format, svg by default).",
+)
 @click.option("--which", is_flag=True, help="Say which layout program would draw the format, and exit.")
 def command(
     path: str | None,
@@ -133,9 +148,11 @@ def command(
     gaps: bool,
     gaps_minimum: str,
     engine: str,
+    layout: str,
     timeout: float,
     dot: str | None,
     draw_all: bool,
+    split: str | None,
     which: bool,
 ) -> int:
     """Draw the argument in PATH (or - for stdin) as a Graphviz diagram.
@@ -152,6 +169,28 @@ def command(
         return _which(fmt or (STDOUT_FORMAT if output in (None, "-") else None), output, dot)
     if path is None:
         raise click.UsageError("missing PATH: the map to draw, or - for stdin")
+    if split is not None:
+        if output is not None:
+            raise click.UsageError("--split DIR writes its own files: give it without -o")
+        if depth is not None or focus is not None:
+            raise click.UsageError(
+                "--split DIR draws the whole map, a page per branch: give it without --depth or --focus"
+            )
+        return _split(
+            path,
+            split,
+            fmt or STDOUT_FORMAT,
+            direction=direction,
+            theme=theme,
+            wrap=wrap,
+            legend=legend,
+            gaps=gaps,
+            gaps_minimum=gaps_minimum,
+            engine=engine,
+            timeout=timeout,
+            dot=dot,
+            layout=layout,
+        )
     if output is None:
         raise click.UsageError(
             f"missing -o OUT: the file to write ({choice_list(usual_extensions())}), or -o - for stdout"
@@ -160,6 +199,8 @@ def command(
         resolved = resolve_format(output, fmt)
     except RenderError as exc:
         raise ArgmapError(str(exc)) from None
+    if layout == "columns" and engine != "dot":
+        raise click.UsageError(f"--layout columns needs --engine dot (a {engine} layout has no ranks to cut)")
     opened = open_map(path)
     options = RenderOptions(
         format=resolved,
@@ -175,6 +216,7 @@ def command(
         timeout=timeout,
         dot=dot,
         all=draw_all,
+        layout=layout,
     )
     try:
         data = render_map(opened.map, options, progress=stderr_progress)
@@ -205,4 +247,37 @@ def _which(fmt: str | None, output: str | None, dot: str | None) -> int:
     kind = "graphviz-pure" if program.pure else "Graphviz"
     click.echo(f"{resolved}: {kind}, {visible(program.path)} ({program.origin})")
     click.echo(f"  {program.version()}")
+    return 0
+
+
+def _split(path: str, directory: str, fmt: str, **settings: object) -> int:
+    """`--split DIR`: every page drawn first, then each written atomically."""
+    import os
+
+    from argmap.output import OutputError, write_output
+    from argmap.render.pipeline import RenderError, RenderOptions, stderr_progress
+    from argmap.render.split import split_pages
+    from argmap.text.safe import visible
+    from argmap.views.diagram import ViewError
+
+    if settings["layout"] == "columns" and settings["engine"] != "dot":
+        raise click.UsageError(
+            f"--layout columns needs --engine dot (a {settings['engine']} layout has no ranks to cut)"
+        )
+    if not os.path.isdir(directory):
+        raise ArgmapError(f"--split: '{visible(directory)}' is not a directory (make it first)")
+    opened = open_map(path)
+    options = RenderOptions(format=fmt, **settings)  # type: ignore[arg-type]
+    try:
+        pages = split_pages(opened.map, options, progress=stderr_progress)
+    except (RenderError, ViewError) as exc:
+        raise ArgmapError(str(exc)) from None
+    for name, data in pages:
+        try:
+            write_output(os.path.join(directory, name), data, inputs=[path])
+        except OutputError as exc:
+            raise ArgmapError(str(exc)) from None
+    stderr_progress(
+        f"wrote {pages[0][0]} and {len(pages) - 1} branch page{'s' if len(pages) != 2 else ''} to {visible(directory)}"
+    )
     return 0

@@ -17,6 +17,7 @@ argmap.render.statements, exactly as the package's node()/edge() would write the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import quote as percent_quote
 
 from argmap.model import FORMAT1_KINDS, ClaimKind
@@ -134,9 +135,20 @@ def node_label(node: ViewNode) -> list[str]:
 
 
 def to_dot(
-    view: DiagramView, *, direction: str = "LR", theme: str = "light", legend: bool = True, mark_gaps: bool = False
+    view: DiagramView,
+    *,
+    direction: str = "LR",
+    theme: str = "light",
+    legend: bool = True,
+    mark_gaps: bool = False,
+    engine: str = "dot",
+    minlen: Mapping[int, int] | None = None,
 ) -> str:
-    """The DOT source of `view`: deterministic for the same view and options."""
+    """The DOT source of `view`: deterministic for the same view and options.
+
+    `minlen` gives the rank offset of the edges (by index in `view.edges`) that start a band of
+    `--layout columns` (argmap.render.layout). For an engine other than dot, boxes may not overlap
+    and the legend is one block (a table in one box) that Graphviz packs beside the map."""
     import graphviz
 
     if direction not in DIRECTIONS:
@@ -158,6 +170,10 @@ def to_dot(
         pad="0.3",
         outputorder="edgesfirst",
     )
+    if engine != "dot":
+        # force-directed engines: push overlapping boxes apart (prism keeps the layout's shape)
+        # with a margin around each box, and pack the legend's box beside the map, not inside it
+        graph.attr("graph", overlap="prism", sep="+14", esep="+6", pack="true", packmode="graph")
     graph.attr("node", fontname=FONT, fontsize="11", margin="0.14,0.08", penwidth="1.3")
     graph.attr("edge", dir="back", arrowsize="0.9")
     ids = {node.id: f"n{index}" for index, node in enumerate(view.nodes)}
@@ -172,9 +188,18 @@ def to_dot(
     for junction in view.junctions:
         label, attrs = _junction_attrs(junction, look)
         graph.body.append(writer.statement(ids[junction.id], label, attrs))
-    for edge in view.edges:
-        graph.body.append(writer.statement(f"{ids[edge.parent]} -> {ids[edge.child]}", None, _edge_attrs(edge, look)))
-    if legend:
+    offsets = minlen or {}
+    for index, edge in enumerate(view.edges):
+        attrs = _edge_attrs(edge, look)
+        if index in offsets:
+            # a band of --layout columns starts here: its rank offset, and no pull towards the
+            # parent's side, so that the band sits beside the one before it
+            attrs.update(minlen=str(offsets[index]), weight="0")
+        graph.body.append(writer.statement(f"{ids[edge.parent]} -> {ids[edge.child]}", None, attrs))
+    if legend and engine != "dot":
+        present = frozenset(node.kind for node in view.nodes)
+        graph.body.append(_legend_box(look, mark_gaps=mark_gaps, present=present, junctions=bool(view.junctions)))
+    elif legend:
         present = frozenset(node.kind for node in view.nodes)
         _add_legend(
             graph,
@@ -346,3 +371,39 @@ def _add_legend(
     else:
         legend.body.append("\t{rank=same; " + " ".join(f"legend{i};" for i in range(extra)) + "}\n")
     graph.subgraph(legend)  # type: ignore[attr-defined]
+
+
+def _legend_box(look: Theme, *, mark_gaps: bool, present: frozenset[ClaimKind], junctions: bool) -> str:
+    """The legend as one box holding a table, for the force-directed engines (they ignore
+    clusters, and would scatter the legend's boxes among the claims). An HTML-like label made of
+    argmap's own words and the theme's colours only: no map text reaches it."""
+    rows = ['<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>']
+    for kind in ClaimKind:
+        if kind in FORMAT1_KINDS or kind in present:
+            fill, border, font = look.kinds[kind]
+            rows.append(
+                f'<TR><TD COLSPAN="2" BGCOLOR="{fill}" COLOR="{border}" BORDER="1">'
+                f'<FONT COLOR="{font}">{kind.value}</FONT></TD></TR>'
+            )
+    if mark_gaps:
+        rows.append(f'<TR><TD COLSPAN="2"><FONT COLOR="{look.gap}">- - critical weak point</FONT></TD></TR>')
+        rows.append(f'<TR><TD COLSPAN="2"><FONT COLOR="{look.gap_major}">·· major weak point</FONT></TD></TR>')
+    if junctions:
+        rows.append(
+            f'<TR><TD COLSPAN="2"><FONT COLOR="{look.support}">● joins premises that support only together'
+            "</FONT></TD></TR>"
+        )
+    rows.append(
+        f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{look.support}">——▶</FONT></TD>'
+        f'<TD ALIGN="LEFT"><FONT COLOR="{look.support}">supports</FONT></TD></TR>'
+    )
+    rows.append(
+        f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{look.attack}">- - -⊣</FONT></TD>'
+        f'<TD ALIGN="LEFT"><FONT COLOR="{look.attack}">attacks</FONT></TD></TR>'
+    )
+    table = (
+        f'<<TABLE BORDER="1" COLOR="{look.legend_border}" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
+    return f'\tlegend [label={table} shape=plaintext fontsize=10 fontcolor="{look.text}" tooltip=Legend class=legend]\n'

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from argmap.model import ArgMap
     from argmap.render.graphviz import Progress
+    from argmap.render.layout import LayoutPlan
     from argmap.render.pipeline import RenderOptions
     from argmap.views.diagram import DiagramView
 
@@ -34,22 +35,41 @@ class RenderFormat:
     produce_map: Callable[[ArgMap, RenderOptions, Progress | None], bytes] | None = None
 
 
-def dot_source(view: DiagramView, options: RenderOptions) -> str:
-    """The DOT text of `view` drawn as `options` say."""
+def dot_source(view: DiagramView, options: RenderOptions, plan: LayoutPlan | None = None) -> str:
+    """The DOT text of `view` drawn as `options` say, laid out as `plan` says (None: one tree)."""
     from argmap.render.dot import to_dot
 
-    return to_dot(view, direction=options.direction, theme=options.theme, legend=options.legend, mark_gaps=options.gaps)
+    return to_dot(
+        view,
+        direction=options.direction,
+        theme=options.theme,
+        legend=options.legend,
+        mark_gaps=options.gaps,
+        engine=options.engine,
+        minlen=plan.minlen if plan is not None else None,
+    )
+
+
+def planned_source(view: DiagramView, options: RenderOptions, progress: Progress | None) -> str:
+    """The DOT text of `view` with the layout that `--layout` picks (argmap.render.layout), which
+    is said on `progress` when there is something to say."""
+    from argmap.render.layout import plan_layout
+
+    plan = plan_layout(view, layout=options.layout, direction=options.direction, engine=options.engine)
+    if plan.message and progress:
+        progress(plan.message)
+    return dot_source(view, options, plan)
 
 
 def _dot_text(view: DiagramView, options: RenderOptions, progress: Progress | None) -> bytes:
-    return dot_source(view, options).encode("utf-8")
+    return planned_source(view, options, progress).encode("utf-8")
 
 
 def _graphviz_output(view: DiagramView, options: RenderOptions, progress: Progress | None) -> bytes:
     from argmap.render.graphviz import lay_out
 
     return lay_out(
-        dot_source(view, options),
+        planned_source(view, options, progress),
         fmt=options.format,
         claims=len(view.nodes),
         engine=options.engine,

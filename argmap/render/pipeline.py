@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from argmap.model import ArgMap
 from argmap.render.errors import RenderError
-from argmap.render.formats import EXTENSIONS, FORMATS, STDOUT_FORMAT, choice_list, dot_source, usual_extensions
+from argmap.render.formats import EXTENSIONS, FORMATS, STDOUT_FORMAT, choice_list, planned_source, usual_extensions
 from argmap.render.graphviz import DEFAULT_TIMEOUT, Progress
 from argmap.text.safe import visible
 from argmap.views.diagram import DiagramView, build_view
@@ -52,6 +52,8 @@ class RenderOptions:
     dot: str | None = None
     #: draw every claim of a large map, not the overview (--all)
     all: bool = False
+    #: one of argmap.render.layout.LAYOUTS (--layout)
+    layout: str = "auto"
 
 
 #: past this many claims, a picture drawn without --depth, --focus or --all is an overview: the top
@@ -107,9 +109,10 @@ def view_of(argmap: ArgMap, options: RenderOptions) -> DiagramView:
 
 
 def map_to_dot(argmap: ArgMap, options: RenderOptions) -> tuple[str, int]:
-    """The DOT source for `argmap` drawn as `options` say, and the number of claims drawn."""
+    """The DOT source for `argmap` drawn and laid out as `options` say (the layout chosen as for
+    SVG, silently), and the number of claims drawn."""
     view = view_of(argmap, options)
-    return dot_source(view, options), len(view.nodes)
+    return planned_source(view, options, None), len(view.nodes)
 
 
 def overview_depth(argmap: ArgMap, limit: int = OVERVIEW_LIMIT) -> int | None:
