@@ -20,8 +20,18 @@ class OutputError(Exception):
     """The output could not be written; the message says why (exit code 2)."""
 
 
+#: the most one render, brief or conversion may write (docs/format.md, "Limits"); past it nothing is
+MAX_OUTPUT_BYTES = 512 * 2**20
+
+
 def write_output(target: str, data: bytes, *, inputs: Iterable[str] = ()) -> None:
-    """Write `data` to `target` ('-' is stdout) atomically; refuse to overwrite an input."""
+    """Write `data` to `target` ('-' is stdout) atomically; refuse to overwrite an input, or to
+    write more than MAX_OUTPUT_BYTES."""
+    if len(data) > MAX_OUTPUT_BYTES:
+        raise OutputError(
+            f"{target}: the output would be {len(data) // 2**20} MB, more than the "
+            f"{MAX_OUTPUT_BYTES // 2**20} MB argmap writes; nothing was written"
+        )
     if target == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

@@ -15,8 +15,10 @@ reports both.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +34,13 @@ from argmap.text.suggest import reset_budget
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 MAP_SUFFIXES = (".yaml", ".yml")
+#: the most a map may demand (docs/format.md, "Limits"): bytes of the file (libyaml composes about
+#: 5 MB/s; a 50 MB map of 130,000 claims is real), claims, relations (edges, refs included), and
+#: characters in one message
+MAX_MAP_BYTES = 128 * 2**20
+MAX_CLAIMS = 500_000
+MAX_RELATIONS = 1_000_000
+MAX_MESSAGE_CHARS = 2_000
 _MAP_MARKER = re.compile(rb"^argmap\s*:", re.MULTILINE)
 
 
@@ -77,15 +86,32 @@ def find_maps(paths: Iterable[str]) -> list[str]:
 
 
 def _maps_in(directory: str) -> list[str]:
+    """The map files under `directory`. Refuses (InputError) a map file that is not a regular file
+    inside it: a link to a device (/dev/zero never ends) or to a file elsewhere (whose keys the
+    messages would echo) is no map of this tree."""
     found = []
+    top = os.path.realpath(directory)
     for folder, subfolders, names in os.walk(directory):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in sorted(names):
             if name.endswith(MAP_SUFFIXES) and not name.startswith("."):
                 candidate = os.path.join(folder, name)
+                _check_in_tree(candidate, top, directory)
                 if _looks_like_map(candidate):
                     found.append(candidate)
     return found
+
+
+def _check_in_tree(path: str, top: str, directory: str) -> None:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # a dangling link or a file gone: reading it reports why
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{path}: not a regular file (a map file must be one; a link to a device is refused)")
+    real = os.path.realpath(path)
+    if os.path.commonpath([top, real]) != top:
+        raise InputError(f"{path}: a link to a file outside {directory} (a map found in a folder must be inside it)")
 
 
 def _looks_like_map(path: str) -> bool:
@@ -97,9 +123,11 @@ def _looks_like_map(path: str) -> bool:
     """
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(MAX_MAP_BYTES + 1)
     except OSError:
         return True  # let validation report why it cannot be read
+    if len(data) > MAX_MAP_BYTES:
+        return True  # let reading it report the size
     if _MAP_MARKER.search(data):
         return True
     if b"argmap" not in data:
@@ -112,23 +140,46 @@ def _looks_like_map(path: str) -> bool:
     )
 
 
+def read_stdin() -> bytes:
+    """Standard input, at most MAX_MAP_BYTES of it (an endless pipe is refused, not read). Raises InputError."""
+    import sys
+
+    data = sys.stdin.buffer.read(MAX_MAP_BYTES + 1)
+    if len(data) > MAX_MAP_BYTES:
+        raise InputError(f"{STDIN_NAME}: larger than {MAX_MAP_BYTES // 2**20} MB (the most a map may be)")
+    return data
+
+
 def read_input(path: str, *, stdin: bytes | None = None) -> Input:
     """The bytes of a map file, or of `stdin` for '-'. Raises InputError."""
     if path == STDIN:
-        if stdin is None:
-            import sys
-
-            stdin = sys.stdin.buffer.read()
-        return Input(stdin, STDIN_NAME, None)
+        return Input(read_stdin() if stdin is None else stdin, STDIN_NAME, None)
     file = Path(path)
     try:
-        data = file.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; a regular file ignores it
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory (this command reads one map file)") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(f"{path}: is a directory (this command reads one map file)")
+            if stat.S_ISFIFO(info.st_mode):  # a pipe, as `<(git show REV:map.yaml)` gives: read it, bounded
+                os.set_blocking(stream.fileno(), True)
+            elif not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{path}: not a regular file (a device or socket is no map)")
+            if info.st_size > MAX_MAP_BYTES:
+                raise InputError(f"{path}: larger than {MAX_MAP_BYTES // 2**20} MB (the most a map may be)")
+            data = stream.read(MAX_MAP_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_MAP_BYTES:
+        raise InputError(f"{path}: larger than {MAX_MAP_BYTES // 2**20} MB (the most a map may be)")
     return Input(data, path, str(file.resolve().parent))
 
 
@@ -145,12 +196,41 @@ def check_file(
     reset_budget()
     try:
         loaded = reader_for(path)(source.data, file=source.display, base_dir=source.base_dir)
+        if loaded.map is not None:
+            check_size(loaded.map)
         problems = list(loaded.problems)
         if loaded.map is not None:
             problems.extend(check_map(loaded.map, snapshots=snapshots, disabled=skip))
+    except InputError:
+        raise
     except Exception as exc:  # a bug, not bad input: name the file, keep the stack for --traceback
         raise InternalError(f"{source.display}: internal error: {type(exc).__name__}: {exc}") from exc
-    return CheckedMap(source.display, loaded.map, tuple(filter_problems(problems, disabled=skip)))
+    kept = [_bounded(p) for p in filter_problems(problems, disabled=skip)]
+    return CheckedMap(source.display, loaded.map, tuple(kept))
+
+
+def check_size(argmap: ArgMap) -> None:
+    """Refuse (InputError, exit 2) a map with more claims or relations than argmap works on, naming
+    where the first one past the limit is written."""
+    if len(argmap.claims) > MAX_CLAIMS:
+        where = argmap.claims[MAX_CLAIMS].position
+        raise InputError(
+            f"{argmap.file}:{where.line}:{where.column}: the map has {len(argmap.claims):,} claims; "
+            f"argmap works on at most {MAX_CLAIMS:,} (docs/format.md, Limits)"
+        )
+    if len(argmap.edges) > MAX_RELATIONS:
+        where = argmap.edges[MAX_RELATIONS].position
+        raise InputError(
+            f"{argmap.file}:{where.line}:{where.column}: the map has {len(argmap.edges):,} relations; "
+            f"argmap works on at most {MAX_RELATIONS:,} (docs/format.md, Limits)"
+        )
+
+
+def _bounded(problem: Problem) -> Problem:
+    """A problem whose message is at most MAX_MESSAGE_CHARS long (cut with an ellipsis)."""
+    if len(problem.message) <= MAX_MESSAGE_CHARS:
+        return problem
+    return dataclasses.replace(problem, message=problem.message[: MAX_MESSAGE_CHARS - 1] + "…")
 
 
 def validate_paths(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from argmap.analysis.argument_gaps import open_questions, unchallenged_load_bearing, unstated_assumptions
 from argmap.findings import GapSeverity
+from argmap.graph import strongly_connected_components
 from argmap.model import ArgMap, Citation, Claim, ClaimKind, Edge, Position, Source
 
 #: every gap kind, in the order docs/gaps.md describes them
@@ -211,18 +212,6 @@ class Coverage:
 # --- sources: via chains, roots, independence ----------------------------------------------------
 
 
-def _via_chain(argmap: ArgMap, source_id: str) -> list[str]:
-    """`source_id` followed by the sources it is known through, in order; stops at a cycle or unknown id."""
-    chain = [source_id]
-    seen = {source_id}
-    current = argmap.source(source_id)
-    while current is not None and current.via and current.via not in seen:
-        chain.append(current.via)
-        seen.add(current.via)
-        current = argmap.source(current.via)
-    return chain
-
-
 class _Sources:
     """Per-source facts computed once: via root, and why it is not independent evidence (if so)."""
 
@@ -230,22 +219,57 @@ class _Sources:
         self.argmap = argmap
         self.root: dict[str, str] = {}
         self.weak: dict[str, str | None] = {}  # source id -> "analysed" | "via" | "anonymous" | "unknown" | None
+        self._reaches: dict[str, bool] = {}  # source id -> whether its via chain holds the analysed text
 
     def _compute(self, source_id: str) -> None:
-        chain = _via_chain(self.argmap, source_id)
-        self.root[source_id] = chain[-1]
+        # Walk the via chain until it ends, loops, or meets a source already computed; then settle
+        # every source on the walk at once (a chain of n sources costs n steps, not n * n / 2).
+        analysed = self.argmap.analyses
+        chain = [source_id]
+        at = {source_id: 0}
+        current = self.argmap.source(source_id)
+        tail_root: str | None = None
+        tail_reaches = False
+        loop_start: int | None = None
+        while current is not None and current.via:
+            via = current.via
+            if via in at:
+                loop_start = at[via]
+                break
+            if via in self.root:
+                tail_root, tail_reaches = self.root[via], self._reaches[via]
+                break
+            at[via] = len(chain)
+            chain.append(via)
+            current = self.argmap.source(via)
+        root = tail_root if tail_root is not None else chain[-1]
+        # a source on a via loop is rooted in the member just before it (its walk stops there)
+        loop = chain[loop_start:] if loop_start is not None else []
+        loop_reaches = analysed is not None and analysed in loop
+        reaches = tail_reaches or loop_reaches
+        for i in range(len(chain) - 1, -1, -1):
+            member = chain[i]
+            reaches = reaches or member == analysed
+            if loop_start is not None and i >= loop_start:
+                self.root[member] = chain[i - 1] if i > loop_start else chain[-1]
+                self._reaches[member] = loop_reaches
+            else:
+                self.root[member] = root
+                self._reaches[member] = reaches
+            self.weak[member] = self._weakness(member)
+
+    def _weakness(self, source_id: str) -> str | None:
         source = self.argmap.source(source_id)
         analysed = self.argmap.analyses
         if source is None:
-            self.weak[source_id] = "unknown"
-        elif analysed is not None and source_id == analysed:
-            self.weak[source_id] = "analysed"
-        elif analysed is not None and analysed in chain:
-            self.weak[source_id] = "via"
-        elif source.anonymous:
-            self.weak[source_id] = "anonymous"
-        else:
-            self.weak[source_id] = None
+            return "unknown"
+        if analysed is not None and source_id == analysed:
+            return "analysed"
+        if self._reaches[source_id]:
+            return "via"
+        if source.anonymous:
+            return "anonymous"
+        return None
 
     def root_of(self, source_id: str) -> str:
         if source_id not in self.root:
@@ -392,13 +416,13 @@ def _correlation_only(argmap: ArgMap, claim: Claim, support: Support) -> Iterabl
     if not edges or any(argmap.claim_index[e.child].kind is not ClaimKind.CORRELATION for e in edges):
         return
     ids = list(dict.fromkeys(e.child for e in edges))
-    variables: list[str] = []
+    variables: dict[str, None] = {}  # ordered, and a set: `between` may name thousands
     for cid in ids:
         correlated = argmap.claim(cid)
         if correlated is not None:
-            variables.extend(v for v in correlated.between if v not in variables)
+            variables.update(dict.fromkeys(correlated.between))
     listed = ", ".join(f"'{i}'" for i in ids)
-    link = (" linking " + " and ".join(f"'{v}'" for v in variables[:3])) if variables else ""
+    link = (" linking " + " and ".join(f"'{v}'" for v in list(variables)[:3])) if variables else ""
     yield Gap(
         "correlation-only",
         claim.id,
@@ -424,22 +448,27 @@ def _support_roots(argmap: ArgMap, roots: dict[str, str], support: Support) -> d
             if value is _MANY:
                 break
         result[claim.id] = value
-    # Only claims with supporters can change. Children are written after their parent, so visiting
-    # them in reverse document order settles a tree in one pass (and a second one confirms it).
-    order = [(cid, [e.child for e in support[cid]]) for cid in reversed(result) if support.get(cid)]
-    changed = True
-    while changed:
-        changed = False
-        for cid, children in order:
-            value = result[cid]
-            if value is _MANY:
-                continue
-            for child in children:
-                value = _join(value, result[child])
-            if value != result[cid]:
-                result[cid] = value
-                changed = True
+    # Components of the support graph come out supporters first: each is settled from its own
+    # citations and the settled components below it, once (a fixed point over document order took
+    # one pass per claim of a ref ladder written bottom up).
+    for component in _support_components(argmap, support):
+        members = set(component)
+        value = _NONE
+        for cid in component:
+            value = _join(value, result[cid])
+            for edge in support.get(cid, ()):
+                if edge.child not in members:
+                    value = _join(value, result[edge.child])
+        for cid in component:
+            result[cid] = value
     return result
+
+
+def _support_components(argmap: ArgMap, support: Support) -> list[list[str]]:
+    """Strongly connected components of the support graph (claim -> its supporters), supporters first."""
+    return strongly_connected_components(
+        argmap.claim_index, lambda cid: [e.child for e in support.get(cid, ()) if e.child in argmap.claim_index]
+    )
 
 
 class _Marker:
@@ -465,19 +494,17 @@ def _join(a: object, b: object) -> object:
 def _single_source(argmap: ArgMap, roots: dict[str, str], support: Support) -> Iterable[Gap]:
     """`roots` gives the via root of every cited source."""
     tree_roots = _support_roots(argmap, roots, support)
-    # Without support refs the support edges form a forest: no claim is in the support tree of a
-    # claim it supports, so a branch below another single-source branch is skipped without walking
-    # its tree (walking it for every claim of a long chain would be quadratic).
-    refs = any(e.ref for edges in support.values() for e in edges)
+    # A claim's support tree holds a claim it supports only when both are on one support cycle (in
+    # one strongly connected component): that decides which branch is the top without walking trees,
+    # and only the branches reported are walked.
+    component_of = {cid: n for n, component in enumerate(_support_components(argmap, support)) for cid in component}
     for claim in argmap.claim_index.values():
         root = tree_roots[claim.id]
         if not isinstance(root, str) or not support.get(claim.id):
             continue
-        members = _support_tree(support, claim.id) if refs else None
-        if _covered_by_parent(argmap, claim, tree_roots, members, support):
+        if _covered_by_parent(argmap, claim, tree_roots, component_of, support):
             continue
-        if members is None:
-            members = _support_tree(support, claim.id)
+        members = _support_tree(support, claim.id)
         member_cites = [c for m in members for c in argmap.claim_index[m].cites]
         n_cites = len(member_cites)
         source = argmap.source(root)
@@ -496,15 +523,14 @@ def _single_source(argmap: ArgMap, roots: dict[str, str], support: Support) -> I
 
 
 def _covered_by_parent(
-    argmap: ArgMap, claim: Claim, roots: dict[str, object], members: Collection[str] | None, support: Support
+    argmap: ArgMap, claim: Claim, roots: dict[str, object], component_of: dict[str, int], support: Support
 ) -> bool:
     """True when a claim that `claim` supports is a single-source branch root too (report only the top).
 
-    `members` is the support tree of `claim`, or None when the map has no support cycle (no claim
-    that `claim` supports is in it). In a support cycle every member has the same support tree;
-    there the first one written is the top.
+    `component_of` numbers the strongly connected components of the support graph: a claim that
+    `claim` supports is in the support tree of `claim` only when both are in one component. In a
+    support cycle every member has the same support tree; there the first one written is the top.
     """
-    in_tree = set(members) if members is not None else set()
     for edge in argmap.parents_index.get(claim.id, ()):
         if (
             edge.kind not in _SUPPORT_KINDS
@@ -512,7 +538,7 @@ def _covered_by_parent(
             or not support.get(edge.parent, ())
         ):
             continue
-        if edge.parent not in in_tree:
+        if component_of.get(edge.parent) != component_of[claim.id]:
             return True
         parent = argmap.claim_index[edge.parent]
         if (parent.position.line, parent.position.column) < (claim.position.line, claim.position.column):

@@ -14,6 +14,7 @@ from argmap.graph import find_cycles
 from argmap.model import ArgMap, Position, Source
 from argmap.text.quotes import normalise, quote_occurs
 from argmap.text.safe import shorten, visible
+from argmap.text.short import chain_form, short_form
 from argmap.text.suggest import did_you_mean as suggest
 from argmap.text.urls import url_problem
 
@@ -91,7 +92,7 @@ def via_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     graph = {s.id: [s.via] for s in argmap.sources if s.via and argmap.source(s.via) is not None}
     for cycle in find_cycles(graph):
         first = argmap.source_index[cycle[0]]
-        chain = " -> ".join(f"'{s}'" for s in cycle)
+        chain = chain_form([f"'{s}'" for s in cycle])
         yield Violation(first.field_position("via"), f"sources are known via each other in a circle: {chain}")
 
 
@@ -184,7 +185,7 @@ def bad_dates(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
             if value is not None and not is_iso_date(value):
                 yield Violation(
                     source.field_position(name),
-                    f"{name} of source '{source.id}' is '{visible(value)}'; write 2019, 2019-05 or 2019-05-14",
+                    f"{name} of source '{source.id}' is '{short_form(value)}'; write 2019, 2019-05 or 2019-05-14",
                 )
 
 
@@ -242,14 +243,17 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violatio
     ```
     """
     texts: dict[str, str | None] = {}
+    read = _SnapshotReader()
     for source_id, path in context.snapshots.items():
         source = argmap.source(source_id)
         if source is None:
             yield Violation(
-                Position(argmap.file, 1, 1), f"--snapshot names unknown source '{visible(source_id)}'", Severity.WARNING
+                Position(argmap.file, 1, 1),
+                f"--snapshot names unknown source '{short_form(source_id)}'",
+                Severity.WARNING,
             )
             continue
-        text, error = _read_snapshot(path)
+        text, error = read(path)
         texts[source_id] = text
         if error:
             yield Violation(
@@ -260,7 +264,7 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violatio
             found, error = _map_snapshot_path(source.snapshot, argmap.base_dir)
             text = None
             if found is not None:
-                text, error = _read_snapshot(found)
+                text, error = read(found)
             texts[source.id] = text
             if error:
                 yield Violation(
@@ -293,6 +297,35 @@ def _snapshot_for(argmap: ArgMap, source_id: str, texts: dict[str, str | None]) 
 
 
 MAX_SNAPSHOT_BYTES = 64 * 2**20
+#: the most bytes of snapshot files one map may have read, all its snapshots together (each file once)
+MAX_SNAPSHOT_TOTAL_BYTES = 256 * 2**20
+
+
+class _SnapshotReader:
+    """Reads each snapshot file once per map (by real path: many sources may share one copy) and
+    stops reading once the map's snapshots pass MAX_SNAPSHOT_TOTAL_BYTES in all."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, tuple[str | None, str | None]] = {}
+        self.total = 0
+
+    def __call__(self, path: str) -> tuple[str | None, str | None]:
+        real = os.path.realpath(path)
+        if real not in self.texts:
+            try:
+                size = os.stat(real).st_size
+            except OSError:
+                size = 0
+            if self.total + min(size, MAX_SNAPSHOT_BYTES) > MAX_SNAPSHOT_TOTAL_BYTES:
+                self.texts[real] = (
+                    None,
+                    f"{visible(path)}: not read, the map's snapshots pass "
+                    f"{MAX_SNAPSHOT_TOTAL_BYTES // 2**20} MB in all",
+                )
+            else:
+                self.texts[real] = _read_snapshot(path)
+                self.total += min(size, MAX_SNAPSHOT_BYTES)
+        return self.texts[real]
 
 
 def _map_snapshot_path(written: str, base_dir: str | None) -> tuple[str | None, str | None]:

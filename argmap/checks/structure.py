@@ -8,6 +8,7 @@ from argmap.checks import CheckContext, Violation, ids, rule
 from argmap.findings import Severity
 from argmap.graph import find_cycles, support_graph
 from argmap.model import ArgMap, ClaimKind, Edge
+from argmap.text.short import chain_form, short_form
 from argmap.text.suggest import did_you_mean as suggest
 
 
@@ -106,7 +107,8 @@ def unknown_refs(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]:
     known = argmap.claim_index
     for edge in argmap.edges:
         if edge.ref and edge.child not in known:
-            yield Violation(edge.position, f"ref to unknown claim '{edge.child}'{suggest(edge.child, known)}")
+            shown = short_form(edge.child)
+            yield Violation(edge.position, f"ref to unknown claim '{shown}'{suggest(edge.child, known)}")
 
 
 _UNCITED_KINDS = frozenset({ClaimKind.THESIS, ClaimKind.ASSUMPTION})
@@ -238,7 +240,7 @@ def support_cycles(argmap: ArgMap, context: CheckContext) -> Iterator[Violation]
             if closing
             else argmap.claim_index[cycle[0]].position
         )
-        yield Violation(where, f"support cycle: {' -> '.join(cycle)} (each supports the next)")
+        yield Violation(where, f"support cycle: {chain_form(cycle)} (each supports the next)")
 
 
 @rule(ids.EMPTY_CLAIM, Severity.ERROR)

@@ -6,8 +6,6 @@ The choices of --from and --to are read from the format registry (argmap.formats
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from argmap.commands.common import ArgmapError
@@ -70,7 +68,9 @@ def command(
     if output is None:
         raise click.UsageError("missing -o OUT: the file or folder to write, or -o - for stdout")
     options = ConvertOptions(source=source_format, target=target_format, strict=strict, focus=focus, depth=depth)
-    stdin = sys.stdin.buffer.read() if source == STDIO else None
+    from argmap.pipeline import read_stdin
+
+    stdin = read_stdin() if source == STDIO else None
     try:
         result = convert(source, output, options, stdin=stdin)
     except ConvertError as exc:

@@ -66,7 +66,7 @@ def command(
     Settings may live in [tool.argmap] in pyproject.toml or in .argmap.yaml.
     """
     from argmap.checks import REGISTRY
-    from argmap.pipeline import validate_paths
+    from argmap.pipeline import read_stdin, validate_paths
     from argmap.reports.base import print_report
     from argmap.reports.problems import ProblemsReport
     from argmap.reports.terminal import default_format
@@ -92,7 +92,7 @@ def command(
     except ConfigError as exc:
         raise ArgmapError(str(exc)) from None
     disabled = (set(settings.disable) - set(enable)) | set(disable)
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = read_stdin() if "-" in paths else None
     result = validate_paths(paths, disabled=disabled, snapshots=parse_snapshots(snapshots), stdin=stdin)
     fmt = PROBLEM_FORMATS[output_format or default_format(PROBLEM_FORMATS)]
     try:

@@ -35,6 +35,9 @@ SHORT_QUESTIONS = 6
 #: at most this many ranked weak points listed (a count of the rest follows)
 MAX_WEAK_POINTS = 15
 SHORT_WEAK_POINTS = 6
+#: how deep the lists of supporters nest; a chain thousands of claims deep, indented in full, made
+#: the brief quadratic in its length
+MAX_NESTING = 30
 #: the tags that set a counterpoint apart in the blocks: raised by the text itself, or a standard objection
 TAG_LABELS = {"conceded": "CONCEDED BY THE TEXT", "objection": "objection"}
 
@@ -171,8 +174,12 @@ def _evidence(argmap: ArgMap, cite: Citation) -> tuple[Inline, ...]:
     return tuple(parts)
 
 
-def _claim_items(argmap: ArgMap, evaluation: Evaluation, claim: Claim, level: int, shown: set[str]) -> list[Block]:
-    """The evidence of `claim`, then its supporters with theirs, depth first (iterative)."""
+def _claim_items(
+    argmap: ArgMap, evaluation: Evaluation, claim: Claim, level: int, shown: dict[str, str], *, place: str = ""
+) -> list[Block]:
+    """The evidence of `claim`, then its supporters with theirs, depth first (iterative). `shown`
+    maps each claim already written out to the place it was written (`place` names this one): a
+    claim met again gets a pointer instead of its subtree."""
     out: list[Block] = []
     todo: list[tuple[str, int, ClaimKind | None]] = [(claim.id, level, None)]
     while todo:
@@ -180,23 +187,33 @@ def _claim_items(argmap: ArgMap, evaluation: Evaluation, claim: Claim, level: in
         current = argmap.claim(claim_id)
         if current is None:
             continue
+        # items deeper than MAX_NESTING stay at that level and carry their depth instead
+        shown_at = min(depth, MAX_NESTING)
         if kind is not None:
             head: list[Inline] = [Strong(str(kind)), " ", Code(claim_id), f" ({_label(evaluation, claim_id)}): "]
+            if depth > MAX_NESTING:
+                head.insert(0, f"[depth {depth}] ")
             if claim_id in shown:
-                out.append(Item(depth, (*head, shorten(current.text, 80), " (see above)")))
+                out.append(Item(shown_at, (*head, shorten(current.text, 80), _pointer(shown[claim_id], place))))
                 continue
-            out.append(Item(depth, (*head, current.text)))
+            out.append(Item(shown_at, (*head, current.text)))
             depth += 1
-        shown.add(claim_id)
+            shown_at = min(depth, MAX_NESTING)
+        shown.setdefault(claim_id, place)
         if current.kind is ClaimKind.CORRELATION and current.between:
-            out.append(Item(depth, ("Correlation between: " + "; ".join(current.between),)))
+            out.append(Item(shown_at, ("Correlation between: " + "; ".join(current.between),)))
         for cite in current.cites:
-            out.append(Item(depth, ("Evidence: ", *_evidence(argmap, cite))))
+            out.append(Item(shown_at, ("Evidence: ", *_evidence(argmap, cite))))
         if not current.cites:
-            out.append(Item(depth, (Alarm("NO EVIDENCE"), " in the map")))
+            out.append(Item(shown_at, (Alarm("NO EVIDENCE"), " in the map")))
         for edge in reversed(argmap.supporters(claim_id)):
             todo.append((edge.child, depth, edge.kind))
     return out
+
+
+def _pointer(written: str, here: str) -> str:
+    """What stands for a subtree written out before: in this part, or in an earlier block."""
+    return " (see above)" if written == here else f" (see {written} above)"
 
 
 def _outline(argmap: ArgMap, evaluation: Evaluation, against: bool, *, short: bool) -> list[Block]:
@@ -205,7 +222,7 @@ def _outline(argmap: ArgMap, evaluation: Evaluation, against: bool, *, short: bo
     lines = argmap.supporters(thesis.id) if thesis else ()
     if not lines:
         out.append(Para(("No line of argument supports the thesis.",)))
-    shown: set[str] = {thesis.id} if thesis else set()
+    shown: dict[str, str] = {thesis.id: ""} if thesis else {}
     for number, edge in enumerate(lines, 1):
         claim = argmap.claim(edge.child)
         if claim is None:
@@ -271,6 +288,10 @@ def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool, thesis: str |
     ]
     if not counterpoints:
         out.append(Para(("The map records no counterpoint.",)))
+    # the claims written out in full in any block so far: a subtree shared by several blocks is
+    # written once and pointed to after that (written in every block, n blocks sharing a subtree of
+    # n claims made n * n lines)
+    shown: dict[str, str] = {}
     for number, claim in enumerate(counterpoints, 1):
         word = "Attack" if against else "Block"
         tags = _tags(argmap, claim, claim_sides, thesis)
@@ -321,24 +342,18 @@ def _blocks(argmap: ArgMap, evaluation: Evaluation, against: bool, thesis: str |
             )
             continue
         out.append(Para(("The defender will answer with:" if against else "Answer with:",)))
-        shown: set[str] = {claim.id}
+        place = f"{word} {number}"
+        shown.setdefault(claim.id, place)
         for edge in answers:
             answer = argmap.claim(edge.child)
             if answer is None:
                 continue
-            out.append(
-                Item(
-                    0,
-                    (
-                        Strong(str(edge.kind)),
-                        " ",
-                        Code(answer.id),
-                        f" ({_label(evaluation, answer.id)}): ",
-                        answer.text,
-                    ),
-                )
-            )
-            out += _claim_items(argmap, evaluation, answer, 1, shown)
+            head = (Strong(str(edge.kind)), " ", Code(answer.id), f" ({_label(evaluation, answer.id)}): ")
+            if answer.id in shown:
+                out.append(Item(0, (*head, shorten(answer.text, 80), _pointer(shown[answer.id], place))))
+                continue
+            out.append(Item(0, (*head, answer.text)))
+            out += _claim_items(argmap, evaluation, answer, 1, shown, place=place)
     return out
 
 

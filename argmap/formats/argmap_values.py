@@ -31,6 +31,7 @@ from argmap.formats.argmap_spec import (
 from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode
 from argmap.model import Position
 from argmap.text.safe import first_unsafe, visible
+from argmap.text.short import short_form
 from argmap.text.suggest import did_you_mean
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -107,7 +108,7 @@ class ValueReader:
             key = key_node.value
             if key in fields:
                 first = self.pos(fields[key][0])
-                self.report(key_node, f"duplicate key '{visible(key)}' in {_name(name)} (first at {first.short()})")
+                self.report(key_node, f"duplicate key '{short_form(key)}' in {_name(name)} (first at {first.short()})")
                 continue
             spec = allowed.get(key)
             if spec is not None and spec.since > self.version:
@@ -120,7 +121,7 @@ class ValueReader:
             if spec is None:
                 known = [f.name for f in record.fields if f.since <= self.version]
                 suggestion = did_you_mean(key, known) or f"; expected one of: {', '.join(known)}"
-                self.report(key_node, f"unknown key '{visible(key)}' in {_name(name)}{suggestion}")
+                self.report(key_node, f"unknown key '{short_form(key)}' in {_name(name)}{suggestion}")
                 continue
             fields[key] = (key_node, value_node)
         for key in record.required:
@@ -161,7 +162,7 @@ class ValueReader:
             value = self.text(node, label, owner)
             if value is not None and value not in shape.options:
                 extra = did_you_mean(value, shape.options) or f"; one of: {', '.join(shape.options)}"
-                self.report(node, f"unknown {shape.noun} '{visible(value)}'{extra}")
+                self.report(node, f"unknown {shape.noun} '{short_form(value)}'{extra}")
             return value
         if isinstance(shape, Version):
             numbers = {str(n): n for n in shape.numbers}
@@ -169,8 +170,7 @@ class ValueReader:
                 readable = " or ".join(f"'argmap: {n}'" for n in shape.numbers)
                 self.report(
                     node,
-                    f"unsupported format version {visible(str(getattr(node, 'value', '?')))}; "
-                    f"this argmap reads {readable}",
+                    f"unsupported format version {short_form(node)}; this argmap reads {readable}",
                 )
                 return None
             return numbers[node.value]
@@ -187,7 +187,7 @@ class ValueReader:
             self.report(
                 node,
                 f"{fill(label, owner)} is read by YAML as {node_kind(node)}; "
-                f'quote it to make it text: "{visible(node.value)}"',
+                f'quote it to make it text: "{short_form(node.value, limit=200)}"',
             )
             return None
         value = node.value
@@ -217,7 +217,7 @@ class ValueReader:
         except ValueError:  # YAML 1.1 forms such as sexagesimal or .inf
             value = float("nan")
         if not shape.minimum <= value <= shape.maximum:
-            self.report(node, f"{what} must be {bounds}, not {visible(node.value)}")
+            self.report(node, f"{what} must be {bounds}, not {short_form(node)}")
             return None
         return value
 
@@ -235,7 +235,7 @@ class ValueReader:
         if value is not None and not ID_PATTERN.fullmatch(value):
             self.report(
                 node,
-                f"{fill(label, owner)} '{visible(value)}' is not a valid id: use lowercase "
+                f"{fill(label, owner)} '{short_form(value, limit=100)}' is not a valid id: use lowercase "
                 "letters, digits, '-' and '_', starting with a letter or digit (at most 80)",
             )
             return None

@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from argmap.checks.ids import BAD_TEXT, SCHEMA, SYNTAX, RuleId
 from argmap.findings import Problem, Severity
 from argmap.text.safe import visible
+from argmap.text.short import short_form
 
 try:  # libyaml is five to ten times faster; positions and errors are the same
     from yaml import CSafeLoader as _BaseLoader
@@ -144,7 +145,7 @@ def _property_problems(text: str, file: str) -> list[Problem]:
                     file,
                     line,
                     column,
-                    f"YAML alias *{visible(event.anchor or '')} is not allowed in a map; "
+                    f"YAML alias *{short_form(event.anchor or '')} is not allowed in a map; "
                     "write the value out, or use 'ref:' to reuse a claim",
                 )
             )
@@ -155,7 +156,7 @@ def _property_problems(text: str, file: str) -> list[Problem]:
                     file,
                     line,
                     column,
-                    f"YAML anchor &{visible(anchor)} is not allowed in a map; remove it",
+                    f"YAML anchor &{short_form(anchor)} is not allowed in a map; remove it",
                 )
             )
         tag = getattr(event, "tag", None)
@@ -165,7 +166,7 @@ def _property_problems(text: str, file: str) -> list[Problem]:
                     file,
                     line,
                     column,
-                    f"explicit YAML tag {visible(tag)} is not allowed in a map; "
+                    f"explicit YAML tag {short_form(tag)} is not allowed in a map; "
                     "remove it (quote a value to make it text)",
                 )
             )

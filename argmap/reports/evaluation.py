@@ -52,16 +52,27 @@ def format_explanation(evaluation: Evaluation, claim_id: str) -> str:
     lines = []
     for depth, verdict, shown in explain(evaluation, claim_id):
         tail = " (see above)" if shown else f": {verdict.reason}"
-        lines.append(f"{'  ' * depth}{visible(verdict.id)}{visible(tail)}\n")
+        lines.append(f"{_indent(depth)}{visible(verdict.id)}{visible(tail)}\n")
     top = evaluation.verdict(claim_id)
     if top is not None and top.via:
         lines.append(f"load-bearing: {visible(load_bearing(top))}\n")
     return "".join(lines)
 
 
+#: how deep the explanation indents; deeper reasons carry their depth as a number instead (a chain
+#: thousands of claims deep, indented in full, made output quadratic in its length)
+MAX_INDENT = 30
+
+
+def _indent(depth: int) -> str:
+    return "  " * depth if depth <= MAX_INDENT else "  " * MAX_INDENT + f"[depth {depth}] "
+
+
 def load_bearing(verdict: Verdict) -> str:
     """ "'x' stands only via 'p'" or "'x' stands via 'p' and 'q' (losing all of them flips it)"."""
-    named = ", ".join(f"'{name}'" for name in verdict.via)
+    named = ", ".join(f"'{name}'" for name in verdict.via[:6])
+    if len(verdict.via) > 6:  # a thesis resting on thousands of claims names a few
+        named = ", ".join(f"'{name}'" for name in verdict.via[:4]) + f" and {len(verdict.via) - 4} more"
     if verdict.label == "stands":
         if len(verdict.via) == 1:
             return f"'{verdict.id}' stands only via {named}"

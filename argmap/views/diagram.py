@@ -185,11 +185,8 @@ def _tooltip(claim: Claim, gaps: Sequence[str], cited: _CitationTexts) -> str:
 
 
 def _citations(claim: Claim, cited: _CitationTexts) -> str:
-    ids: list[str] = []
-    for cite in claim.cites:
-        marker = cited[cite.source][0]
-        if marker not in ids:
-            ids.append(marker)
+    # each marker once, in order (a list searched per citation: 40,000 citations took minutes)
+    ids = dict.fromkeys(cited[cite.source][0] for cite in claim.cites)
     return f"[{', '.join(ids)}]" if ids else ""
 
 
