@@ -28,17 +28,20 @@ if TYPE_CHECKING:
     from argmap.render.graphviz import Progress
     from argmap.render.pipeline import RenderOptions
 
-#: past this many claims in the diagram, the page draws it only when asked (the outline comes first)
-DRAW_ON_DEMAND = 1500
+#: past this many claims in the diagram, or when the diagram is the overview of a map too large to draw, the page
+#: draws it only when asked: laying out the SVG of 1,000 boxes keeps Chromium busy for about 3 s,
+#: which would hold up an outline that is ready in half a second (bench/bench_html.py)
+DRAW_ON_DEMAND = 500
 #: the page's JSON escapes these, so that `</script>`, `<!--` and the JavaScript line separators
 #: can never end or change the element that holds it
-_JSON_ESCAPES = {
-    ord("<"): "\\u003c",
-    ord(">"): "\\u003e",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
+#: (str.replace, one character at a time: str.translate with a dict is some 30 times slower on a page)
+_JSON_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 
 
@@ -49,7 +52,10 @@ def asset(name: str) -> str:
 
 def json_for_script(data: object) -> str:
     """`data` as JSON that is safe inside a `<script type="application/json">` element."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in _JSON_ESCAPES:  # no escape holds a character that a later one replaces
+        text = text.replace(char, escape)
+    return text
 
 
 def csp_hash(text: str) -> str:
@@ -128,7 +134,7 @@ def render_page(argmap: ArgMap, options: RenderOptions, progress: Progress | Non
     data["diagram"] = {
         "nodes": [visible(node.id) for node in view.nodes],
         "junctions": [[visible(junction.id), visible(junction.conclusion)] for junction in view.junctions],
-        "on_demand": len(view.nodes) > DRAW_ON_DEMAND,
+        "on_demand": len(view.nodes) > DRAW_ON_DEMAND or depth is not None,
         "hidden": view.hidden,
     }
     return build_page(data).encode("utf-8")

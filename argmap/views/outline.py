@@ -92,7 +92,7 @@ def _claim(
     *,
     side: str,
     verdict: tuple[str, str] | None,
-    gaps: Sequence[dict[str, str]],
+    gaps: Sequence[dict[str, str | int]],
 ) -> dict[str, object]:
     record: dict[str, object] = {"id": _id(claim.id), "kind": claim.kind.value, "text": _text(claim.text)}
     if side:
@@ -135,7 +135,7 @@ def _claim(
 def outline_data(
     argmap: ArgMap,
     *,
-    gaps: Mapping[str, Sequence[dict[str, str]]] | None = None,
+    gaps: Mapping[str, Sequence[dict[str, str | int]]] | None = None,
     verdicts: Mapping[str, tuple[str, str]] | None = None,
     sides: Mapping[str, str] | None = None,
 ) -> dict[str, object]:
@@ -163,19 +163,29 @@ def outline_data(
     }
 
 
-def analyses(argmap: ArgMap) -> tuple[dict[str, list[dict[str, str]]], dict[str, tuple[str, str]], dict[str, str]]:
-    """The gaps, the verdicts and the sides of `argmap`'s claims, as `outline_data` takes them."""
+GapRecords = dict[str, list[dict[str, "str | int"]]]
+
+
+def analyses(argmap: ArgMap) -> tuple[GapRecords, dict[str, tuple[str, str]], dict[str, str]]:
+    """The gaps, the verdicts and the sides of `argmap`'s claims, as `outline_data` takes them.
+
+    The gaps are the ranked weak points of `argmap gaps` (one per cause, with its severity and rank),
+    each listed on the claims it hits (argmap.analysis.ranking.hit_claims), worst first.
+    """
     from argmap.analysis.evaluate import evaluate
     from argmap.analysis.gaps import find_gaps
+    from argmap.analysis.ranking import hit_claims, rank_gaps
     from argmap.analysis.sides import sides
 
-    found: dict[str, list[dict[str, str]]] = {}
-    for gap in find_gaps(argmap):
-        if gap.claim is not None:
-            item = {"kind": gap.kind, "reason": _text(gap.reason), "fix": _text(gap.fix)}
-            if gap.severity is not None:
-                item["severity"] = gap.severity.name.lower()
-            found.setdefault(gap.claim, []).append(item)
+    found: GapRecords = {}
+    for gap in rank_gaps(argmap, find_gaps(argmap)):
+        item: dict[str, str | int] = {"kind": gap.kind, "reason": _text(gap.reason), "fix": _text(gap.fix)}
+        item["rank"] = gap.rank
+        if gap.severity is not None:
+            item["severity"] = str(gap.severity)
+        for claim_id in dict.fromkeys(hit_claims(argmap, gap)):
+            if claim_id in argmap.claim_index:
+                found.setdefault(claim_id, []).append(item)
     evaluation = evaluate(argmap)
     verdicts = {v.id: (v.label, v.reason) for v in evaluation.verdicts}
     stances: dict[str, str] = {}
