@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.views import diagram
 from argmap.views.diagram import MAX_LABEL_LINES, wrap_text
 from argmap.views.wrap import CellWidths, break_lines, wrap_cells, wrap_chars
 
@@ -96,3 +97,43 @@ def test_cell_widths_belong_to_one_view() -> None:
     wrap_cells([("中文 é x", "")], 20, cells=cells)
     assert dict(cells) == {"中文": 4, "é": 1}
     assert CellWidths() == {}
+
+
+def _whole_text_wrap(text: str, width: int, max_lines: int) -> tuple[str, ...]:
+    """wrap_text as it is defined: the whole cleaned text broken, cut to max_lines with an ellipsis."""
+    flat = diagram.clean(text)
+    if not flat:
+        return ("",)
+    width = max(width, 8)
+    lines, cut = wrap_chars(flat, width, max_lines=max_lines)
+    if cut:
+        lines[-1] = (lines[-1][: width - 1] if len(lines[-1]) >= width else lines[-1]) + "…"
+    return tuple(lines)
+
+
+_PIECES = st.sampled_from(
+    ["a", "bb", "ccc ccc", "d" * 50, "  ", "\n", "\t", " \n ", "\u202e", "é", "x" * 200, " " * 300]
+)
+
+
+@given(st.lists(st.tuples(_PIECES, st.booleans()), max_size=300), st.integers(1, 40), st.integers(1, 9))
+@settings(max_examples=300, deadline=None)
+def test_breaking_only_the_start_of_a_long_claim_gives_the_same_label(
+    pieces: list[tuple[str, bool]], width: int, max_lines: int
+) -> None:
+    text = "".join(piece + (" " if space else "") for piece, space in pieces)
+    assert wrap_text(text, width, max_lines=max_lines) == _whole_text_wrap(text, width, max_lines)
+
+
+def test_a_claim_of_megabytes_is_cleaned_and_broken_only_as_far_as_its_label_reaches(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    text = ("seven words of a claim that repeats\n" * 200_000).strip()  # 7.2 MB
+    expected = _whole_text_wrap(text, 30, MAX_LABEL_LINES)
+    seen: list[int] = []
+    real_clean, real_wrap = diagram.clean, diagram.wrap_chars
+    monkeypatch.setattr(diagram, "clean", lambda text: seen.append(len(text)) or real_clean(text))
+    monkeypatch.setattr(diagram, "wrap_chars", lambda text, *a, **k: seen.append(len(text)) or real_wrap(text, *a, **k))
+    assert wrap_text(text, 30) == expected
+    room = MAX_LABEL_LINES * 31 + 1
+    # cleaned: eight labels' worth of the text; broken: up to the first word boundary past one label
+    assert seen == [8 * room, real_clean(text[: 8 * room]).index(" ", room)]
+    assert seen[1] < 2 * room

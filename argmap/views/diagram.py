@@ -127,10 +127,21 @@ def _cut(text: str, limit: int) -> str:
 
 def wrap_text(text: str, width: int, *, max_lines: int = MAX_LABEL_LINES) -> tuple[str, ...]:
     """`text` wrapped at `width` characters (long words broken), cut to `max_lines` with an ellipsis."""
-    flat = clean(text)
+    width = max(width, 8)
+    # max_lines lines of at most `width` characters, each followed by one space or newline, hold at
+    # most `room` characters of the cleaned text: only that much is cleaned and broken (from the next
+    # word boundary on, nothing shows), so that a claim of megabytes costs no more to draw than a
+    # paragraph. The clean text of a prefix is a prefix of the clean text; when cleaning shrank the
+    # prefix too much (runs of trailing blanks), the whole text is cleaned.
+    room = max_lines * (width + 1) + 1
+    flat = clean(text[: 8 * room]) if len(text) > 8 * room else ""
+    if len(flat) <= 2 * room:
+        flat = clean(text)
     if not flat:
         return ("",)
-    width = max(width, 8)
+    if len(flat) > 2 * room:
+        boundary = flat.find(" ", room, 2 * room)
+        flat = flat[: boundary if boundary >= 0 else 2 * room]
     lines, cut = wrap_chars(flat, width, max_lines=max_lines)
     if cut:
         last = lines[-1]
