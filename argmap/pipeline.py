@@ -6,7 +6,9 @@
 `validate` runs it over every file it is given; the commands that work on one map (show, gaps,
 render, brief, drill, eval) run `check_file` on it. Directory arguments are searched recursively for
 *.yaml and *.yml files that are maps (they have a top-level `argmap` key, or mention `argmap` and
-are not readable YAML); hidden files and folders are skipped.
+are not readable YAML); hidden files and folders are skipped. With `all_formats` they also yield the
+files of every other readable format of the registry (by extension; a `.json` only when its content
+is argmap's JSON or AIF).
 
 Nothing here prints: a path that cannot be read raises `InputError`, a failure of argmap's own while
 loading or checking raises `InternalError` naming the file (both in argmap.errors); `argmap.cli`
@@ -23,10 +25,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.checks.ids import SCHEMA
 from argmap.checks.runner import check_map, filter_problems
 from argmap.errors import InputError, InternalError
-from argmap.findings import Problem
-from argmap.formats import reader_for
+from argmap.findings import Problem, Severity
+from argmap.formats import REGISTRY, by_extension, reader_for
 from argmap.formats.yaml_nodes import MappingNode, ScalarNode, read_yaml
 from argmap.model import ArgMap
 from argmap.text.suggest import reset_budget
@@ -70,14 +73,15 @@ class ValidationResult:
     files: int
 
 
-def find_maps(paths: Iterable[str]) -> list[str]:
-    """Expand directories into the map files inside them; '-' stands for stdin."""
+def find_maps(paths: Iterable[str], *, all_formats: bool = False) -> list[str]:
+    """Expand directories into the map files inside them (with `all_formats`, the files of every
+    readable format too); '-' stands for stdin."""
     result: list[str] = []
     for path in paths:
         if path == STDIN:
             result.append(path)
         elif os.path.isdir(path):
-            result.extend(_maps_in(path))
+            result.extend(_maps_in(path, all_formats=all_formats))
         elif os.path.exists(path):
             result.append(path)
         else:
@@ -85,20 +89,24 @@ def find_maps(paths: Iterable[str]) -> list[str]:
     return result
 
 
-def _maps_in(directory: str) -> list[str]:
-    """The map files under `directory`. Refuses (InputError) a map file that is not a regular file
-    inside it: a link to a device (/dev/zero never ends) or to a file elsewhere (whose keys the
-    messages would echo) is no map of this tree."""
+def _maps_in(directory: str, *, all_formats: bool = False) -> list[str]:
+    """The map files under `directory` (with `all_formats`, files of every readable format too).
+    Refuses (InputError) a map file that is not a regular file inside it: a link to a device
+    (/dev/zero never ends) or to a file elsewhere (whose keys the messages would echo) is no map of
+    this tree."""
     found = []
     top = os.path.realpath(directory)
     for folder, subfolders, names in os.walk(directory):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in sorted(names):
-            if name.endswith(MAP_SUFFIXES) and not name.startswith("."):
-                candidate = os.path.join(folder, name)
-                _check_in_tree(candidate, top, directory)
-                if _looks_like_map(candidate):
-                    found.append(candidate)
+            if name.startswith("."):
+                continue
+            candidate = os.path.join(folder, name)
+            if not name.endswith(MAP_SUFFIXES) and not (all_formats and by_extension(name) is not None):
+                continue
+            _check_in_tree(candidate, top, directory)
+            if _wanted(name, candidate, all_formats=all_formats):
+                found.append(candidate)
     return found
 
 
@@ -112,6 +120,33 @@ def _check_in_tree(path: str, top: str, directory: str) -> None:
     real = os.path.realpath(path)
     if os.path.commonpath([top, real]) != top:
         raise InputError(f"{path}: a link to a file outside {directory} (a map found in a folder must be inside it)")
+
+
+def _wanted(name: str, path: str, *, all_formats: bool) -> bool:
+    if name.endswith(MAP_SUFFIXES) and _looks_like_map(path):
+        return True
+    fmt = by_extension(name)
+    return all_formats and fmt is not None and fmt.reader is not None and _other_format(path)
+
+
+def _other_format(path: str) -> bool:
+    """Whether a file with another reader's extension is one: by its extension, except where
+    formats share it (`.json`, `.yaml`): then its content must be one of theirs."""
+    lower = path.lower()
+    if not any(f.shares and lower.endswith(f.shares) for f in REGISTRY.values()):
+        return True
+    from argmap.formats.convert import SNIFFERS
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_MAP_BYTES + 1)
+    except OSError:
+        return True  # let validation report why it cannot be read
+    return any(
+        sniff(data)
+        for name, sniff in SNIFFERS.items()
+        if name in REGISTRY and lower.endswith(REGISTRY[name].extensions + REGISTRY[name].shares)
+    )
 
 
 def _looks_like_map(path: str) -> bool:
@@ -195,7 +230,12 @@ def check_file(
     skip = frozenset(disabled)
     reset_budget()
     try:
-        loaded = reader_for(path)(source.data, file=source.display, base_dir=source.base_dir)
+        try:
+            read = reader_for(path, data=source.data)
+        except ValueError as exc:  # content that could be several formats
+            problem = Problem(source.display, 1, 1, SCHEMA, Severity.ERROR, str(exc))
+            return CheckedMap(source.display, None, (problem,))
+        loaded = read(source.data, file=source.display, base_dir=source.base_dir)
         if loaded.map is not None:
             check_size(loaded.map)
         problems = list(loaded.problems)
@@ -239,9 +279,11 @@ def validate_paths(
     disabled: Iterable[str] = (),
     snapshots: Mapping[str, str] | None = None,
     stdin: bytes | None = None,
+    all_formats: bool = False,
 ) -> ValidationResult:
-    """Load and check every map named by `paths`; problems sorted, disabled rules left out."""
-    files = find_maps(paths)
+    """Load and check every map named by `paths` (folders: see find_maps); problems sorted,
+    disabled rules left out."""
+    files = find_maps(paths, all_formats=all_formats)
     problems: list[Problem] = []
     for path in files:
         problems.extend(check_file(path, snapshots=snapshots, disabled=disabled, stdin=stdin).problems)

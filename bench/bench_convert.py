@@ -22,7 +22,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_gaps_show import time_of  # noqa: E402
 
-WRITERS = {"argmap": "yaml", "json": "json", "mermaid": "mmd", "graphml": "graphml", "markdown": "md"}
+WRITERS = {
+    "argmap": "yaml",
+    "json": "json",
+    "mermaid": "mmd",
+    "graphml": "graphml",
+    "markdown": "md",
+    "argdown": "argdown",
+    "aif": "aif",
+}
 
 
 def main() -> None:

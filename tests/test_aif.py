@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.checks.runner import check_map
 from argmap.formats import REGISTRY, by_extension
@@ -93,6 +94,37 @@ def test_a_locution_gives_the_quote_and_the_speaker() -> None:
     assert claim.note == "AIF speaker: Ann Lee"
 
 
+def test_thesis_and_home_fields_place_a_thesis_that_supports_another_claim() -> None:
+    # t1 and t2 are theses; t2 also supports t1, and p supports both, written under t2.
+    nodes = [("t1", "I", "One"), ("t2", "I", "Two"), ("p", "I", "Three")]
+    nodes += [("r1", "RA", "Default Inference"), ("r2", "RA", "Default Inference"), ("r3", "RA", "Default Inference")]
+    edges = [("t2", "r1"), ("r1", "t1"), ("p", "r2"), ("r2", "t1"), ("p", "r3"), ("r3", "t2")]
+    plain = [(c.id, c.kind, c.parent) for c in clean(nodeset(nodes, edges)).claims]
+    assert plain == [("t1", ClaimKind.THESIS, None), ("t2", ClaimKind.PREMISE, "t1"), ("p", ClaimKind.PREMISE, "t1")]
+    document = json.loads(nodeset(nodes, edges))
+    document["nodes"][0]["thesis"] = document["nodes"][1]["thesis"] = True
+    document["edges"][4]["home"] = True  # p is written under t2
+    m = clean(json.dumps(document).encode())
+    assert m.thesis_ids == ("t1", "t2")
+    assert [(c.id, c.kind, c.parent) for c in m.claims] == [
+        ("t1", ClaimKind.THESIS, None),
+        ("t2", ClaimKind.THESIS, None),
+        ("p", ClaimKind.PREMISE, "t2"),
+    ]
+    assert sorted((e.child, e.parent, e.ref) for e in m.edges) == [
+        ("p", "t1", True),
+        ("p", "t2", False),
+        ("t2", "t1", True),
+    ]
+    text, losses = write(m)
+    assert [p.message for p in losses] == ["AIF cannot hold the map's sources and title"]
+    written = json.loads(text)
+    assert [n["nodeID"] for n in written["nodes"] if n.get("thesis")] == ["t1", "t2"]
+    ((source, step),) = [(e["fromID"], e["toID"]) for e in written["edges"] if e.get("home")]
+    assert (source, [e["toID"] for e in written["edges"] if e["fromID"] == step]) == ("p", ["t2"])
+    assert signature(clean(text.encode())) == signature(m)
+
+
 def test_the_xaif_wrapper_is_read() -> None:
     inner = json.loads(nodeset(LINKED, LINKED_EDGES))
     m = clean(json.dumps({"AIF": inner, "OVA": {"nodes": []}, "text": "x"}).encode(), "t.xaif.json")
@@ -147,10 +179,41 @@ def _expected(argmap: ArgMap) -> dict[str, Any]:
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(format2_documents(refs=False))
+@given(format2_documents())
 def test_round_trip_keeps_what_aif_carries(document: dict[str, Any]) -> None:
     original = load(dump(document))
     text, losses = write(original)
     assert all(p.severity == 1 for p in losses)
     back = clean(text.encode(), "g.aif")
     assert signature(back) == _expected(original)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='{}[]"\\: ,ab\n'),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(alphabet='{}"\\ab', max_size=3), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_JSON, st.sampled_from([None, 1]))
+def test_every_json_object_knows_the_offset_of_its_brace(value: Any, indent: int | None) -> None:
+    from argmap.formats.json_nodes import Obj, parse
+
+    text = json.dumps(value, indent=indent)
+    parsed, error = parse(text)
+    assert error is None and parsed == value
+    found: list[Obj] = []
+    todo = [parsed]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, Obj):
+            found.append(item)
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+    for obj in found:
+        assert text[obj.offset] == "{"
+        assert json.JSONDecoder().raw_decode(text, obj.offset)[0] == obj

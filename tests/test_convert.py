@@ -221,3 +221,59 @@ def test_other_commands_read_argmap_json_by_its_extension(tmp_path: Path) -> Non
     broken = write_file(tmp_path / "b.json", '{"argmap-json": 1, "title": 3}')
     code, out, _ = run_in_process("validate", str(broken), "-f", "parsable")
     assert code == 1 and f"{broken}:1:29: error: 'title' must be text, not a number [schema]" in out
+
+
+AIF_NODESET = '{"nodes": [{"nodeID": "a", "type": "I", "text": "Act now"}], "edges": [], "locutions": []}\n'
+
+
+def test_a_json_file_is_argmap_json_or_aif_by_its_content(tmp_path: Path) -> None:
+    aif = write_file(tmp_path / "nodeset.json", AIF_NODESET)
+    own = write_file(tmp_path / "m.json", argmap_json.write(load(BASE_MAP))[0])
+    assert reader_format(str(aif), aif.read_bytes(), None) is REGISTRY["aif"]
+    assert reader_format(str(own), own.read_bytes(), None) is REGISTRY["json"]
+    code, out, err = run_in_process("convert", str(aif), "-o", "-", "--to", "argmap")
+    assert (code, err) == (0, "")
+    assert [c.text for c in load(out).claims] == ["Act now"]
+    code, out, err = run_in_process("convert", str(own), "-o", "-", "--to", "argmap")
+    assert (code, err, out) == (0, "", write(load(BASE_MAP, str(own)))[0])
+    both = write_file(tmp_path / "both.json", '{"argmap-json": 1, "nodes": [], "edges": []}')
+    code, out, err = run_in_process("convert", str(both), "-o", "-", "--to", "argmap")
+    assert (code, out) == (2, "")
+    assert err == f"argmap: {both}: its content could be json and aif; say which with --from\n"
+    assert run_in_process("convert", str(both), "-o", "-", "--to", "argmap", "--from", "aif")[0] == 1
+    # neither: the extension's own format reads it and says what is wrong, with a position
+    broken = write_file(tmp_path / "broken.json", "{\n")
+    code, _, err = run_in_process("convert", str(broken), "-o", "-", "--to", "argmap")
+    assert code == 1 and f"{broken}:2:1: error: not valid JSON" in err and "(json -> argmap): failed" in err
+
+
+def test_validate_reads_every_format_by_its_extension_and_folders_with_all_formats(tmp_path: Path) -> None:
+    folder = tmp_path / "maps"
+    write_file(folder / "m.yaml", BASE_MAP)
+    write_file(folder / "notes.argdown", "[T]: Act now.\n  + [R]: It is cheap.\n")
+    write_file(folder / "sub" / "export.kialo.txt", "Discussion Title: Act\n\n1. Act now.\n1.1. Pro: It is cheap.\n")
+    write_file(folder / "nodeset.json", AIF_NODESET)
+    write_file(folder / "m.json", argmap_json.write(load(BASE_MAP))[0])
+    write_file(folder / "package.json", '{"name": "not a map"}\n')
+    write_file(folder / "readme.txt", "1. not read: .txt is no reader's extension\n")
+    write_file(tmp_path / "export.txt", "Discussion Title: Act\n\n1. Act now.\n1.1. Pro: It is cheap.\n")
+    code, out, _ = run_in_process("validate", str(tmp_path / "export.txt"), "-f", "json")
+    assert (code, json.loads(out)["files"], json.loads(out)["problems"]) == (0, 1, [])  # Kialo, by its content
+    for name in ("notes.argdown", "sub/export.kialo.txt", "nodeset.json", "m.json"):
+        code, out, _ = run_in_process("validate", str(folder / name), "-f", "parsable")
+        assert (code, out) == (0, ""), name
+    code, out, _ = run_in_process("validate", str(folder), "-f", "json")
+    assert code == 0 and json.loads(out)["files"] == 1  # YAML maps only, as before
+    code, out, _ = run_in_process("validate", str(folder), "--all-formats", "-f", "json")
+    assert code == 0 and json.loads(out)["files"] == 5  # not package.json, not readme.txt
+    write_file(folder / "bad.argdown", "[T]: Act now. {weight: [}\n")
+    write_file(folder / "both.json", '{"argmap-json": 1, "nodes": [], "edges": []}')
+    code, out, _ = run_in_process("validate", str(folder), "--all-formats", "-f", "parsable")
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 2
+    message = "YAML data: while parsing a flow node: did not find expected node content [syntax]"
+    assert lines[0] == f"{folder / 'bad.argdown'}:1:25: error: {message}"
+    assert (
+        lines[1]
+        == f"{folder / 'both.json'}:1:1: error: {folder / 'both.json'}: its content could be json and aif; say which with --from [schema]"
+    )

@@ -48,6 +48,11 @@ from argmap.reports.problems import PROBLEM_FORMATS
     help="Settings file (.argmap.yaml or pyproject.toml) instead of the nearest one.",
 )
 @click.option("--no-config", is_flag=True, help="Ignore settings files.")
+@click.option(
+    "--all-formats",
+    is_flag=True,
+    help="In folders, read every format argmap reads (Argdown, AIF, JSON, Carneades, Kialo), not only YAML maps.",
+)
 @click.option("--list-rules", is_flag=True, help="List the rules with their default severity and exit.")
 def command(
     paths: tuple[str, ...],
@@ -58,6 +63,7 @@ def command(
     snapshots: tuple[str, ...],
     config_path: str | None,
     no_config: bool,
+    all_formats: bool,
     list_rules: bool,
 ) -> int:
     """Check maps: files, directories (every map inside, recursively) or - for stdin.
@@ -93,7 +99,9 @@ def command(
         raise ArgmapError(str(exc)) from None
     disabled = (set(settings.disable) - set(enable)) | set(disable)
     stdin = read_stdin() if "-" in paths else None
-    result = validate_paths(paths, disabled=disabled, snapshots=parse_snapshots(snapshots), stdin=stdin)
+    result = validate_paths(
+        paths, disabled=disabled, snapshots=parse_snapshots(snapshots), stdin=stdin, all_formats=all_formats
+    )
     fmt = PROBLEM_FORMATS[output_format or default_format(PROBLEM_FORMATS)]
     try:
         print_report(fmt, ProblemsReport(result.problems, result.files))

@@ -72,6 +72,7 @@ REGISTRY: dict[str, MapFormat] = {
             "argmap.formats.aif",
             reader="read",
             writer="write",
+            shares=(".json",),
         ),
         MapFormat(
             "carneades",
@@ -79,6 +80,7 @@ REGISTRY: dict[str, MapFormat] = {
             "Carneades 4 argument graph (YAML): statements, arguments, issues, assumptions, tests",
             "argmap.formats.carneades",
             reader="read",
+            shares=(".yaml", ".yml"),
         ),
         MapFormat(
             "kialo",
@@ -105,10 +107,26 @@ def by_extension(path: str) -> MapFormat | None:
     return best
 
 
-def reader_for(path: str, name: str | None = None) -> Reader:
+def reader_for(path: str, name: str | None = None, *, data: bytes | None = None) -> Reader:
     """The reader of `path`: format `name`'s if given, else by extension, else the native format's.
+    With `data`, a file whose extension another format `shares` (AIF saved as `.json`) or that no
+    format registers (a Kialo export as `.txt`) is read as the format its content shows, as
+    `convert` reads it (argmap.formats.convert.reader_format); stdin stays the native format.
 
-    Raises KeyError for an unknown name and ValueError for a format that cannot be read."""
+    Raises KeyError for an unknown name and ValueError for a format that cannot be read or content
+    that could be several formats."""
+    if name is None and data is not None and path != "-":
+        lower = path.lower()
+        shared = any(f.shares and lower.endswith(f.shares) for f in REGISTRY.values())
+        if shared or by_extension(path) is None:
+            from argmap.formats.convert import ConvertError, reader_format
+
+            try:
+                told = reader_format(path, data, None)
+            except ConvertError as exc:
+                raise ValueError(str(exc)) from None
+            if told is not None and told.read is not None:
+                return told.read
     fmt = REGISTRY[name] if name is not None else by_extension(path)
     if fmt is None or (name is None and fmt.reader is None):
         fmt = REGISTRY[DEFAULT]

@@ -11,7 +11,9 @@ into claims. Every problem points at the node or edge at fault.
 
 Writing: one I node per claim, one RA per support step (a linked argument's RA has its id, its
 scheme's AIF name and, with one premise, `"linked": true`), one CA per attack or undercut, and an L
-node with a YA for a claim's first quote. What AIF cannot hold is reported.
+node with a YA for a claim's first quote. Fields AIF tools ignore keep a thesis (`"thesis": true`
+on its I node) and the place a claim is written (`"home": true` on its edge into that RA or CA);
+without them the reader places claims from the graph alone. What AIF cannot hold is reported.
 """
 
 from __future__ import annotations
@@ -164,6 +166,8 @@ class _Nodeset:
                 note = f"AIF speaker: {speaker}" if speaker else None
                 text = _text(b, node.get("text"), pos(node), f"I node '{visible(key)}'")
                 b.statement(key, text, pos(node), quote=quote, note=note)
+                if node.get("thesis") is True:
+                    b.thesis(key)
         for key, (kind, node) in self.nodes.items():
             if kind in ("RA", "MA"):
                 self.step(key, kind, node)
@@ -241,6 +245,7 @@ class _Nodeset:
         elif scheme is None and make_id(name, fallback="") not in _DEFAULTS:
             note = f"AIF scheme: {name}"
         assumptions = [p for p, e in self.into.get(key, []) if e.get("assumption") is True and p in premises]
+        homes = [p for p, e in self.into.get(key, []) if e.get("home") is True and p in premises]
         b.support(
             conclusions[0],
             [p for p in premises if p not in assumptions],
@@ -250,6 +255,7 @@ class _Nodeset:
             scheme=scheme,
             note=note,
             linked=node.get("linked") is True or len(premises) > 1 or scheme is not None,
+            homes=homes,
         )
 
     def conflict(self, key: str, node: Obj) -> None:
@@ -261,11 +267,12 @@ class _Nodeset:
             b.problem(where, f"CA node '{visible(key)}' needs an I node attacking one I or RA node; it has {found}")
             return
         target = targets[0]
+        homes = {a for a, e in self.into.get(key, []) if e.get("home") is True}
         for attacker in attackers:
             if self.nodes[target][0] == "RA":
-                b.undercut(attacker, target, where)
+                b.undercut(attacker, target, where, home=attacker in homes)
             else:
-                b.attack(attacker, target, where)
+                b.attack(attacker, target, where, home=attacker in homes)
 
 
 def write(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:

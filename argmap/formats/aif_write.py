@@ -11,7 +11,7 @@ from typing import Any
 
 from argmap.checks.ids import SCHEMA
 from argmap.findings import Problem, Severity
-from argmap.model import ArgMap, ClaimKind
+from argmap.model import ArgMap, ClaimKind, Edge
 
 
 def write_aif(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
@@ -38,12 +38,26 @@ def write_aif(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
     def lost(what: str, line: int, column: int) -> None:
         losses.setdefault(what, []).append((line, column))
 
+    # Two fields AIF tools ignore keep what AIF has no word for: `"thesis": true` on a thesis's I
+    # node, and `"home": true` on the edge from a claim into the RA or CA of the relation it is
+    # written at, for a claim that supports or attacks more than one thing (else the place is plain).
+    theses = set(argmap.thesis_ids)
+    relations: dict[str, int] = {}
+    for e in argmap.edges:
+        relations[e.child] = relations.get(e.child, 0) + 1
+
+    def home(e: Edge) -> dict[str, Any]:
+        return {"home": True} if not e.ref and relations.get(e.child, 0) > 1 else {}
+
     seen: set[str] = set()
     for claim in argmap.claims:
         if claim.id in seen:
             continue
         seen.add(claim.id)
-        nodes.append({"nodeID": claim.id, "text": claim.text, "type": "I"})
+        i_node: dict[str, Any] = {"nodeID": claim.id, "text": claim.text, "type": "I"}
+        if claim.id in theses:
+            i_node["thesis"] = True
+        nodes.append(i_node)
         where = (claim.position.line, claim.position.column)
         quotes = [c for c in claim.cites if c.quote]
         if quotes:
@@ -74,13 +88,13 @@ def write_aif(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
         elif e.attacks:
             ca = fresh("ca")
             nodes.append({"nodeID": ca, "text": "Default Conflict", "type": "CA"})
-            edge(e.child, ca)
+            edge(e.child, ca, **home(e))
             edge(ca, e.parent)
         elif e.argument is None:
             ra = fresh("ra")
             plain_ra.setdefault((e.child, e.parent), ra)
             nodes.append({"nodeID": ra, "text": "Default Inference", "type": "RA"})
-            edge(e.child, ra)
+            edge(e.child, ra, **home(e))
             edge(ra, e.parent)
         else:
             ra = arg_ra.get(e.argument, "")
@@ -99,9 +113,9 @@ def write_aif(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
                 nodes.append(node)
                 edge(ra, e.parent)
             if e.kind is ClaimKind.ASSUMPTION:
-                edge(e.child, ra, assumption=True)
+                edge(e.child, ra, assumption=True, **home(e))
             else:
-                edge(e.child, ra)
+                edge(e.child, ra, **home(e))
     for e in undercuts:
         target = arg_ra.get(e.argument or "") or plain_ra.get((e.parent, parent_of.get(e.parent) or ""))
         if target is None:
@@ -109,13 +123,8 @@ def write_aif(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
             continue
         ca = fresh("ca")
         nodes.append({"nodeID": ca, "text": "Default Conflict", "type": "CA"})
-        edge(e.child, ca)
+        edge(e.child, ca, **home(e))
         edge(ca, target)
-    theses = set(argmap.thesis_ids)
-    for e in argmap.edges:
-        if e.child in theses:
-            lost("theses that support or attack another claim (a reader takes them for its premises)", 1, 1)
-            break
     if argmap.sources:
         lost("the map's sources and title", 1, 1)
     if argmap.expect:

@@ -110,9 +110,37 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+_BRACKETS = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep(text: str) -> int | None:
+    """The offset of the first bracket that nests data past _MAX_DATA_DEPTH (quoted strings
+    skipped), or None. Checked before any parser runs, so that every Python reports it alike
+    (3.13's json takes thousands of levels that 3.12 refuses with a RecursionError)."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > _MAX_DATA_DEPTH:
+                return match.start()
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
 def parse_data(text: str, line: int, column: int, problems: list[ParseProblem], *, block: bool = False) -> Any:
     """YAML (or JSON, read first: it is what argmap writes) at `line`:`column`; None and a problem
-    when it cannot be read. Anchors, aliases and tags are refused as in a map file."""
+    when it cannot be read. Anchors, aliases and tags are refused as in a map file, and data nested
+    more than _MAX_DATA_DEPTH levels is refused before it is parsed."""
+    deep = _too_deep(text)
+    if deep is not None:
+        before = text[:deep]
+        breaks = before.count("\n")
+        at_column = (column + deep) if breaks == 0 else deep - before.rfind("\n")
+        message = f"data nested more than {_MAX_DATA_DEPTH} levels deep; it is left out"
+        problems.append(ParseProblem(line + breaks, at_column, message))
+        return None
     if not block:
         try:
             return json.loads(text, object_pairs_hook=_no_duplicates)

@@ -32,7 +32,9 @@ class MapFormat:
     """One map format in or out: its `--from`/`--to` name, file extensions, and the module whose
     functions `reader` and `writer` (names; None where the format is not read or not written) read
     and write it. The module is imported when its reader or writer is first asked for, so that a
-    command pays only for the formats it uses."""
+    command pays only for the formats it uses. `shares` names extensions of another format that
+    files of this one often have too (AIF saved as `.json`): such a file is told by its content
+    (argmap.formats.convert.SNIFFERS)."""
 
     name: str
     extensions: tuple[str, ...]
@@ -40,6 +42,7 @@ class MapFormat:
     module: str
     reader: str | None = None
     writer: str | None = None
+    shares: tuple[str, ...] = ()
 
     @property
     def read(self) -> Reader | None:

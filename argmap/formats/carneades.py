@@ -7,18 +7,19 @@ and tags refused), so every statement and argument has a line:column. See docs/c
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 
 from argmap.checks.ids import BAD_TEXT, SCHEMA
-from argmap.findings import Problem, Severity
+from argmap.findings import Problem, Severity, loss
 from argmap.formats.base import LoadResult
 from argmap.formats.build import MapBuilder, make_id
 from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode, read_yaml
-from argmap.model import Position
+from argmap.model import Expectation, Position
 from argmap.schemes import SCHEMES
 from argmap.text.safe import first_unsafe, visible
 
-__all__ = ["read", "sniff"]
+__all__ = ["read", "read_graph", "sniff"]
 
 STANDARDS = {
     "pe": "preponderance",
@@ -28,7 +29,7 @@ STANDARDS = {
     "se": "scintilla",
 }
 LABELS = {"in": "stands", "out": "falls", "undecided": "undecided"}
-KNOWN = {"meta", "metadata", "statements", "arguments", "issues", "assumptions", "tests"}
+KNOWN = {"meta", "metadata", "statements", "arguments", "issues", "assumptions", "tests", "argument_schemes"}
 
 
 def sniff(data: bytes) -> bool:
@@ -37,16 +38,61 @@ def sniff(data: bytes) -> bool:
 
 
 def read(data: bytes, *, file: str = "<carneades>", base_dir: str | None = None) -> LoadResult:
-    """Carneades YAML bytes -> the map; never raises for bad input."""
+    """Carneades YAML bytes -> the map; never raises for bad input. Of the graph's `tests`, those
+    argmap's evaluation reproduces are the map's `expect:`; each other one is kept in its claim's
+    note and reported as a loss (see `_reproducible`)."""
+    return read_graph(data, file=file)
+
+
+def read_graph(data: bytes, *, file: str = "<carneades>", only_reproducible: bool = True) -> LoadResult:
+    """`read`; with `only_reproducible` False every test of the graph is in `expect:` (for measuring
+    how far argmap's evaluation agrees with Carneades: bench/carneades_expect.py)."""
     loaded = read_yaml(data, file)
     if loaded.root is None:
         return LoadResult(None, loaded.problems)
-    return _Graph(file, loaded.root).run()
+    return _Graph(file, loaded.root, only_reproducible=only_reproducible).run()
+
+
+def _reproducible(result: LoadResult) -> LoadResult:
+    """The map with only the expectations argmap's eval reproduces; every other one goes into its
+    claim's note ("Carneades test: out; argmap's eval: stands") and is reported as a loss
+    at its place in `tests:`. Carneades and argmap differ on purpose (docs/convert.md, "Carneades"):
+    never silently, and never as an error of a map that imported faithfully."""
+    argmap = result.map
+    if argmap is None or not argmap.expect:
+        return result
+    from argmap.analysis.evaluate import evaluate
+
+    evaluation = evaluate(argmap)
+    kept: list[Expectation] = []
+    notes: dict[str, list[str]] = {}
+    problems = list(result.problems)
+    names = {v: k for k, v in LABELS.items()}
+    for expectation in argmap.expect:
+        verdict = evaluation.verdict(expectation.claim)
+        got = verdict.label if verdict is not None else "no label"
+        if got == expectation.label:
+            kept.append(expectation)
+            continue
+        wanted = names.get(expectation.label, expectation.label)
+        notes.setdefault(expectation.claim, []).append(f"Carneades test: {wanted}; argmap's eval: {got}")
+        where = expectation.position
+        message = (
+            f"Carneades expects '{visible(expectation.claim)}' {wanted}, argmap's eval labels it {got}; "
+            "the test is kept in the claim's note, not in expect:"
+        )
+        problems.append(loss(where.file, where.line, where.column, message))
+    claims = tuple(
+        replace(c, note="\n".join(([c.note] if c.note else []) + notes[c.id])) if c.id in notes else c
+        for c in argmap.claims
+    )
+    return LoadResult(replace(argmap, claims=claims, expect=tuple(kept)), tuple(problems))
 
 
 class _Graph:
-    def __init__(self, file: str, root: Node) -> None:
+    def __init__(self, file: str, root: Node, *, only_reproducible: bool = True) -> None:
         self.file, self.root = file, root
+        self.only_reproducible = only_reproducible
         self.early: list[Problem] = []
 
     def pos(self, node: Node) -> Position:
@@ -117,7 +163,17 @@ class _Graph:
                     f"'{visible(key)}' is not read (argmap has no counterpart); it is left out",
                     severity=Severity.WARNING,
                 )
+        self.scheme_weights = self.constant_weights(top["argument_schemes"][1] if "argument_schemes" in top else None)
         assumed = {k for k, _ in self.ids(top["assumptions"][1] if "assumptions" in top else None, "assumptions")}
+        #: the statements Carneades can accept: assumed ones and conclusions of arguments.
+        #: Any other is out in every labelling, so what it attacks or undercuts never applies.
+        self.can_be_in: set[str] = set()
+        arguments = top["arguments"][1] if "arguments" in top else None
+        for _, _, value in self.pairs(arguments, "arguments") if isinstance(arguments, MappingNode) else ():
+            entry = {k: v for k, _, v in self.pairs(value, "an argument")} if isinstance(value, MappingNode) else {}
+            conclusion = entry.get("conclusion")
+            if isinstance(conclusion, ScalarNode):  # premise-less arguments included: they always apply
+                self.can_be_in.add(conclusion.value)
         standards: dict[str, str] = {}
         rivals: list[tuple[list[tuple[str, Node]], Node]] = []
         for issue, key_node, value in self.pairs(top["issues"][1] if "issues" in top else None, "issues"):
@@ -147,11 +203,17 @@ class _Graph:
                 isinstance(fields.get("assumed"), ScalarNode) and fields["assumed"].value == "true"
             )
             note = "Carneades: assumed" if is_assumed else None
+            if is_assumed:
+                self.can_be_in.add(sid)
             b.statement(sid, text, self.pos(key_node), note=note, standard=standards.get(sid))
+        self.supports: dict[str, set[str]] = {}  # premise -> the conclusions it supports (no cycle)
         for aid, key_node, value in self.pairs(top["arguments"][1] if "arguments" in top else None, "arguments"):
             self.argument(aid, key_node, value)
         for positions, _issue in rivals:
             for a, a_node in positions:
+                if b.has(a) and a not in self.can_be_in:
+                    self.inert(a, a_node, "its attacks on the other positions of its issue are")
+                    continue
                 for c, _ in positions:
                     if a != c and b.has(a) and b.has(c):
                         b.attack(a, c, self.pos(a_node))
@@ -168,7 +230,65 @@ class _Graph:
                     b.problem(self.pos(node), f"tests: '{visible(sid)}' is not a statement")
                     continue
                 b.expect(sid, LABELS[label], self.pos(node))
-        return b.build()
+        return _reproducible(b.build()) if self.only_reproducible else b.build()
+
+    def constant_weights(self, node: Node | None) -> dict[str, float]:
+        """Scheme id -> its weight, for the `argument_schemes` whose weight is `{constant: x}` (the
+        rest are rules argmap does not instantiate: a warning each)."""
+        weights: dict[str, float] = {}
+        if node is None:
+            return weights
+        items = node.value if isinstance(node, SequenceNode) else []
+        for item in items:
+            fields = (
+                {k: v for k, _, v in self.pairs(item, "an argument scheme")} if isinstance(item, MappingNode) else {}
+            )
+            scheme_id, weight = fields.get("id"), fields.get("weight")
+            constant = (
+                {k: v for k, _, v in self.pairs(weight, "a weight")}.get("constant")
+                if isinstance(weight, MappingNode)
+                else None
+            )
+            value: float | None = None
+            if isinstance(constant, ScalarNode):
+                try:
+                    value = float(constant.value)
+                except ValueError:
+                    value = None
+            if isinstance(scheme_id, ScalarNode) and value is not None and 0 <= value <= 1:
+                weights[scheme_id.value] = value
+            else:
+                self.b.problem(
+                    self.pos(item),
+                    "an argument scheme without a constant weight is not read (argmap does not instantiate "
+                    "rule-based schemes); it is left out",
+                    severity=Severity.WARNING,
+                )
+        if not isinstance(node, SequenceNode):
+            self.b.problem(self.pos(node), "argument_schemes must be a list", severity=Severity.WARNING)
+        return weights
+
+    def inert(self, sid: str, node: Node, what: str) -> None:
+        self.b.problem(
+            self.pos(node),
+            f"'{visible(sid)}' is neither assumed nor argued for, so Carneades never accepts it; {what} left "
+            "out (argmap would take it as given)",
+            severity=Severity.WARNING,
+        )
+
+    def closes_cycle(self, conclusion: str, premises: list[str]) -> str | None:
+        """The premise that `conclusion` already supports (through the arguments read so far), if any."""
+        wanted = set(premises)
+        seen, todo = {conclusion}, [conclusion]
+        while todo:
+            here = todo.pop()
+            if here in wanted:
+                return here
+            for following in self.supports.get(here, ()):
+                if following not in seen:
+                    seen.add(following)
+                    todo.append(following)
+        return None
 
     def argument(self, aid: str, key_node: Node, value: Node) -> None:
         b = self.b
@@ -194,7 +314,7 @@ class _Graph:
                 scheme = wanted
             elif wanted not in ("linked", "convergent"):
                 note = f"Carneades scheme: {self.text(scheme_node, 'a scheme')}"
-        weight = None
+        weight = self.scheme_weights.get(scheme_node.value) if isinstance(scheme_node, ScalarNode) else None
         weight_node = fields.get("weight")
         if isinstance(weight_node, ScalarNode):
             try:
@@ -208,6 +328,17 @@ class _Graph:
                     severity=Severity.WARNING,
                 )
                 weight = None
+        closes = self.closes_cycle(conclusion[0][0], premises)
+        if closes is not None:
+            b.problem(
+                self.pos(key_node),
+                f"argument '{visible(aid)}' would close a support cycle through '{visible(closes)}' "
+                "(argmap holds none; Carneades leaves such a cycle unaccepted); it is left out",
+                severity=Severity.WARNING,
+            )
+            return
+        for premise in premises:
+            self.supports.setdefault(premise, set()).add(conclusion[0][0])
         b.support(
             conclusion[0][0],
             premises,
@@ -220,7 +351,9 @@ class _Graph:
         )
         for under in ("undercutter", "nas", "not app statement"):
             for sid, node in self.ids(fields.get(under), under):
-                if b.has(sid):
+                if b.has(sid) and sid not in self.can_be_in:
+                    self.inert(sid, node, f"its undercut of argument '{visible(aid)}' is")
+                elif b.has(sid):
                     b.undercut(sid, aid, self.pos(node))
                 else:
                     b.problem(self.pos(node), f"undercutter '{visible(sid)}' is not a statement")

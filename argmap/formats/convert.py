@@ -77,12 +77,15 @@ def _yaml_top_key(*keys: str) -> Callable[[bytes], bool]:
 _KIALO = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:Discussion Title:|1\.\s)")
 _ARGDOWN = re.compile(rb"^\s*(?:\[[^\]\n]+\]:|<[^>\n]+>:|[+\-]>?\s*[<\[]|<?[+\-_]\s*[<\[]|===\s*$)", re.MULTILINE)
 
+_ARGMAP = _yaml_top_key("argmap")
+_CARNEADES = _yaml_top_key("statements", "arguments", "issues")
+
 #: format name -> whether bytes look like that format; tried in this order, first match wins
 SNIFFERS: dict[str, Callable[[bytes], bool]] = {
     "json": lambda data: "argmap-json" in (_json_keys(data) or ()),
     "aif": lambda data: bool({"nodes", "AIF"} & (_json_keys(data) or set())),
-    "argmap": _yaml_top_key("argmap"),
-    "carneades": _yaml_top_key("statements", "arguments", "issues"),
+    "argmap": _ARGMAP,
+    "carneades": lambda data: _CARNEADES(data) and not _ARGMAP(data),
     "kialo": lambda data: bool(_KIALO.match(data[:4096])),
     "argdown": lambda data: bool(_ARGDOWN.search(data[:65536])),
 }
@@ -103,19 +106,31 @@ def _matching(path: str, formats: Iterable[MapFormat]) -> list[MapFormat]:
 def reader_format(path: str, data: bytes, name: str | None) -> MapFormat | None:
     """The format to read `path` with: `name`'s, else the only readable format its extension names,
     else the first whose content sniffer matches (among those the extension names, if any); None
-    when none can be told."""
+    when none can be told.
+
+    An extension that another format `shares` (AIF saved as `.json`) is decided by the content
+    among the formats that have it: the one whose sniffer matches, the extension's own format when
+    none does (its reader then says what is wrong), and a ConvertError when several do."""
     if name is not None:
         return REGISTRY[name]
     readers = [f for f in REGISTRY.values() if f.reader is not None]
     by_extension = _matching(path, readers) if path != STDIO else []
-    if len(by_extension) == 1:
+    lower = path.lower()
+    sharing = [f for f in readers if f not in by_extension and f.shares and lower.endswith(f.shares)]
+    if len(by_extension) == 1 and not sharing:
         return by_extension[0]
-    candidates = by_extension or readers
-    for fmt_name, sniff in SNIFFERS.items():
-        fmt = REGISTRY.get(fmt_name)
-        if fmt is not None and fmt in candidates and sniff(data):
-            return fmt
-    return None
+    candidates = [*by_extension, *sharing] if by_extension else readers
+    matched = [
+        fmt
+        for fmt_name, sniff in SNIFFERS.items()
+        if (fmt := REGISTRY.get(fmt_name)) is not None and fmt in candidates and sniff(data)
+    ]
+    if by_extension and sharing:
+        if len(matched) > 1:
+            names = " and ".join(f.name for f in matched)
+            raise ConvertError(f"{path}: its content could be {names}; say which with --from")
+        return matched[0] if matched else by_extension[0]
+    return matched[0] if matched else None
 
 
 def writer_format(path: str, name: str | None) -> MapFormat:
