@@ -16,7 +16,7 @@ import click
 
 from argmap import __version__
 from argmap.errors import InputError, InternalError
-from argmap.output import silence_stdout
+from argmap.output import Terminated, guard_closed_streams, silence_stdout
 from argmap.text.safe import visible
 
 #: subcommand name -> (module, one-line help shown in `argmap --help` without importing it)
@@ -39,6 +39,26 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: subcommand name -> what its --help ends with: a command line to copy (tests run each one)
+EXAMPLES: dict[str, str] = {
+    "validate": "argmap validate maps/ --strict --config .argmap.yaml",
+    "gaps": "argmap gaps maps/assad_isis.yaml --min-severity major",
+    "show": "argmap show maps/assad_isis.yaml --depth 2 --focus releases-were-strategic",
+    "render": "argmap render maps/assad_isis.yaml -o assad.svg --depth 2",
+    "brief": "argmap brief maps/assad_isis.yaml --side against -o brief.md",
+    "drill": "argmap drill maps/assad_isis.yaml --count 5",
+    "eval": "argmap eval maps/assad_isis.yaml --explain assad-helped-isis-rise",
+    "schemes": "argmap schemes",
+    "schema": "argmap schema > argmap.schema.json",
+    "convert": "argmap convert maps/assad_isis.yaml -o assad.mmd",
+    "new": "argmap new maps/uniforms.yaml",
+    "fmt": "argmap fmt --check maps/",
+    "add": 'argmap add maps/uniforms.yaml --under thesis --kind premise --claim "Uniforms save time." --cite text',
+    "rename": "argmap rename maps/uniforms.yaml thesis uniforms-help",
+    "diff": "argmap diff git:main:maps/assad_isis.yaml maps/assad_isis.yaml",
+}
+
+
 class LazyGroup(click.Group):
     """A click group that imports a subcommand's module only when that subcommand runs."""
 
@@ -55,6 +75,8 @@ class LazyGroup(click.Group):
             return None
         module = importlib.import_module(COMMANDS[cmd_name][0])
         command: click.Command = module.command
+        if command.epilog is None and cmd_name in EXAMPLES:
+            command.epilog = f"\b\nExample:\n  {EXAMPLES[cmd_name]}"  # \b: click keeps the line as it is
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -82,6 +104,7 @@ def cli(ctx: click.Context, traceback: bool) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI with argmap's exit-code and error-handling policy."""
     args = sys.argv[1:] if argv is None else argv
+    guard_closed_streams()
     show_traceback = "--traceback" in args
     # A run is one pass over many small, acyclic objects (YAML nodes, claims, positions): the cyclic
     # collector would only walk them again and again (twice the time on a 10k-claim map). The process
@@ -111,6 +134,9 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("argmap: interrupted", err=True)
         code = 130
+    except Terminated:  # SIGTERM while a file was written or dot ran: cleaned up, then the usual code
+        click.echo("argmap: terminated", err=True)
+        code = 143
     except InputError as exc:  # a map path that cannot be read: a usage error
         click.echo(f"argmap: {visible(str(exc))}", err=True)
         code = 2

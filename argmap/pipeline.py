@@ -32,6 +32,7 @@ from argmap.findings import Problem, Severity
 from argmap.formats import REGISTRY, by_extension, reader_for
 from argmap.formats.yaml_nodes import MappingNode, ScalarNode, read_yaml
 from argmap.model import ArgMap
+from argmap.text.safe import visible
 from argmap.text.suggest import reset_budget
 
 STDIN = "-"
@@ -96,7 +97,7 @@ def _maps_in(directory: str, *, all_formats: bool = False) -> list[str]:
     this tree."""
     found = []
     top = os.path.realpath(directory)
-    for folder, subfolders, names in os.walk(directory):
+    for folder, subfolders, names in os.walk(directory, onerror=_unreadable_folder):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in sorted(names):
             if name.startswith("."):
@@ -147,6 +148,16 @@ def _other_format(path: str) -> bool:
         for name, sniff in SNIFFERS.items()
         if name in REGISTRY and lower.endswith(REGISTRY[name].extensions + REGISTRY[name].shares)
     )
+
+
+def _unreadable_folder(exc: OSError) -> None:
+    """A folder below a PATH that cannot be listed is an error (exit 2), not silently no maps."""
+    raise InputError(f"{visible(str(exc.filename))}: cannot read the folder: {exc.strerror or exc}")
+
+
+def looks_like_map(path: str) -> bool:
+    """Whether a YAML file is a map (see _looks_like_map): what `validate --maps-only` keeps."""
+    return _looks_like_map(path)
 
 
 def _looks_like_map(path: str) -> bool:
@@ -224,6 +235,8 @@ def check_file(
     snapshots: Mapping[str, str] | None = None,
     disabled: Iterable[str] = (),
     stdin: bytes | None = None,
+    require_snapshots: bool = False,
+    snapshot_folders: tuple[str, ...] = (),
 ) -> CheckedMap:
     """Read, load and check one map file; its problems sorted, disabled rules left out."""
     source = read_input(path, stdin=stdin)
@@ -240,7 +253,15 @@ def check_file(
             check_size(loaded.map)
         problems = list(loaded.problems)
         if loaded.map is not None:
-            problems.extend(check_map(loaded.map, snapshots=snapshots, disabled=skip))
+            problems.extend(
+                check_map(
+                    loaded.map,
+                    snapshots=snapshots,
+                    disabled=skip,
+                    require_snapshots=require_snapshots,
+                    snapshot_folders=snapshot_folders,
+                )
+            )
     except InputError:
         raise
     except Exception as exc:  # a bug, not bad input: name the file, keep the stack for --traceback
@@ -280,11 +301,21 @@ def validate_paths(
     snapshots: Mapping[str, str] | None = None,
     stdin: bytes | None = None,
     all_formats: bool = False,
+    require_snapshots: bool = False,
+    snapshot_folders: tuple[str, ...] = (),
 ) -> ValidationResult:
     """Load and check every map named by `paths` (folders: see find_maps); problems sorted,
     disabled rules left out."""
     files = find_maps(paths, all_formats=all_formats)
     problems: list[Problem] = []
     for path in files:
-        problems.extend(check_file(path, snapshots=snapshots, disabled=disabled, stdin=stdin).problems)
+        checked = check_file(
+            path,
+            snapshots=snapshots,
+            disabled=disabled,
+            stdin=stdin,
+            require_snapshots=require_snapshots,
+            snapshot_folders=snapshot_folders,
+        )
+        problems.extend(checked.problems)
     return ValidationResult(tuple(sorted(problems)), len(files))

@@ -545,7 +545,13 @@ def test_add_then_validate_is_clean_and_taking_it_out_gives_the_original(
         data, file="m.yaml", under=under, kind=kind, text="A new claim.", cites=[Citation(source)], between=between
     )
     after = check(added.data, "m.yaml", None)
-    assert after.map is not None and after.problems == loaded.problems
+    assert after.map is not None
+    # comment-in-text warnings (a generated `claim: x  # tail`) keep their messages but may move down
+    moved = "comment-in-text"
+    assert [p for p in after.problems if p.rule != moved] == [p for p in loaded.problems if p.rule != moved]
+    assert sorted(p.message for p in after.problems if p.rule == moved) == sorted(
+        p.message for p in loaded.problems if p.rule == moved
+    )
     assert after.map.claim_index[added.id].parent == under
     document = parse(data, "m.yaml")
     text = added.data[3:] if document.bom else added.data

@@ -137,6 +137,12 @@ CASES = [
         "YAML syntax error: while scanning a quoted scalar: found unexpected end of stream",
     ),
     (
+        "comment-in-text",
+        edit("claim: Uniforms cost poor families money.", "claim: Uniforms cost #1 money."),
+        [(31, 28)],
+        "the claim text of counterpoint 'cost' ends where a YAML comment begins ('#1 money.' is not part of it)",
+    ),
+    (
         "bad-text",
         edit("claim: Uniforms cost poor families money.", 'claim: "Uniforms\\e[31m cost"'),
         [(31, 14)],

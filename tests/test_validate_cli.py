@@ -44,7 +44,7 @@ def test_parsable_lines_have_the_documented_shape() -> None:
 
 def test_json_is_stable_and_complete() -> None:
     document = json.loads(run_argmap("validate", PROBLEMS, "-f", "json").stdout)
-    assert set(document) == {"version", "tool", "files", "summary", "problems"}
+    assert set(document) == {"version", "tool", "files", "settings", "summary", "problems"}
     assert document["summary"] == {"errors": 2, "warnings": 1, "infos": 0}
     assert document["problems"][0] == {
         "file": PROBLEMS,

@@ -33,9 +33,13 @@ class Violation:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a rule may need beyond the map: snapshot paths named on the command line."""
+    """What a rule may need beyond the map: snapshot paths named on the command line, whether every
+    quoted source must have a snapshot, and folders besides the map's own that a map's `snapshot:`
+    may point into (absolute, from the settings, inside the repository)."""
 
     snapshots: Mapping[str, str] = field(default_factory=dict)
+    require_snapshots: bool = False
+    snapshot_folders: tuple[str, ...] = ()
 
 
 RuleCheck = Callable[[ArgMap, CheckContext], Iterable[Violation]]

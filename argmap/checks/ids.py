@@ -16,6 +16,7 @@ RuleId = NewType("RuleId", str)
 SYNTAX: Final = RuleId("syntax")
 SCHEMA: Final = RuleId("schema")
 BAD_TEXT: Final = RuleId("bad-text")
+COMMENT_IN_TEXT: Final = RuleId("comment-in-text")
 
 # Claims and the shape of the argument (argmap.checks.structure); the loader reports duplicate
 # source ids under DUPLICATE_ID too.

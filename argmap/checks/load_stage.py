@@ -72,3 +72,36 @@ title: School uniforms
 ```
 """,
 )
+
+loader_rule(
+    ids.COMMENT_IN_TEXT,
+    Severity.WARNING,
+    """No YAML comment cuts an unquoted text short: ` #` starts a comment, not more text.
+
+In a plain (unquoted) scalar, a `#` after a space ends the value: `claim: Uniforms cut costs #1
+in our survey` is the claim "Uniforms cut costs". Quote the text to keep the `#`, or move a real
+comment to a line of its own.
+
+Fails:
+```yaml
+thesis:
+  id: uniforms-help
+  claim: Schools should require uniforms #1 on the list.
+  premises:
+    - id: less-bullying
+      claim: Uniforms reduce bullying about clothes.
+      cite: [survey]
+```
+
+Passes:
+```yaml
+thesis:
+  id: uniforms-help
+  claim: "Schools should require uniforms #1 on the list."
+  premises:
+    - id: less-bullying
+      claim: Uniforms reduce bullying about clothes.
+      cite: [survey]  # a comment after a list is fine
+```
+""",
+)

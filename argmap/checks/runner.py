@@ -14,9 +14,13 @@ def check_map(
     *,
     snapshots: Mapping[str, str] | None = None,
     disabled: Iterable[str] = (),
+    require_snapshots: bool = False,
+    snapshot_folders: tuple[str, ...] = (),
 ) -> list[Problem]:
     """Every enabled rule's violations on `argmap`, as Problems in no particular order."""
-    context = CheckContext(snapshots=dict(snapshots or {}))
+    context = CheckContext(
+        snapshots=dict(snapshots or {}), require_snapshots=require_snapshots, snapshot_folders=snapshot_folders
+    )
     skip = set(disabled)
     problems: list[Problem] = []
     for rule_id, rule in REGISTRY.items():

@@ -13,7 +13,7 @@ from argmap.findings import Severity
 from argmap.graph import find_cycles
 from argmap.model import ArgMap, Position, Source
 from argmap.text.quotes import normalise, quote_occurs
-from argmap.text.safe import shorten, visible
+from argmap.text.safe import first_unsafe, shorten, visible
 from argmap.text.short import chain_form, short_form
 from argmap.text.suggest import did_you_mean as suggest
 from argmap.text.urls import url_problem
@@ -213,8 +213,11 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violatio
     the map) or `--snapshot ID=PATH` on the command line. A source known `via` another is quoted
     through it, so its quotes are looked up in the other's snapshot when it has none of its own.
     White space, curly and straight quotation marks and dashes are compared normalised. A snapshot
-    that cannot be read is reported as a warning. A map is untrusted, so the path a map names must be
-    a regular file inside the map's folder (of at most 64 MB); `--snapshot` may name any regular file.
+    that cannot be read is reported as a warning (an error under `require-snapshots`, and `--strict`
+    fails on it too). A map is untrusted, so the path a map names must be a regular file inside the
+    map's folder, or inside a `snapshot-folders` folder of the settings (of at most 64 MB);
+    `--snapshot` may name any regular file. With `require-snapshots` (a setting, or
+    `--require-snapshots`) a quoted source without a snapshot is an error: its quotes go unchecked.
 
     Fails:
     ```yaml
@@ -244,6 +247,7 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violatio
     """
     texts: dict[str, str | None] = {}
     read = _SnapshotReader()
+    unreadable = Severity.ERROR if context.require_snapshots else Severity.WARNING
     for source_id, path in context.snapshots.items():
         source = argmap.source(source_id)
         if source is None:
@@ -256,12 +260,10 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violatio
         text, error = read(path)
         texts[source_id] = text
         if error:
-            yield Violation(
-                source.position, f"snapshot of source '{source_id}' cannot be read: {error}", Severity.WARNING
-            )
+            yield Violation(source.position, f"snapshot of source '{source_id}' cannot be read: {error}", unreadable)
     for source in argmap.sources:
         if source.snapshot and source.id not in texts:
-            found, error = _map_snapshot_path(source.snapshot, argmap.base_dir)
+            found, error = _map_snapshot_path(source.snapshot, argmap.base_dir, context.snapshot_folders)
             text = None
             if found is not None:
                 text, error = read(found)
@@ -270,8 +272,10 @@ def quotes_not_found(argmap: ArgMap, context: CheckContext) -> Iterator[Violatio
                 yield Violation(
                     source.field_position("snapshot"),
                     f"snapshot of source '{source.id}' cannot be read: {error}",
-                    Severity.WARNING,
+                    unreadable,
                 )
+    if context.require_snapshots:
+        yield from _unchecked_sources(argmap, texts)
     if not texts:
         return
     for _claim, cite in argmap.iter_citations():
@@ -328,14 +332,38 @@ class _SnapshotReader:
         return self.texts[real]
 
 
-def _map_snapshot_path(written: str, base_dir: str | None) -> tuple[str | None, str | None]:
-    """The file a map's `snapshot:` names, or why it may not be read: it must stay in the map's folder."""
+def _unchecked_sources(argmap: ArgMap, texts: dict[str, str | None]) -> Iterator[Violation]:
+    """require-snapshots: each quoted source whose quotes no snapshot checks (its own or its via's)."""
+    reported: set[str] = set()
+    for _claim, cite in argmap.iter_citations():
+        if cite.quote is None or cite.source in reported:
+            continue
+        holder, _text = _snapshot_for(argmap, cite.source, texts)
+        if holder not in texts:
+            reported.add(cite.source)
+            source = argmap.source(cite.source)
+            yield Violation(
+                source.position if source else cite.position,
+                f"source '{visible(cite.source)}' is quoted but has no snapshot, so its quotes are not checked "
+                "(require-snapshots); give it `snapshot: PATH` or --snapshot ID=PATH",
+            )
+
+
+def _map_snapshot_path(
+    written: str, base_dir: str | None, folders: tuple[str, ...] = ()
+) -> tuple[str | None, str | None]:
+    """The file a map's `snapshot:` names, or why it may not be read: it must stay in the map's folder
+    or in one of the settings' snapshot folders."""
+    if first_unsafe(written) is not None:
+        return None, None  # the reader reported it (bad-text); such a path names no file
     if base_dir is None:
         return None, "the map was read from stdin, so a relative path means nothing; use --snapshot ID=PATH"
     base = os.path.realpath(base_dir)
     path = os.path.realpath(os.path.join(base, written))
-    if os.path.isabs(written) or os.path.commonpath([base, path]) != base:
-        return None, f"{visible(written)}: a snapshot must be a file inside the map's folder"
+    allowed = (base, *(os.path.realpath(folder) for folder in folders))
+    if os.path.isabs(written) or not any(os.path.commonpath([root, path]) == root for root in allowed):
+        where = "the map's folder" + (" or a snapshot folder of the settings" if folders else "")
+        return None, f"{visible(written)}: a snapshot must be a file inside {where}"
     return path, None
 
 

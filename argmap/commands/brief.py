@@ -58,10 +58,10 @@ def command(path: str, output: str, fmt: str | None, side: str, thesis_id: str |
     from argmap.analysis.gaps import find_gaps
     from argmap.analysis.ranking import rank_gaps
     from argmap.debate.brief import build_brief
-    from argmap.output import OutputError, write_output
+    from argmap.output import OutputError, is_stream, write_output
 
     by_extension = format_for_suffix(output)
-    if output != "-" and by_extension is None:
+    if by_extension is None and not is_stream(output):  # -o /dev/null: the default format, as stdout
         raise click.BadParameter(f"'{output}' ends in none of {', '.join(all_suffixes())}", param_hint="-o/--output")
     if fmt is not None and by_extension is not None and fmt != by_extension:
         raise click.BadParameter(f"--format {fmt} does not match the extension of '{output}'", param_hint="-f/--format")

@@ -5,6 +5,7 @@ Kept free of heavy imports (rich, graphviz): `argmap --version` and `argmap vali
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from argmap.findings import EXIT_ERROR, EXIT_PROBLEMS, Problem
 from argmap.text.safe import visible
 
 if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
     from argmap.model import ArgMap
 
 
@@ -62,6 +65,36 @@ def open_map(path: str, *, snapshots: dict[str, str] | None = None, quiet: bool 
     if checked.map is None:
         raise click.exceptions.Exit(EXIT_PROBLEMS)
     return OpenedMap(checked.map, checked.problems)
+
+
+def complete_claim_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Shell completion for an option naming a claim (--focus, --explain, --assume-false): the ids of
+    the map given before it on the command line, each with its text shortened. Nothing when there is
+    no readable map yet: completion never prints an error."""
+    from click.shell_completion import CompletionItem
+
+    path = ctx.params.get("path") or ctx.params.get("source")
+    if path is None:  # the option's value is still missing: click left the words it had not parsed
+        path = next((word for word in ctx.args if not word.startswith("-") and os.path.isfile(word)), None)
+    if not isinstance(path, str) or path == "-":
+        return []
+    try:
+        from argmap.formats import reader_for
+        from argmap.pipeline import read_input
+
+        source = read_input(path)
+        argmap = reader_for(path)(source.data, file=source.display, base_dir=source.base_dir).map
+    except Exception:  # completion must stay quiet whatever the file holds
+        return []
+    if argmap is None:
+        return []
+    from argmap.text.safe import shorten
+
+    return [
+        CompletionItem(claim_id, help=visible(shorten(claim.text or "", 50)))
+        for claim_id, claim in argmap.claim_index.items()
+        if claim_id.startswith(incomplete)
+    ]
 
 
 FOR_HELP = "With several theses (format 2): the thesis ID whose side the sides refer to [default: the first]."

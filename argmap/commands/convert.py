@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.commands.common import ArgmapError
+from argmap.commands.common import ArgmapError, complete_claim_ids
 from argmap.findings import EXIT_OK, EXIT_PROBLEMS
 from argmap.formats.convert import STDIO, ConvertError, ConvertOptions, convert, readable, writable
 from argmap.reports.convert import CONVERT_FORMATS
@@ -32,7 +32,12 @@ from argmap.reports.convert import CONVERT_FORMATS
 @click.option(
     "--strict", is_flag=True, help="Treat a loss (something OUT's format cannot hold) as an error: nothing is written."
 )
-@click.option("--focus", metavar="ID", help="Convert only the claim ID and what is below it (it becomes the thesis).")
+@click.option(
+    "--focus",
+    metavar="ID",
+    shell_complete=complete_claim_ids,
+    help="Convert only the claim ID and what is below it (it becomes the thesis).",
+)
 @click.option(
     "--depth",
     type=click.IntRange(0, None),

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from argmap.commands.common import FOR_HELP, ArgmapError, chosen_thesis, open_map
+from argmap.commands.common import FOR_HELP, ArgmapError, chosen_thesis, complete_claim_ids, open_map
 
 
 @click.command("drill")
@@ -20,7 +20,7 @@ from argmap.commands.common import FOR_HELP, ArgmapError, chosen_thesis, open_ma
 )
 @click.option("--count", type=click.IntRange(min=1), metavar="N", help="Ask at most N items [default: all].")
 @click.option("--seed", type=int, metavar="S", help="Shuffle with seed S, for a reproducible order.")
-@click.option("--focus", metavar="ID", help="Only items at or below claim ID.")
+@click.option("--focus", metavar="ID", shell_complete=complete_claim_ids, help="Only items at or below claim ID.")
 @click.option("--no-save", is_flag=True, help="Do not read or write the state file of missed items.")
 @click.option("--for", "thesis_id", metavar="ID", help=FOR_HELP)
 def command(
@@ -46,10 +46,9 @@ def command(
         missed_last_time,
         order_items,
         run_session,
-        save_state,
+        save_session,
         state_path,
         summary,
-        updated_state,
     )
     from argmap.output import OutputError
     from argmap.reports.terminal import default_width
@@ -64,7 +63,13 @@ def command(
             f"--focus: no claim '{visible(focus)}' in {visible(argmap.file)}"
             f"{visible(suggest(focus, argmap.claim_index))}"
         )
-    console = Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=True)
+
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 on a closed pipe; argmap's main() ends quietly with the run's own code
+            raise BrokenPipeError
+
+    console = QuietConsole(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=True)
 
     interactive = sys.stdin.isatty()
 
@@ -100,7 +105,7 @@ def command(
         say(text, style)
     if not no_save:
         try:
-            save_state(state_file, updated_state(state, key, argmap.title, result))
+            save_session(state_file, key, argmap.title, result)
         except (OSError, OutputError) as exc:
             click.echo(f"argmap: warning: could not save drill state: {visible(str(exc))}", err=True)
     return 0

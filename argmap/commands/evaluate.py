@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from argmap.analysis.evaluate import SEMANTICS
-from argmap.commands.common import ArgmapError, open_map
+from argmap.commands.common import ArgmapError, complete_claim_ids, open_map
 from argmap.reports.evaluation import EVAL_FORMATS
 from argmap.text.safe import visible
 
@@ -18,6 +18,7 @@ from argmap.text.safe import visible
     "assume_false",
     multiple=True,
     metavar="ID",
+    shell_complete=complete_claim_ids,
     help="Treat claim ID as fallen and see what follows (repeatable).",
 )
 @click.option(
@@ -33,6 +34,7 @@ from argmap.text.safe import visible
     "--explain",
     "explain_id",
     metavar="ID",
+    shell_complete=complete_claim_ids,
     help="Print the chain of reasons behind claim ID's label, down to the leaves, and what it rests on (text only).",
 )
 @click.option(

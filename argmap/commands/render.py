@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.commands.common import ArgmapError, open_map
+from argmap.commands.common import ArgmapError, complete_claim_ids, open_map
 from argmap.findings import GAP_SEVERITIES
 from argmap.render.dot import DIRECTIONS
 from argmap.render.formats import EXTENSIONS, FORMATS, STDOUT_FORMAT, choice_list, usual_extensions
@@ -74,7 +74,9 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
     metavar="N",
     help="Draw only claims at most N relations below the thesis (or below --focus).",
 )
-@click.option("--focus", metavar="ID", help="Draw only the claim ID and what is below it.")
+@click.option(
+    "--focus", metavar="ID", shell_complete=complete_claim_ids, help="Draw only the claim ID and what is below it."
+)
 @click.option("--legend/--no-legend", default=True, show_default=True, help="Draw a legend of the kinds and edges.")
 @click.option(
     "--gaps",

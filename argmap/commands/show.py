@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from argmap.commands.common import complete_claim_ids
+
 
 @click.command("show")
 @click.argument("path", metavar="PATH")
@@ -13,7 +15,12 @@ import click
     metavar="N",
     help="Show only N levels below the thesis (or below --focus); 0 shows the root alone.",
 )
-@click.option("--focus", metavar="ID", help="Show claim ID's subtree and the path from the thesis down to it.")
+@click.option(
+    "--focus",
+    metavar="ID",
+    shell_complete=complete_claim_ids,
+    help="Show claim ID's subtree and the path from the thesis down to it.",
+)
 @click.option("--no-sources", is_flag=True, help="Leave out the sources table.")
 @click.option(
     "--width",

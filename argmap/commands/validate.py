@@ -13,6 +13,7 @@ from argmap.commands.common import ArgmapError, parse_snapshots
 from argmap.findings import exit_code
 from argmap.output import silence_stdout
 from argmap.reports.problems import PROBLEM_FORMATS
+from argmap.text.safe import visible
 
 
 @click.command("validate")
@@ -53,6 +54,17 @@ from argmap.reports.problems import PROBLEM_FORMATS
     is_flag=True,
     help="In folders, read every format argmap reads (Argdown, AIF, JSON, Carneades, Kialo), not only YAML maps.",
 )
+@click.option(
+    "--require-snapshots",
+    is_flag=True,
+    default=None,
+    help="A quoted source without a snapshot is an error (its quotes would go unchecked).",
+)
+@click.option(
+    "--maps-only",
+    is_flag=True,
+    help="Skip named files that are not maps (no top-level argmap: key), as in a folder; for hooks.",
+)
 @click.option("--list-rules", is_flag=True, help="List the rules with their default severity and exit.")
 def command(
     paths: tuple[str, ...],
@@ -64,6 +76,8 @@ def command(
     config_path: str | None,
     no_config: bool,
     all_formats: bool,
+    require_snapshots: bool | None,
+    maps_only: bool,
     list_rules: bool,
 ) -> int:
     """Check maps: files, directories (every map inside, recursively) or - for stdin.
@@ -76,7 +90,7 @@ def command(
     from argmap.reports.base import print_report
     from argmap.reports.problems import ProblemsReport
     from argmap.reports.terminal import default_format
-    from argmap.settings import ConfigError, Settings, find_settings, load_settings_file
+    from argmap.settings import ALWAYS_ON, ConfigError, Settings, find_settings, load_settings_file
 
     if list_rules:
         for rule in REGISTRY.values():
@@ -86,7 +100,14 @@ def command(
         raise click.UsageError("Missing argument 'PATH...'.")
     for rule_id in (*disable, *enable):
         if rule_id not in REGISTRY:
-            raise click.BadParameter(f"unknown rule '{rule_id}' (see --list-rules)", param_hint="--disable/--enable")
+            raise click.BadParameter(
+                f"unknown rule '{visible(rule_id)}' (see --list-rules)", param_hint="--disable/--enable"
+            )
+    locked = sorted(ALWAYS_ON & set(disable))
+    if locked:
+        raise click.BadParameter(
+            f"'{locked[0]}' cannot be disabled: it decides whether a file is a map", param_hint="--disable"
+        )
     try:
         if no_config:
             settings = Settings()
@@ -98,13 +119,23 @@ def command(
     except ConfigError as exc:
         raise ArgmapError(str(exc)) from None
     disabled = (set(settings.disable) - set(enable)) | set(disable)
+    if maps_only:
+        from argmap.pipeline import looks_like_map
+
+        paths = tuple(p for p in paths if p == "-" or os.path.isdir(p) or not os.path.exists(p) or looks_like_map(p))
     stdin = read_stdin() if "-" in paths else None
     result = validate_paths(
-        paths, disabled=disabled, snapshots=parse_snapshots(snapshots), stdin=stdin, all_formats=all_formats
+        paths,
+        disabled=disabled,
+        snapshots=parse_snapshots(snapshots),
+        stdin=stdin,
+        require_snapshots=settings.require_snapshots if require_snapshots is None else require_snapshots,
+        snapshot_folders=settings.snapshot_folders,
+        all_formats=all_formats,
     )
     fmt = PROBLEM_FORMATS[output_format or default_format(PROBLEM_FORMATS)]
     try:
-        print_report(fmt, ProblemsReport(result.problems, result.files))
+        print_report(fmt, ProblemsReport(result.problems, result.files, settings=settings.source))
         sys.stdout.flush()
     except BrokenPipeError:  # `| head`: the reader has what it wanted; the exit code still tells
         silence_stdout()

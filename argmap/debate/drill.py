@@ -293,13 +293,22 @@ def map_key(argmap: ArgMap, path: str) -> str:
 
 
 def load_state(path: Path) -> tuple[dict[str, object], str | None]:
-    """(state, warning). A missing file is an empty state; a corrupt one too, with a warning."""
+    """(state, warning). A missing file is an empty state; a corrupt one too, with a warning: one
+    that cannot be read, is not a regular file (a FIFO is never waited on), is too large, or is
+    nested too deeply."""
+    from argmap.debate.drill_state import StateUnreadable, read_state_text
+
     empty: dict[str, object] = {"version": STATE_VERSION, "maps": {}}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return empty, None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        text = read_state_text(path)
+        if text is None:
+            return empty, None
+        data = json.loads(text)
+    except StateUnreadable as exc:
+        return empty, f"ignoring unreadable drill state {path}: {exc}"
+    except RecursionError:
+        return empty, f"ignoring unreadable drill state {path}: nested too deeply"
+    except ValueError as exc:
         return empty, f"ignoring unreadable drill state {path}: {type(exc).__name__}"
     if not isinstance(data, dict) or data.get("version") != STATE_VERSION or not isinstance(data.get("maps"), dict):
         return empty, f"ignoring drill state {path}: not a version {STATE_VERSION} state file"
@@ -327,8 +336,22 @@ def updated_state(state: dict[str, object], key: str, title: str, result: Sessio
 
 
 def save_state(path: Path, state: dict[str, object]) -> None:
-    """Write the state atomically (temporary file, fsync, rename). Raises OSError / OutputError."""
+    """Write the state atomically (temporary file, fsync, rename; a symlink stays a symlink). Raises
+    OSError / OutputError, also for a state path that is not a regular file."""
+    from argmap.debate.drill_state import check_writable_target
     from argmap.output import write_output
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    check_writable_target(path)
     write_output(str(path), (json.dumps(state, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def save_session(path: Path, key: str, title: str, result: SessionResult) -> None:
+    """Merge one session into the state as it is on disk now (another drill may have saved since this
+    one started) and save it, under the state's lock. Raises OSError / OutputError."""
+    from argmap.debate.drill_state import state_lock
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with state_lock(path):
+        current, _warning = load_state(path)  # the warning was given when the session started
+        save_state(path, updated_state(current, key, title, result))

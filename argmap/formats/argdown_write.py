@@ -44,7 +44,7 @@ def escape(text: str) -> str:
     control and bidirectional characters visible escapes such as `\\x1b`, never raw)."""
     flat = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     if not flat.isprintable():
-        flat = visible(flat, one_line=False)
+        flat = visible(flat, one_line=False, inert_commands=False)  # data: read back as written
     return _ESCAPE.sub(lambda m: "\\" + m.group(), flat)
 
 
@@ -121,7 +121,7 @@ class _Writer:
 
     @staticmethod
     def tag(tag: str) -> str:
-        flat = " ".join(visible(tag).split())
+        flat = " ".join(visible(tag, inert_commands=False).split())
         return "#(" + _TAG_ESCAPE.sub(lambda m: "\\" + m.group(), flat) + ")"
 
     def reference(self, claim_id: str, role: str | None = None) -> str:

@@ -8,9 +8,10 @@ its declared label with its owner's name put in, and are made only when there is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from argmap.checks.ids import BAD_TEXT, SCHEMA, SYNTAX, RuleId
+from argmap.checks.ids import BAD_TEXT, COMMENT_IN_TEXT, SCHEMA, SYNTAX, RuleId
 from argmap.findings import Problem, Severity
 from argmap.formats.argmap_spec import (
     ID_PATTERN,
@@ -30,7 +31,7 @@ from argmap.formats.argmap_spec import (
 )
 from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode
 from argmap.model import Position
-from argmap.text.safe import first_unsafe, visible
+from argmap.text.safe import first_unsafe, shorten, visible
 from argmap.text.short import short_form
 from argmap.text.suggest import did_you_mean
 
@@ -69,6 +70,10 @@ def _name(name: str | Callable[[], str]) -> str:
     return name if isinstance(name, str) else name()
 
 
+#: white space then `#` right after a plain scalar: a YAML comment, which ended the value
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
 class ValueReader:
     """The file name and the problems found so far, and the readers of a map's values."""
 
@@ -77,6 +82,8 @@ class ValueReader:
         self.problems: list[Problem] = []
         #: the map's format version, once read: keys of later versions are refused
         self.version = 1
+        #: the source text's lines, when known: a comment after a plain text value is reported
+        self.lines: list[str] | None = None
 
     # -- positions and problems ---------------------------------------------------------------
 
@@ -144,7 +151,8 @@ class ValueReader:
         """The value of a scalar or list-of-text field, as its declaration says (None if unusable)."""
         shape, label = spec.value, spec.label
         if isinstance(shape, Text):
-            return self.text(node, label, owner, allow_empty=shape.blank is not Blank.REFUSED)
+            prose = spec.name != "snapshot"  # a path is no prose a comment could cut short
+            return self.text(node, label, owner, allow_empty=shape.blank is not Blank.REFUSED, prose=prose)
         if isinstance(shape, Id):
             return self.ident(node, label, owner)
         if isinstance(shape, (Url, IdMention)):
@@ -178,8 +186,11 @@ class ValueReader:
             return self.number(node, fill(label, owner), shape)
         raise TypeError(f"'{spec.name}' is a {type(shape).__name__}, which the map's walk reads itself")
 
-    def text(self, node: Node, label: str, owner: str = "", *, allow_empty: bool = True) -> str | None:
-        """A string value; numbers, booleans, dates and nulls must be quoted to be text."""
+    def text(
+        self, node: Node, label: str, owner: str = "", *, allow_empty: bool = True, prose: bool = False
+    ) -> str | None:
+        """A string value; numbers, booleans, dates and nulls must be quoted to be text. For `prose`
+        (claims, notes, quotes, titles...) a comment right after an unquoted value is reported."""
         if not isinstance(node, ScalarNode):
             self.report(node, f"{fill(label, owner)} must be text, not {node_kind(node)}")
             return None
@@ -204,7 +215,29 @@ class ValueReader:
             )
         if not allow_empty and not value.strip():
             self.report(node, f"{fill(label, owner)} is empty")
+        if prose and not node.style and self.lines is not None:  # plain: libyaml says "", PyYAML None
+            self._comment_after(node, label, owner)
         return str(value)
+
+    def _comment_after(self, node: ScalarNode, label: str, owner: str) -> None:
+        """A plain scalar ends before ` #`: say so when a comment follows it on its last line."""
+        end = node.end_mark
+        line = self.lines[end.line] if self.lines is not None and end.line < len(self.lines) else ""
+        # matched in place, not sliced: a long line holding many values must not cost its length each
+        found = _COMMENT_AFTER.match(line, end.column)
+        if found is not None:
+            comment = visible(shorten(line[found.end() - 1 : found.end() + 60], 40))
+            self.problems.append(
+                Problem(
+                    self.file,
+                    end.line + 1,
+                    found.end(),
+                    COMMENT_IN_TEXT,
+                    Severity.WARNING,
+                    f"{fill(label, owner)} ends where a YAML comment begins ('{comment}' is not part of it); "
+                    "quote the text to keep it",
+                )
+            )
 
     def number(self, node: Node, what: str, shape: Number) -> float | None:
         """A number from shape.minimum to shape.maximum (an integer or a decimal, unquoted)."""

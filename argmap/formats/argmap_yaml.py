@@ -194,7 +194,7 @@ class _Walker(ValueReader):
             if claim_id:
                 owner = f"{kind.value} '{claim_id}'"
             text_node = fields["claim"][1] if "claim" in fields else None
-            text = self.text(text_node, _CLAIM_TEXT.label, owner) if text_node is not None else None
+            text = self.text(text_node, _CLAIM_TEXT.label, owner, prose=True) if text_node is not None else None
             cites: list[Citation] = []
             values: dict[str, Any] = {}  # what `read` gives for the other keys, by name
             positions: dict[str, Position] = {}
@@ -331,7 +331,7 @@ class _Walker(ValueReader):
         if fields is None or "ref" not in fields:
             return None
         target = self.ident(fields["ref"][1], REF.by_name["ref"].label)
-        note = self.text(fields["note"][1], REF.by_name["note"].label) if "note" in fields else None
+        note = self.text(fields["note"][1], REF.by_name["note"].label, prose=True) if "note" in fields else None
         if target is None or parent is None:
             return None
         return Edge(
@@ -415,6 +415,8 @@ def load_bytes(data: bytes, *, file: str, base_dir: str | None = None) -> LoadRe
     if read.root is None:
         return LoadResult(None, read.problems)
     walker = _Walker(file)
+    if "#" in read.text:  # only then can a comment follow a text value
+        walker.lines = read.text.split("\n")
     argmap = _top(walker, read.root, file, base_dir)
     if argmap is not None and "$schema=" in read.text:
         argmap = _with_schema_comment(argmap, read.text, file)

@@ -172,23 +172,32 @@ def run_dot(
         import resource  # noqa: F401  (for _limit_memory, so that the child does not import it)
 
         preexec = _limit_memory
+    from argmap.output import terminating_raises
+
     started = time.perf_counter()
-    try:
-        proc = subprocess.Popen(
-            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=preexec
-        )
-    except OSError as exc:
-        raise RenderError(f"cannot run {visible(program)}: {exc.strerror or exc}") from None
     check = output_check(fmt)
-    out, err = _exchange(
-        proc,
-        source.encode("utf-8"),
-        started=started,
-        timeout=timeout,
-        engine=engine,
-        progress=progress,
-        on_output=check.feed,
-    )
+    with terminating_raises():  # SIGTERM becomes an exception, so that dot is killed with us
+        try:
+            # its own process group: a stop (timeout, Ctrl-C, SIGTERM) kills dot and all it started
+            proc = subprocess.Popen(
+                args,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                preexec_fn=preexec,
+                start_new_session=os.name == "posix",
+            )
+        except OSError as exc:
+            raise RenderError(f"cannot run {visible(program)}: {exc.strerror or exc}") from None
+        out, err = _exchange(
+            proc,
+            source.encode("utf-8"),
+            started=started,
+            timeout=timeout,
+            engine=engine,
+            progress=progress,
+            on_output=check.feed,
+        )
     if proc.returncode != 0:
         detail = short_stderr(err)
         if proc.returncode < 0 or "memory" in detail.lower() or "alloc" in detail.lower():
@@ -247,7 +256,7 @@ def _exchange(
         thread.start()
 
     def stop() -> RenderError:
-        proc.kill()
+        _kill(proc)
         proc.wait()
         for thread in threads:
             thread.join()
@@ -278,10 +287,24 @@ def _exchange(
             proc.wait(timeout=max(0.01, timeout - (time.perf_counter() - started)))
         except subprocess.TimeoutExpired:
             raise stop() from None
-    except BaseException:  # Ctrl-C, or an error of our own: dot must not outlive us
-        if proc.poll() is None:
-            proc.kill()
+    except BaseException:  # Ctrl-C, SIGTERM or an error of our own: dot must not outlive us
+        _kill(proc)
+        proc.wait()
         raise
     for thread in threads:
         thread.join()
     return b"".join(out), errors[0] if errors else b""
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    """Kill dot's process group (dot and whatever it started), or dot alone where there are none."""
+    if proc.poll() is not None:
+        return
+    if os.name == "posix":
+        import signal
+
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+            return
+    with contextlib.suppress(OSError):
+        proc.kill()

@@ -62,14 +62,17 @@ OVERVIEW_LIMIT = 2000
 
 
 def resolve_format(output: str, fmt: str | None) -> str:
-    """The output format from --format or else from the extension of -o (svg for '-')."""
+    """The output format from --format or else from the extension of -o (svg for '-' and for a
+    device, FIFO or descriptor without one)."""
+    from argmap.output import is_stream
+
     ext = os.path.splitext(output)[1].lower() if output != "-" else ""
     from_ext = EXTENSIONS.get(ext)
     if fmt is not None:
         if from_ext is not None and from_ext != fmt:
             raise RenderError(f"--format {fmt} does not match the extension of '{visible(output)}'")
         return fmt
-    if output == "-":
+    if from_ext is None and is_stream(output):  # -o -, /dev/null, /dev/stdout, a FIFO: as stdout
         return STDOUT_FORMAT
     if from_ext is None:
         shown = visible(ext) if ext else "none"

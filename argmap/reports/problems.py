@@ -31,6 +31,8 @@ class ProblemsReport:
 
     problems: Sequence[Problem]
     files: int
+    #: the settings file the run used (its [tool.argmap] table for pyproject.toml), None without one
+    settings: str | None = None
 
     @property
     def findings(self) -> Sequence[Finding]:
@@ -106,7 +108,10 @@ def text_lines(report: ProblemsReport) -> list[StyledLine]:
     if report.problems:
         lines.append(())
     worst = max((p.severity for p in report.problems), default=None)
-    lines.append(((summary_line(report.problems, files=report.files), "green" if worst is None else _STYLE[worst]),))
+    summary = summary_line(report.problems, files=report.files)
+    if report.settings is not None:
+        summary += f" (settings: {visible(report.settings)})"
+    lines.append(((summary, "green" if worst is None else _STYLE[worst]),))
     return lines
 
 
@@ -115,6 +120,7 @@ def format_json(report: ProblemsReport) -> str:
     return format_json_document(
         {
             "files": report.files,
+            "settings": report.settings,
             "summary": _counts(report.problems),
             "problems": [p.to_dict() for p in report.problems],
         }

@@ -2,7 +2,10 @@
 workflow commands.
 
 One Markdown escaper serves every Markdown output, inline text (the brief) and table cells (gaps'
-markdown format) alike: map text always renders as exactly itself. It lives beside `visible` rather
+markdown format) alike: map text always renders as exactly itself. That includes GitHub-flavoured
+Markdown, where a bare `http://...`, `www.` address or e-mail address becomes a link and `@name` a
+mention that notifies someone: a zero-width space after the `@`, inside `://` and after the first
+`w` of `www.` keeps each one plain text that looks the same. It lives beside `visible` rather
 than in argmap.reports because the debate brief, which is no report of findings, needs it too.
 """
 
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from argmap.text.safe import visible
+from argmap.text.safe import ZERO_WIDTH_SPACE, visible
 
 # Characters that make Markdown syntax anywhere in a line, the table-cell separator `|` among them
 # (with [ ] escaped, ( ) ! cannot form a link or image; with < & escaped, no HTML or entity). Block
@@ -34,10 +37,22 @@ def md_escape(text: str) -> str:
     # a printable string has no whitespace but ASCII spaces: only runs of them need collapsing
     if not flat.isprintable() or "  " in flat:
         flat = _SPACES.sub(" ", flat)
+    if "@" in flat or "://" in flat or "ww." in flat or "WW." in flat:
+        flat = no_autolinks(flat)
     escaped = flat.translate(_MD_SPECIAL)
     if escaped[:1] in _BLOCK_STARTS or escaped[1:2] in _BLOCK_STARTS:
         return _MD_LINE_START.sub(_escape_line_start, escaped, count=1)
     return escaped
+
+
+_WWW = re.compile(r"(?i)(?<=w)(?=ww\.)")
+
+
+def no_autolinks(text: str) -> str:
+    """`text` with a zero-width space where GitHub-flavoured Markdown would start an autolink (a URL
+    scheme's `://`, `www.`, an e-mail address's `@`) or a mention (`@name`)."""
+    text = text.replace("@", "@" + ZERO_WIDTH_SPACE).replace("://", ":" + ZERO_WIDTH_SPACE + "//")
+    return _WWW.sub(ZERO_WIDTH_SPACE, text)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:

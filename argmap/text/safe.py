@@ -3,6 +3,12 @@
 Map text may carry ESC sequences (terminal hyperlinks, title or clipboard writes), other control
 characters, lone surrogates and bidirectional overrides. Every output that is not itself an escaping
 format (JSON) passes user text through `visible` first.
+
+`visible` also breaks GitHub Actions workflow commands: a CI log runs any line that starts (after
+white space) with `::name ...::` (an annotation, `::add-mask::` hiding later lines, `::stop-commands::`)
+and, in the older syntax, one holding `##[name]`. Map text can start a line wherever an output wraps
+or breaks it, so every `::` and `##[` in it gets a zero-width space between its first two characters
+(`:\u200b:`): it looks the same and no runner reads it as a command.
 """
 
 from __future__ import annotations
@@ -25,12 +31,28 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def visible(text: str, *, one_line: bool = True) -> str:
-    """Replace unsafe characters with `\\xNN` / `\\uNNNN` so they show instead of acting."""
+#: the starts of GitHub Actions workflow commands (`::error::`, `##[error]`), broken by a zero-width space
+_WORKFLOW_COMMAND = re.compile(r":(?=:)|#(?=#\[)")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def visible(text: str, *, one_line: bool = True, inert_commands: bool = True) -> str:
+    """Replace unsafe characters with `\\xNN` / `\\uNNNN` so they show instead of acting, and break
+    workflow commands (see the module's docstring). A writer of a data format that is read back
+    (Argdown) passes `inert_commands=False`: its text must stay exactly the map's."""
+    # one-character searches first (memchr): most text has neither, and this runs for every string shown
+    if inert_commands and ((":" in text and "::" in text) or ("#" in text and "##[" in text)):
+        text = no_workflow_commands(text)
     if text.isprintable():  # the usual case, and fast: every unsafe character is non-printable
         return text
     pattern = UNSAFE_CHARS_ONE_LINE if one_line else UNSAFE_CHARS
     return pattern.sub(_escape, text)
+
+
+def no_workflow_commands(text: str) -> str:
+    """`text` with a zero-width space inside every `::` and `##[`, so that no line of it, wherever it
+    is wrapped, is a GitHub Actions workflow command."""
+    return _WORKFLOW_COMMAND.sub(lambda m: m.group() + ZERO_WIDTH_SPACE, text)
 
 
 def first_unsafe(text: str) -> tuple[int, str] | None:

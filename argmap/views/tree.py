@@ -216,7 +216,8 @@ class _ViewBuilder:
         focus = self.options.focus
         thesis = self.map.thesis if self.map.thesis in self.map.claim_index else None
         if focus is not None:
-            path = path_to_thesis(self.map, focus)
+            # a thesis whose text could not be read is not in the index: the path starts below it
+            path = [c for c in path_to_thesis(self.map, focus) if c in self.map.claim_index]
             self.walk(
                 path[0],
                 remaining=None if self.options.depth is None else self.options.depth + len(path) - 1,
