@@ -281,3 +281,22 @@ def test_a_generated_reword_is_reported_exactly(document: dict, choice: st.DataO
     assert [(c.kind, c.id, c.old, c.new) for c in diff.changes] == [
         ("claim-reworded", target["id"], before_text, before_text + " (edited)")
     ]
+
+
+def test_an_aif_file_saved_as_json_is_read_as_aif_by_its_content(tmp_path: Path) -> None:
+    source, aif = tmp_path / "map.yaml", tmp_path / "map.aif"
+    source.write_text(BASE_MAP, encoding="utf-8")
+    code, _, err = run_in_process("convert", str(source), "-o", str(aif), "--to", "aif")
+    assert code == 0, err
+    # the same AIF in two files named .json, the extension argmap's own JSON also uses (the file's
+    # name is the name of the provenance source, so both are map.json)
+    old, new = tmp_path / "old" / "map.json", tmp_path / "new" / "map.json"
+    for copy in (old, new):
+        copy.parent.mkdir()
+        shutil.copy(aif, copy)
+    code, out, err = run_in_process("diff", str(old), str(new), "-f", "json")
+    assert (code, err) == (0, "")
+    assert (json.loads(out)["counts"], json.loads(out)["changes"]) == ({}, [])
+    # validate reads it the same way
+    code, _, err = run_in_process("validate", str(new))
+    assert (code, err) == (0, "")

@@ -45,11 +45,14 @@ def read_map(spec: str, *, display: str | None = None) -> ArgMap:
         if not sep or not revision or not path:
             raise InputError(f"{spec}: write a revision as git:REV:PATH (git:main:maps/x.yaml)")
         data, base_dir = git_show(revision, path), None
-        reader = reader_for(path)
     else:
         source = read_input(spec)
         data, base_dir = source.data, source.base_dir
-        reader = reader_for(spec)
+        path = spec
+    try:  # by extension, or by content where formats share one (AIF and argmap JSON in a .json)
+        reader = reader_for(path, data=data)
+    except ValueError as exc:
+        raise InputError(f"{name}: {exc}") from None
     loaded = reader(data, file=name, base_dir=base_dir)
     if loaded.map is None:
         raise UnreadableMap(loaded.problems)
