@@ -52,6 +52,7 @@ from argmap.model import (
     Position,
     Source,
 )
+from argmap.text.safe import first_unsafe
 
 __all__ = ["ID_PATTERN", "MAX_CLAIM_DEPTH", "SOURCE_KINDS", "load_bytes", "load_path"]
 
@@ -62,7 +63,10 @@ _CLAIM_OF_KIND = {kind: "the thesis" if kind is ClaimKind.THESIS else f"a {kind.
 _CLAIM_ID, _CLAIM_TEXT = CLAIM.by_name["id"], CLAIM.by_name["claim"]
 #: a claim's keys other than id and claim, by name (the walk visits the keys a claim has, not all it may have)
 _CLAIM_REST = {f.name: f for f in CLAIM.fields if f.name not in ("id", "claim")}
+_CLAIM_FIELDS = CLAIM.by_name
 _CITED_SOURCE = CITATION.by_name["source"]
+#: a citation's texts other than its source, by name (each refused when empty)
+_CITATION_TEXTS = {f.name: f for f in CITATION.fields if f.name != "source"}
 #: claim keys whose value goes into the model as read, with the position of the value kept
 _CLAIM_VALUES = ("inferred", "weight", "standard", "answers", "raises")
 #: (node, kind, parent claim id, depth, linked argument id) of a claim still to read
@@ -140,11 +144,92 @@ class _Walker(ValueReader):
             **{k: v for k, v in values.items() if v is not None},  # type: ignore[arg-type]
         )
 
+    #: whether the common claims and citations are read by the plain paths below; tests turn it off
+    #: to check that both paths give the same map and the same problems
+    plain_paths = True
+
+    def plain_claim(self, node: MappingNode) -> dict[str, tuple[Node, Node]] | None:
+        """A claim's keys as `mapping` gives them, when nothing in it needs a message: each key a
+        known name of this format version, written once, with an `id` that is a valid id and a
+        `claim` that is text holding no escaped control character. None otherwise: the general
+        path then reads the claim and reports what is wrong. (Two thirds of `validate`'s walk went
+        to the general path's checks on claims that pass them all.)"""
+        fields: dict[str, tuple[Node, Node]] = {}
+        version = self.version
+        for pair in node.value:
+            key_node = pair[0]
+            if key_node.__class__ is not ScalarNode or key_node.tag != STR_TAG:
+                return None
+            key = key_node.value
+            spec = _CLAIM_FIELDS.get(key)
+            if spec is None or spec.since > version or key in fields:
+                return None
+            fields[key] = pair
+        if "id" not in fields or "claim" not in fields:
+            return None
+        id_node, text_node = fields["id"][1], fields["claim"][1]
+        if (
+            id_node.__class__ is not ScalarNode
+            or id_node.tag != STR_TAG
+            or not ID_PATTERN.fullmatch(id_node.value)
+            or text_node.__class__ is not ScalarNode
+            or text_node.tag != STR_TAG
+            or (text_node.style == '"' and first_unsafe(text_node.value) is not None)
+        ):
+            return None
+        return fields
+
+    def plain_citation(self, node: MappingNode, claim_id: str) -> Citation | None:
+        """A citation written as a mapping, when nothing in it needs a message (as `plain_claim`):
+        a valid source id, and quote, locator and note each once, as non-empty text."""
+        values: dict[str, ScalarNode] = {}
+        for key_node, value_node in node.value:
+            if (
+                key_node.__class__ is not ScalarNode
+                or value_node.__class__ is not ScalarNode
+                or key_node.tag != STR_TAG
+                or value_node.tag != STR_TAG
+            ):
+                return None
+            key, value = key_node.value, value_node.value
+            if key in values:
+                return None
+            if key == "source":
+                if not ID_PATTERN.fullmatch(value):
+                    return None
+            elif (
+                key not in _CITATION_TEXTS
+                or not value.strip()
+                or (value_node.style == '"' and first_unsafe(value) is not None)
+            ):
+                return None
+            values[key] = value_node
+        if "source" not in values:
+            return None
+        if self.lines is not None:  # in key order, as the general path reads them
+            for key, value_node in values.items():
+                if key != "source" and not value_node.style:
+                    self._comment_after(value_node, _CITATION_TEXTS[key].label, f"a citation of claim '{claim_id}'")
+        quote, locator, note = values.get("quote"), values.get("locator"), values.get("note")
+        mark = node.start_mark
+        return Citation(
+            source=values["source"].value,
+            position=Position(self.file, mark.line + 1, mark.column + 1),
+            quote=quote.value if quote is not None else None,
+            locator=locator.value if locator is not None else None,
+            note=note.value if note is not None else None,
+            quote_position=self.pos(quote) if quote is not None else None,
+        )
+
     def citation(self, node: Node, claim_id: str) -> Citation | None:
         if isinstance(node, ScalarNode) and node.tag == STR_TAG and ID_PATTERN.fullmatch(node.value):
             # the common case, `cite: [source-id]`: a plain slug can hold no unsafe character
             mark = node.start_mark
             return Citation(source=node.value, position=Position(self.file, mark.line + 1, mark.column + 1))
+        if isinstance(node, MappingNode) and self.plain_paths:
+            plain = self.plain_citation(node, claim_id)
+            if plain is not None:
+                return plain
         owner = f"a citation of claim '{claim_id}'"
         if isinstance(node, ScalarNode):
             source = self.ident(node, _CITED_SOURCE.label, owner)
@@ -173,6 +258,7 @@ class _Walker(ValueReader):
         edges: list[Edge] = []
         arguments: list[Argument] = []
         stack: list[_Todo] = [(root, ClaimKind.THESIS, None, 0, None) for root in reversed(roots)]
+        plain_paths = self.plain_paths
         while stack:
             node, kind, parent, depth, argument = stack.pop()
             if kind is not ClaimKind.THESIS and isinstance(node, MappingNode):
@@ -186,15 +272,25 @@ class _Walker(ValueReader):
                     if edge is not None:
                         edges.append(edge)
                     continue
-            fields = self.mapping(node, CLAIM, partial(_claim_name, node, kind))
-            if fields is None:
-                continue
-            owner = _CLAIM_OF_KIND[kind]
-            claim_id = self.ident(fields["id"][1], _CLAIM_ID.label, owner) if "id" in fields else None
-            if claim_id:
+            fields = self.plain_claim(node) if plain_paths and isinstance(node, MappingNode) else None
+            text_node: Node | None
+            if fields is not None:
+                claim_id = fields["id"][1].value
                 owner = f"{kind.value} '{claim_id}'"
-            text_node = fields["claim"][1] if "claim" in fields else None
-            text = self.text(text_node, _CLAIM_TEXT.label, owner, prose=True) if text_node is not None else None
+                text_node = fields["claim"][1]
+                text = text_node.value
+                if not text_node.style and self.lines is not None:  # type: ignore[attr-defined]
+                    self._comment_after(text_node, _CLAIM_TEXT.label, owner)  # type: ignore[arg-type]
+            else:
+                fields = self.mapping(node, CLAIM, partial(_claim_name, node, kind))
+                if fields is None:
+                    continue
+                owner = _CLAIM_OF_KIND[kind]
+                claim_id = self.ident(fields["id"][1], _CLAIM_ID.label, owner) if "id" in fields else None
+                if claim_id:
+                    owner = f"{kind.value} '{claim_id}'"
+                text_node = fields["claim"][1] if "claim" in fields else None
+                text = self.text(text_node, _CLAIM_TEXT.label, owner, prose=True) if text_node is not None else None
             cites: list[Citation] = []
             values: dict[str, Any] = {}  # what `read` gives for the other keys, by name
             positions: dict[str, Position] = {}
