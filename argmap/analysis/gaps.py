@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from argmap.analysis.argument_gaps import open_questions, unchallenged_load_bearing, unstated_assumptions
 from argmap.findings import GapSeverity
 from argmap.graph import strongly_connected_components
-from argmap.model import ArgMap, Citation, Claim, ClaimKind, Edge, Position, Source
+from argmap.model import ArgMap, Citation, Claim, ClaimKind, Edge, Position, Source, quick_init
 
 #: every gap kind, in the order docs/gaps.md describes them
 KINDS: tuple[str, ...] = (
@@ -64,6 +64,7 @@ _LOCATOR_HINT = {
 }
 
 
+@quick_init  # a 10k-claim map has over 10,000 gaps
 @dataclass(frozen=True)
 class Gap:
     """One weak point, a Finding (argmap.findings) whose id is its kind and whose message is its reason.
@@ -433,12 +434,14 @@ def _correlation_only(argmap: ArgMap, claim: Claim, support: Support) -> Iterabl
     )
 
 
-def _support_roots(argmap: ArgMap, roots: dict[str, str], support: Support) -> dict[str, object]:
+def _support_roots(
+    argmap: ArgMap, roots: dict[str, str], support: Support, components: list[list[str]]
+) -> dict[str, object]:
     """Claim id -> the via root shared by every citation in its support tree: a source id, MANY, or NONE.
 
     The support tree of a claim is the claim with every claim supporting it, transitively (premise and
     correlation edges, refs included). Computed as a least fixed point, so support cycles are harmless.
-    `roots` gives the via root of every cited source.
+    `roots` gives the via root of every cited source; `components` are _support_components'.
     """
     result: dict[str, object] = {}
     for claim in argmap.claim_index.values():
@@ -451,7 +454,7 @@ def _support_roots(argmap: ArgMap, roots: dict[str, str], support: Support) -> d
     # Components of the support graph come out supporters first: each is settled from its own
     # citations and the settled components below it, once (a fixed point over document order took
     # one pass per claim of a ref ladder written bottom up).
-    for component in _support_components(argmap, support):
+    for component in components:
         members = set(component)
         value = _NONE
         for cid in component:
@@ -493,11 +496,12 @@ def _join(a: object, b: object) -> object:
 
 def _single_source(argmap: ArgMap, roots: dict[str, str], support: Support) -> Iterable[Gap]:
     """`roots` gives the via root of every cited source."""
-    tree_roots = _support_roots(argmap, roots, support)
+    components = _support_components(argmap, support)
+    tree_roots = _support_roots(argmap, roots, support, components)
     # A claim's support tree holds a claim it supports only when both are on one support cycle (in
     # one strongly connected component): that decides which branch is the top without walking trees,
     # and only the branches reported are walked.
-    component_of = {cid: n for n, component in enumerate(_support_components(argmap, support)) for cid in component}
+    component_of = {cid: n for n, component in enumerate(components) for cid in component}
     for claim in argmap.claim_index.values():
         root = tree_roots[claim.id]
         if not isinstance(root, str) or not support.get(claim.id):
