@@ -136,7 +136,7 @@ def _other_format(path: str) -> bool:
     lower = path.lower()
     if not any(f.shares and lower.endswith(f.shares) for f in REGISTRY.values()):
         return True
-    from argmap.formats.convert import SNIFFERS
+    from argmap.formats.sniff import SNIFFERS
 
     try:
         with open(path, "rb") as handle:

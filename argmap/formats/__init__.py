@@ -111,7 +111,7 @@ def reader_for(path: str, name: str | None = None, *, data: bytes | None = None)
     """The reader of `path`: format `name`'s if given, else by extension, else the native format's.
     With `data`, a file whose extension another format `shares` (AIF saved as `.json`) or that no
     format registers (a Kialo export as `.txt`) is read as the format its content shows, as
-    `convert` reads it (argmap.formats.convert.reader_format); stdin stays the native format.
+    `convert` reads it (argmap.formats.sniff.reader_format); stdin stays the native format.
 
     Raises KeyError for an unknown name and ValueError for a format that cannot be read or content
     that could be several formats."""
@@ -119,12 +119,9 @@ def reader_for(path: str, name: str | None = None, *, data: bytes | None = None)
         lower = path.lower()
         shared = any(f.shares and lower.endswith(f.shares) for f in REGISTRY.values())
         if shared or by_extension(path) is None:
-            from argmap.formats.convert import ConvertError, reader_format
+            from argmap.formats.sniff import reader_format
 
-            try:
-                told = reader_format(path, data, None)
-            except ConvertError as exc:
-                raise ValueError(str(exc)) from None
+            told = reader_format(path, data, None)  # AmbiguousContent is a ValueError
             if told is not None and told.read is not None:
                 return told.read
     fmt = REGISTRY[name] if name is not None else by_extension(path)

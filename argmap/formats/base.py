@@ -34,7 +34,7 @@ class MapFormat:
     and write it. The module is imported when its reader or writer is first asked for, so that a
     command pays only for the formats it uses. `shares` names extensions of another format that
     files of this one often have too (AIF saved as `.json`): such a file is told by its content
-    (argmap.formats.convert.SNIFFERS)."""
+    (argmap.formats.sniff.SNIFFERS)."""
 
     name: str
     extensions: tuple[str, ...]
