@@ -152,8 +152,8 @@ class _Walker(ValueReader):
         """A claim's keys as `mapping` gives them, when nothing in it needs a message: each key a
         known name of this format version, written once, with an `id` that is a valid id and a
         `claim` that is text holding no escaped control character. None otherwise: the general
-        path then reads the claim and reports what is wrong. (Two thirds of `validate`'s walk went
-        to the general path's checks on claims that pass them all.)"""
+        path then reads the claim and reports what is wrong. (With `plain_citation`, this takes a
+        fifth off the walk of a 10k-claim map.)"""
         fields: dict[str, tuple[Node, Node]] = {}
         version = self.version
         for pair in node.value:

@@ -20,11 +20,12 @@ from dataclasses import dataclass, replace
 
 from argmap.findings import Problem, Severity
 from argmap.formats import REGISTRY, MapFormat, sniff
-from argmap.formats.sniff import SNIFFERS
+from argmap.formats.sniff import SNIFFERS, STDIO
 from argmap.model import ArgMap, ClaimKind, Edge
 
 __all__ = [
     "SNIFFERS",
+    "STDIO",
     "ConvertError",
     "ConvertOptions",
     "ConvertResult",
@@ -35,7 +36,6 @@ __all__ = [
     "writable",
 ]
 
-STDIO = "-"
 WRITTEN, FAILED, SKIPPED = "written", "failed", "skipped"
 
 

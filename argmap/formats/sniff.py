@@ -14,6 +14,7 @@ from argmap.formats import REGISTRY, MapFormat
 
 __all__ = ["SNIFFERS", "AmbiguousContent", "matching", "reader_format"]
 
+#: the path that means standard input or output
 STDIO = "-"
 
 

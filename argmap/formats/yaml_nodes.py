@@ -49,8 +49,8 @@ def loader_class(base: type) -> type:
 
         # The composer calls these two around every node, for path resolvers (add_path_resolver),
         # which argmap never registers. Built-in functions that take the same arguments and do
-        # nothing stand in for them: called from C, they cost a tenth of a Python call (12% of
-        # composing a large map). Their results are ignored.
+        # nothing stand in for them, with no Python frame per call: composing a 10k-claim map
+        # takes 12% less time. Their results are ignored.
         descend_resolver = operator.is_  # called with (parent node, index)
         ascend_resolver = tuple  # called with no argument
 
