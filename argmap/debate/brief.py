@@ -502,10 +502,9 @@ def _md_inline(piece: Inline) -> str:
 
 def to_markdown(blocks: Sequence[Block]) -> str:
     lines: list[str] = []
-    escape = md_escape
     for i, block in enumerate(blocks):
         # plain strings are most pieces (over 100,000 at 10k claims): escaped without a dispatch call
-        text = "".join([escape(p) if type(p) is str else _md_inline(p) for p in block.inlines])
+        text = "".join([md_escape(p) if type(p) is str else _md_inline(p) for p in block.inlines])
         if isinstance(block, Item):
             lines.append("  " * block.level + "- " + text)
             following = blocks[i + 1] if i + 1 < len(blocks) else None
