@@ -336,6 +336,13 @@ class ArgMap:
             index.setdefault(edge.child, []).append(edge)
         return {k: tuple(v) for k, v in index.items()}
 
+    @cached_property
+    def derived(self) -> dict[str, object]:
+        """What the analysis stage derives from the whole map and shares between its parts (the
+        argumentation framework and its grounded labels, the default evaluation), each built on
+        first use: the map is immutable, so a result stays valid for as long as the map lives."""
+        return {}
+
     def claim(self, claim_id: str) -> Claim | None:
         return self.claim_index.get(claim_id)
 

@@ -224,6 +224,23 @@ def test_assume_false_reinstates_what_it_attacked() -> None:
     assert labels(m, assume_false=["r"]) == {"t": "falls", "a": "stands", "r": "falls"}
 
 
+def test_the_evaluation_made_once_per_map_answers_every_question_asked_of_it() -> None:
+    # the default evaluation and the framework are kept on the map (ArgMap.derived); an evaluation
+    # with --assume-false or another semantics is its own, before and after the kept one
+    m = load(SUPPORTED)
+    assert labels(m, assume_false=["q"])["t"] == "falls"
+    first = evaluate(m)
+    assert evaluate(m) is first
+    assert labels(m) == {"t": "stands", "p": "falls", "x": "stands", "q": "stands"}
+    assert labels(m, assume_false=["q"]) == {"t": "falls", "p": "falls", "x": "stands", "q": "falls"}
+    assert label_claims(m, assume_false=["q"])["t"] == "falls"
+    assert label_claims(m) == labels(m)
+    assert evaluate(m, semantics="weighed").semantics == "weighed"
+    assert evaluate(m).semantics == "grounded"
+    again = load(SUPPORTED)  # an equal map is another map: nothing is shared between the two
+    assert evaluate(again) is not first and labels(again) == labels(m)
+
+
 def test_explain_lists_the_chain_down_to_the_leaves_once_each() -> None:
     m = load(EVEN_CYCLE)
     lines = [(d, v.id, shown) for d, v, shown in explain(evaluate(m), "t")]

@@ -19,9 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from argmap.analysis.gaps import KINDS, Coverage, coverage, find_gaps
+from argmap.analysis.gaps import KINDS, Coverage, _Sources, coverage, find_gaps
 from argmap.cli import cli
 from argmap.formats.argmap_yaml import load_bytes
+from argmap.model import ArgMap, ClaimKind
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "tests" / "gaps_show"
@@ -459,6 +460,53 @@ def test_gaps_name_only_existing_claims_and_sources(seed: int, size: int) -> Non
     # single-source at most once per claim, and never for a claim another reported root contains
     roots = [g.claim for g in gaps if g.kind == "single-source"]
     assert len(roots) == len(set(roots))
+
+
+def _single_source_by_definition(argmap: ArgMap) -> set[tuple[str, str]]:
+    """(claim, source) of each single-source gap, straight from docs/gaps.md: a claim with supporters
+    whose whole support tree (walked claim by claim) cites one via root, reported at the top only:
+    not when a claim it supports is such a claim too, unless that one lies in its own support tree
+    (a support cycle), where the first written is the top."""
+    roots, _ = _Sources(argmap).roots_and_independent({c.source for _, c in argmap.iter_citations()})
+    supporters: dict[str, list[str]] = {}
+    for edge in argmap.edges_resolved:
+        if edge.kind in (ClaimKind.PREMISE, ClaimKind.CORRELATION):
+            supporters.setdefault(edge.parent, []).append(edge.child)
+
+    def tree(claim_id: str) -> set[str]:
+        seen, todo = {claim_id}, [claim_id]
+        while todo:
+            for child in supporters.get(todo.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    todo.append(child)
+        return seen
+
+    single: dict[str, str] = {}
+    for claim_id in argmap.claim_index:
+        if claim_id in supporters:
+            found = {roots[c.source] for m in tree(claim_id) for c in argmap.claim_index[m].cites}
+            if len(found) == 1:
+                single[claim_id] = found.pop()
+    result = set()
+    for claim_id, source in single.items():
+        place = argmap.claim_index[claim_id].position
+        parents = [p for p, children in supporters.items() if claim_id in children and p in single]
+        if not any(
+            p not in tree(claim_id)
+            or (argmap.claim_index[p].position.line, argmap.claim_index[p].position.column) < (place.line, place.column)
+            for p in parents
+        ):
+            result.add((claim_id, source))
+    return result
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), size=st.integers(1, 40))
+def test_single_source_gaps_are_those_of_the_definition(seed: int, size: int) -> None:
+    argmap = load(random_map(seed, size))
+    got = {(g.claim, g.source) for g in find_gaps(argmap, kinds=["single-source"])}
+    assert got == _single_source_by_definition(argmap)
 
 
 def test_correlation_only_judges_supporters_by_their_own_kind() -> None:

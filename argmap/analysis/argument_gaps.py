@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analysis.framework import Framework
 from argmap.model import ArgMap, ClaimKind, Position
 from argmap.schemes import SCHEMES
 
@@ -75,10 +74,9 @@ def unchallenged_load_bearing(argmap: ArgMap) -> Iterator[RawGap]:
     claim with two applicable steps has no single point of failure below it. Linear in claims
     plus edges.
     """
-    from argmap.analysis.evaluate import _IN, _propagate
+    from argmap.analysis.evaluate import _IN, grounded
 
-    graph = Framework(argmap)
-    labels, step_labels = _propagate(graph, ())
+    graph, labels, step_labels = grounded(argmap)
     seen: set[int] = set()
     for thesis in argmap.thesis_ids:
         start = graph.number.get(thesis)

@@ -100,9 +100,22 @@ class Evaluation:
 
 def label_claims(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> dict[str, str]:
     """Claim id -> "stands" | "falls" | "undecided" (the least fixpoint; no reasons)."""
-    graph = Framework(argmap)
-    labels, _ = _propagate(graph, assume_false)
+    if assume_false:
+        graph = Framework.of(argmap)
+        labels, _ = _propagate(graph, assume_false)
+    else:
+        graph, labels, _ = grounded(argmap)
     return {claim_id: _NAMES[labels[i]] for i, claim_id in enumerate(graph.ids)}
+
+
+def grounded(argmap: ArgMap) -> tuple[Framework, list[int], list[int]]:
+    """The map's framework with the grounded labels of its claims and of its steps (nothing assumed
+    false), built once per map: gaps, the evaluation and the views that label claims share it."""
+    found = argmap.derived.get("grounded")
+    if found is None:
+        graph = Framework.of(argmap)
+        found = argmap.derived["grounded"] = (graph, *_propagate(graph, ()))
+    return found  # type: ignore[return-value]
 
 
 def _propagate(graph: Framework, assume_false: Collection[str]) -> tuple[list[int], list[int]]:
@@ -204,12 +217,25 @@ def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = (), semantics: s
     chosen = semantics or argmap.semantics or GROUNDED
     if chosen not in SEMANTICS:
         raise ValueError(f"unknown semantics {chosen!r}")
-    graph = Framework(argmap)
+    if not assume_false:  # the evaluation every command without --assume-false shows: made once per map
+        key = f"evaluate {chosen}"
+        found = argmap.derived.get(key)
+        if found is None:
+            found = argmap.derived[key] = _evaluate(argmap, (), chosen)
+        return found  # type: ignore[return-value]
+    return _evaluate(argmap, assume_false, chosen)
+
+
+def _evaluate(argmap: ArgMap, assume_false: Collection[str], chosen: str) -> Evaluation:
     balances: list[Balance | None] = []
     if chosen == WEIGHED:
+        graph = Framework.of(argmap)
         labels, step_labels, balances = weigh(graph, assume_false=assume_false)
-    else:
+    elif assume_false:
+        graph = Framework.of(argmap)
         labels, step_labels = _propagate(graph, assume_false)
+    else:
+        graph, labels, step_labels = grounded(argmap)
     forced = set(assume_false)
     cycles = _undecided_cycles(graph, labels)
     claim_sides = sides(argmap)

@@ -83,6 +83,14 @@ class Framework:
                 self.steps[target].undercutters.append(child)
                 self.undercuts[child].append(target)
 
+    @classmethod
+    def of(cls, argmap: ArgMap) -> Framework:
+        """The framework of `argmap`, built once per map (it is read, never changed, by its users)."""
+        found = argmap.derived.get("framework")
+        if found is None:
+            found = argmap.derived["framework"] = cls(argmap)
+        return found  # type: ignore[return-value]
+
     def _add_step(self, step: Step) -> int:
         index = len(self.steps)
         self.steps.append(step)

@@ -468,9 +468,13 @@ def _support_roots(
 
 
 def _support_components(argmap: ArgMap, support: Support) -> list[list[str]]:
-    """Strongly connected components of the support graph (claim -> its supporters), supporters first."""
+    """Strongly connected components of the support graph (claim -> its supporters), supporters first,
+    among the claims that have supporters: any other claim is a component of its own with nothing
+    below it, which _support_roots has settled from its citations already."""
+    claims = argmap.claim_index
     return strongly_connected_components(
-        argmap.claim_index, lambda cid: [e.child for e in support.get(cid, ()) if e.child in argmap.claim_index]
+        [cid for cid in support if cid in claims],
+        lambda cid: [e.child for e in support[cid] if e.child in support and e.child in claims],
     )
 
 
