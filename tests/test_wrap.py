@@ -92,6 +92,48 @@ def test_wide_characters_are_measured_in_cells_and_no_break_spaces_hold() -> Non
     ]
 
 
+_WORDS = st.lists(st.text(alphabet="ab\u00a0\u26a0\u00e9", min_size=1, max_size=9), min_size=1, max_size=6)
+_SEGMENT = st.tuples(
+    st.one_of(_WORDS.map(" ".join), st.text(alphabet="ab \u00a0\u26a0\u00e9\u4e2d\u0301", max_size=30)),
+    st.sampled_from(["", "bold", "dim"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SEGMENT, min_size=1, max_size=6), st.integers(min_value=1, max_value=30))
+def test_the_quick_path_for_narrow_text_wraps_as_the_word_by_word_one(
+    segments: list[tuple[str, str]], width: int
+) -> None:
+    # single spaces, narrow characters: the segments are broken as one string (wrap._wrap_narrow);
+    # anything else (wide or zero-width characters, spaces doubled or at an end) goes word by word
+    from argmap.views import wrap
+
+    quick = wrap._wrap_narrow(segments, width, CellWidths())
+    original, wrap._wrap_narrow = wrap._wrap_narrow, lambda *_: None
+    try:
+        word_by_word = wrap_cells(segments, width)
+    finally:
+        wrap._wrap_narrow = original
+    assert wrap_cells(segments, width) == word_by_word
+    if quick is not None:
+        assert quick == word_by_word
+
+
+def test_the_quick_path_takes_the_segments_of_the_tree_view() -> None:
+    from argmap.views.wrap import _wrap_narrow
+
+    segments = [("c1:", "bold"), ("One two three.", ""), ("[1]", "cyan"), ("\u26a0\u00a0critical\u00a0uncited", "red")]
+    assert _wrap_narrow(segments, 22, CellWidths()) == [
+        [("c1:", "bold"), (" ", ""), ("One two three.", ""), (" ", ""), ("[1]", "cyan")],
+        [("\u26a0 critical uncited", "red")],
+    ]
+    # no-break spaces hold the mark together: 18 cells are wider than a line of 12, so it is cut word by word
+    assert _wrap_narrow(segments, 12, CellWidths()) is None
+    assert _wrap_narrow([("a\u4e2d b", "")], 20, CellWidths()) is None  # a wide character
+    assert _wrap_narrow([("a  b", "")], 20, CellWidths()) is None  # a doubled space
+    assert _wrap_narrow([("abcdef", "")], 3, CellWidths()) is None  # a word wider than the line
+
+
 def test_cell_widths_belong_to_one_view() -> None:
     cells = CellWidths()
     wrap_cells([("中文 é x", "")], 20, cells=cells)
