@@ -17,7 +17,7 @@ not depend on the order the worklist happened to visit claims in.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from argmap.analysis.framework import Framework
@@ -302,8 +302,10 @@ def _names(names: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def _unique(members: list[int]) -> list[int]:
-    return list(dict.fromkeys(members))
+def _unique(members: list[int]) -> Sequence[int]:
+    """`members` without repeats, in order: the list itself when it is too short to hold one (most
+    lists of attackers and steps are), which callers only read."""
+    return members if len(members) < 2 else list(dict.fromkeys(members))
 
 
 class _Reasons:
@@ -316,10 +318,10 @@ class _Reasons:
     def name(self, step: int) -> str:
         return self.graph.step_name(step)
 
-    def names(self, steps: list[int]) -> str:
+    def names(self, steps: Sequence[int]) -> str:
         return _names(list(dict.fromkeys(self.name(s) for s in steps)))
 
-    def claims_behind(self, step: int, wanted: int) -> list[int]:
+    def claims_behind(self, step: int, wanted: int) -> Sequence[int]:
         """The claims that give `step` its label `wanted`: its premises for a one-premise step;
         for a linked one, its premises (applies) or the fallen premises or standing undercutters."""
         found = self.graph.steps[step]
@@ -333,7 +335,7 @@ class _Reasons:
             return _unique(standing_undercutters + fallen)
         return _unique([m for m in found.premises + found.undercutters if self.labels[m] == _UNDEC])
 
-    def verb(self, steps: list[int], one: str, many: str) -> str:
+    def verb(self, steps: Sequence[int], one: str, many: str) -> str:
         return one if len(set(self.name(s) for s in steps)) == 1 else many
 
 
@@ -366,16 +368,16 @@ def _reason(
         if standing:
             verb = "which stands" if len(standing) == 1 else "which stand"
             return (f"falls: attacked by {_names([ids[a] for a in standing])}, {verb}", tuple(ids[m] for m in standing))
-        because = _unique([m for s in steps for m in words.claims_behind(s, _OUT)])
+        lost = _unique([m for s in steps for m in words.claims_behind(s, _OUT)])
         if all(graph.steps[s].argument is None and not graph.steps[s].undercutters for s in steps):
             return (
                 f"falls: lost its support, every supporter falls ({words.names(steps)})",
-                tuple(ids[m] for m in because),
+                tuple(ids[m] for m in lost),
             )
         return (
             f"falls: lost its support, no argument for it holds ({words.names(steps)}; "
-            f"because of {_names([ids[m] for m in because])})",
-            tuple(ids[m] for m in because),
+            f"because of {_names([ids[m] for m in lost])})",
+            tuple(ids[m] for m in lost),
         )
     if i in cycles:
         kind, members = cycles[i]

@@ -9,6 +9,7 @@ the point of view of one thesis every other thesis is a rival: what is `for` a r
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from argmap.model import ArgMap
@@ -35,8 +36,16 @@ def flip(stance: str) -> str:
     return AGAINST if stance == FOR else FOR
 
 
-def sides(argmap: ArgMap) -> dict[str, Side]:
-    """Claim id -> its Side, for every claim whose chain of parents reaches a thesis."""
+def sides(argmap: ArgMap) -> Mapping[str, Side]:
+    """Claim id -> its Side, for every claim whose chain of parents reaches a thesis (worked out
+    once per map: the evaluation and the brief both ask)."""
+    found = argmap.derived.get("sides")
+    if found is None:
+        found = argmap.derived["sides"] = _sides(argmap)
+    return found  # type: ignore[return-value]
+
+
+def _sides(argmap: ArgMap) -> dict[str, Side]:
     result: dict[str, Side] = {}
     # a claim is written after its parent, so one pass in document order sees every parent first
     for claim in argmap.claim_index.values():
@@ -51,7 +60,7 @@ def sides(argmap: ArgMap) -> dict[str, Side]:
     return result
 
 
-def stance_toward(argmap_sides: dict[str, Side], claim_id: str, thesis: str) -> str | None:
+def stance_toward(argmap_sides: Mapping[str, Side], claim_id: str, thesis: str) -> str | None:
     """The stance of `claim_id` on `thesis` (None for a claim outside every thesis's tree)."""
     side = argmap_sides.get(claim_id)
     return None if side is None else side.toward(thesis)

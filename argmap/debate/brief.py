@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -251,7 +251,7 @@ def _outline(argmap: ArgMap, evaluation: Evaluation, against: bool, *, short: bo
     return out
 
 
-def _tags(argmap: ArgMap, claim: Claim, claim_sides: dict[str, Side], thesis: str | None) -> list[Inline]:
+def _tags(argmap: ArgMap, claim: Claim, claim_sides: Mapping[str, Side], thesis: str | None) -> list[Inline]:
     """What sets an attack apart: `conceded` (by the text's own words) and `objection` tags, and in
     format 2 the side it is on."""
     parts: list[Inline] = []
