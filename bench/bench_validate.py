@@ -5,7 +5,8 @@
 Reports, on this machine: `argmap --version`; validate of maps/assad_isis.yaml; and for generated
 maps of each size, validate end to end beside PyYAML's libyaml `yaml.compose` of the same file (the
 floor for any YAML reader that keeps positions; measured in a fresh process with the garbage
-collector paused), with peak memory of the validate process. `--format2` adds generated format-2
+collector paused; the two run in turns, so that their ratio holds while the machine's speed
+moves), with peak memory of the validate process. `--format2` adds generated format-2
 maps of the same sizes (linked arguments, undercuts, assumptions: bench/genmap.py --format2).
 """
 
@@ -57,6 +58,24 @@ def median_of(cmd: list[str], runs: int) -> tuple[float, int]:
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
+def paired(first: list[str], second: list[str], runs: int) -> tuple[tuple[float, float, int], float]:
+    """(median CPU, median wall, peak RSS) of `first` and the median CPU of `second`, run in turns
+    (which goes first alternates from round to round), so that a change in the machine's speed
+    during the run moves both alike and their ratio stays comparable."""
+    cpu: dict[int, list[float]] = {0: [], 1: []}
+    wall: list[float] = []
+    rss = 0
+    for round_ in range(runs):
+        for which in (0, 1) if round_ % 2 == 0 else (1, 0):
+            WALL.clear()
+            seconds, peak = timed(first if which == 0 else second)
+            cpu[which].append(seconds)
+            if which == 0:
+                wall.append(WALL[0])
+                rss = max(rss, peak)
+    return (statistics.median(cpu[0]), statistics.median(wall), rss), statistics.median(cpu[1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -77,9 +96,9 @@ def main() -> None:
         if not path.exists():
             path.write_text(generate(size, seed=0, format2=format2), encoding="utf-8")
         runs = args.runs if size < 100_000 else max(1, min(args.runs, 3))
-        validate, rss = median_of([*argmap, "validate", str(path)], runs)
-        wall = statistics.median(WALL)
-        compose, _ = median_of([sys.executable, "-c", COMPOSE, str(path)], runs)
+        (validate, wall, rss), compose = paired(
+            [*argmap, "validate", str(path)], [sys.executable, "-c", COMPOSE, str(path)], runs
+        )
         rows.append(
             (
                 f"validate {size} claims{' (format 2)' if format2 else ''} ({path.stat().st_size / 1e6:.1f} MB)",
