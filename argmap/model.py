@@ -337,11 +337,18 @@ class ArgMap:
         return {k: tuple(v) for k, v in index.items()}
 
     @cached_property
-    def derived(self) -> dict[str, object]:
-        """What the analysis stage derives from the whole map and shares between its parts (the
-        argumentation framework and its grounded labels, the default evaluation), each built on
-        first use: the map is immutable, so a result stays valid for as long as the map lives."""
+    def _derived(self) -> dict[str, Any]:
         return {}
+
+    def derived(self, key: str, build: Callable[[], _T]) -> _T:
+        """What `build` derives from the whole map, built on first use under `key` and shared by
+        every later caller (the analysis stage keeps the argumentation framework, its grounded
+        labels, the default evaluation and the sides here): the map is immutable, so a result stays
+        valid for as long as the map lives, and goes with it."""
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = build()
+        return found
 
     def claim(self, claim_id: str) -> Claim | None:
         return self.claim_index.get(claim_id)

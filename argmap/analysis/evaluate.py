@@ -111,11 +111,12 @@ def label_claims(argmap: ArgMap, *, assume_false: Collection[str] = ()) -> dict[
 def grounded(argmap: ArgMap) -> tuple[Framework, list[int], list[int]]:
     """The map's framework with the grounded labels of its claims and of its steps (nothing assumed
     false), built once per map: gaps, the evaluation and the views that label claims share it."""
-    found = argmap.derived.get("grounded")
-    if found is None:
+
+    def build() -> tuple[Framework, list[int], list[int]]:
         graph = Framework.of(argmap)
-        found = argmap.derived["grounded"] = (graph, *_propagate(graph, ()))
-    return found  # type: ignore[return-value]
+        return (graph, *_propagate(graph, ()))
+
+    return argmap.derived("grounded", build)
 
 
 def _propagate(graph: Framework, assume_false: Collection[str]) -> tuple[list[int], list[int]]:
@@ -218,11 +219,7 @@ def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = (), semantics: s
     if chosen not in SEMANTICS:
         raise ValueError(f"unknown semantics {chosen!r}")
     if not assume_false:  # the evaluation every command without --assume-false shows: made once per map
-        key = f"evaluate {chosen}"
-        found = argmap.derived.get(key)
-        if found is None:
-            found = argmap.derived[key] = _evaluate(argmap, (), chosen)
-        return found  # type: ignore[return-value]
+        return argmap.derived(f"evaluate {chosen}", lambda: _evaluate(argmap, (), chosen))
     return _evaluate(argmap, assume_false, chosen)
 
 

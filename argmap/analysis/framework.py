@@ -86,10 +86,7 @@ class Framework:
     @classmethod
     def of(cls, argmap: ArgMap) -> Framework:
         """The framework of `argmap`, built once per map (it is read, never changed, by its users)."""
-        found = argmap.derived.get("framework")
-        if found is None:
-            found = argmap.derived["framework"] = cls(argmap)
-        return found  # type: ignore[return-value]
+        return argmap.derived("framework", lambda: cls(argmap))
 
     def _add_step(self, step: Step) -> int:
         index = len(self.steps)

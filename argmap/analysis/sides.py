@@ -39,10 +39,7 @@ def flip(stance: str) -> str:
 def sides(argmap: ArgMap) -> Mapping[str, Side]:
     """Claim id -> its Side, for every claim whose chain of parents reaches a thesis (worked out
     once per map: the evaluation and the brief both ask)."""
-    found = argmap.derived.get("sides")
-    if found is None:
-        found = argmap.derived["sides"] = _sides(argmap)
-    return found  # type: ignore[return-value]
+    return argmap.derived("sides", lambda: _sides(argmap))
 
 
 def _sides(argmap: ArgMap) -> dict[str, Side]:

@@ -164,10 +164,9 @@ def wrap_cells(segments: Sequence[Segment], width: int, *, cells: CellWidths | N
     segment, and a space between two styles is a segment of its own with no style.
     """
     cells = CellWidths() if cells is None else cells
-    if width >= 1:
-        quick = _wrap_narrow(segments, width, cells)
-        if quick is not None:
-            return quick
+    quick = _wrap_narrow(segments, max(1, width), cells)
+    if quick is not None:
+        return quick
     items: list[Item[str]] = []
     for text, style in segments:
         if text.isascii():
@@ -186,13 +185,15 @@ def _wrap_narrow(segments: Sequence[Segment], width: int, cells: CellWidths) -> 
     of a segment, and no word wider than a line. The segments are then one string, broken at the
     last space that fits (a search per line rather than a step per word; a no-break space is not
     a space to it), and each line is cut back into style runs."""
-    ends: list[int] = []  # where each segment ends in `text`; one space separates two segments
+    starts: list[int] = []  # where each segment starts and ends in `text`, one space between two
+    ends: list[int] = []
     end = -1
     for piece, _ in segments:
         if not piece or "  " in piece or piece[0] == " " or piece[-1] == " ":
             return None
         if not piece.isascii() and not cells.narrow(piece):
             return None
+        starts.append(end + 1)
         end += 1 + len(piece)
         ends.append(end)
     text = " ".join([piece for piece, _ in segments])
@@ -207,8 +208,7 @@ def _wrap_narrow(segments: Sequence[Segment], width: int, cells: CellWidths) -> 
         line: list[Segment] = []
         style = None
         while True:
-            piece_end = min(ends[first], stop)
-            piece, piece_style = text[max(start, ends[first] - len(segments[first][0])) : piece_end], segments[first][1]
+            piece, piece_style = text[max(start, starts[first]) : min(ends[first], stop)], segments[first][1]
             if style == piece_style:
                 line[-1] = (line[-1][0] + " " + piece, style)
             else:
@@ -219,7 +219,7 @@ def _wrap_narrow(segments: Sequence[Segment], width: int, cells: CellWidths) -> 
             if ends[first] > stop:  # the segment goes on, on the next line
                 break
             first += 1
-            if first == len(ends) or ends[first] - len(segments[first][0]) >= stop:
+            if first == len(ends) or starts[first] >= stop:
                 break
         lines.append([(piece.replace("\u00a0", " "), style) for piece, style in line] if nbsp else line)
         if stop == size:
