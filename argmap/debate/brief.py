@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 from argmap.analysis.evaluate import Evaluation
@@ -487,28 +488,43 @@ def safe_url(url: str) -> str | None:
     return None if checked is None else quote(checked, safe="/:?#[]@!$&*+,;=%-._~")
 
 
-def _md_inline(piece: Inline) -> str:
-    if isinstance(piece, str):
-        return md_escape(piece)
-    if isinstance(piece, Strong):
-        return f"**{md_escape(piece.text)}**" if piece.text.strip() else ""
-    if isinstance(piece, Alarm):
-        return f"**{md_escape(piece.text)}**"
-    if isinstance(piece, Code):
-        return f"`{piece.text}`" if _SLUG.fullmatch(piece.text) else md_escape(piece.text)
+def _md_strong(piece: Strong) -> str:
+    return f"**{md_escape(piece.text)}**" if piece.text.strip() else ""
+
+
+def _md_alarm(piece: Alarm) -> str:
+    return f"**{md_escape(piece.text)}**"
+
+
+def _md_code(piece: Code) -> str:
+    return f"`{piece.text}`" if _SLUG.fullmatch(piece.text) else md_escape(piece.text)
+
+
+def _md_link(piece: Link) -> str:
     url = safe_url(piece.url)
     return f"[{md_escape(piece.text)}]({url})" if url else md_escape(piece.text)
 
 
+#: how each kind of inline piece is written in Markdown, found by its exact type (one dict lookup a
+#: piece: a brief of 10k claims has over 100,000 of them)
+_MD_PIECES: dict[type, Callable[[Any], str]] = {
+    str: md_escape,
+    Strong: _md_strong,
+    Alarm: _md_alarm,
+    Code: _md_code,
+    Link: _md_link,
+}
+
+
 def to_markdown(blocks: Sequence[Block]) -> str:
     lines: list[str] = []
+    pieces = _MD_PIECES
+    last = len(blocks) - 1
     for i, block in enumerate(blocks):
-        # plain strings are most pieces (over 100,000 at 10k claims): escaped without a dispatch call
-        text = "".join([md_escape(p) if type(p) is str else _md_inline(p) for p in block.inlines])
+        text = "".join([pieces[type(p)](p) for p in block.inlines])
         if isinstance(block, Item):
             lines.append("  " * block.level + "- " + text)
-            following = blocks[i + 1] if i + 1 < len(blocks) else None
-            if not isinstance(following, Item):
+            if i == last or not isinstance(blocks[i + 1], Item):  # a list ends with a blank line
                 lines.append("")
         elif isinstance(block, Heading):
             lines += ["#" * block.level + " " + text, ""]
