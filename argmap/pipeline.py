@@ -22,8 +22,8 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from argmap.checks.ids import SCHEMA
 from argmap.checks.runner import check_map, filter_problems
@@ -48,8 +48,7 @@ MAX_MESSAGE_CHARS = 2_000
 _MAP_MARKER = re.compile(rb"^argmap\s*:", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     """The bytes of one map, the name used in positions, and the folder relative paths start from."""
 
     data: bytes
@@ -57,8 +56,7 @@ class Input:
     base_dir: str | None
 
 
-@dataclass(frozen=True)
-class CheckedMap:
+class CheckedMap(NamedTuple):
     """One map file after loading and checking: the model (None when unreadable) and its problems."""
 
     file: str
@@ -66,8 +64,7 @@ class CheckedMap:
     problems: tuple[Problem, ...]
 
 
-@dataclass(frozen=True)
-class ValidationResult:
+class ValidationResult(NamedTuple):
     """Every problem of every map file named, sorted, and how many files were checked."""
 
     problems: tuple[Problem, ...]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.model import ArgMap, ClaimKind, Position
-from argmap.schemes import SCHEMES
 
 #: (kind, claim id, position, reason, fix) of one gap; gaps.py makes the Gap
 RawGap = tuple[str, str, Position, str, str]
@@ -45,8 +44,13 @@ def _questions_settled(argmap: ArgMap) -> dict[str, set[str]]:
 
 def open_questions(argmap: ArgMap) -> Iterator[RawGap]:
     """Every critical question of an argument's scheme that the map neither answers nor raises."""
+    named = [argument for argument in argmap.argument_index.values() if argument.scheme is not None]
+    if not named:
+        return
+    from argmap.schemes import SCHEMES  # the catalogue is loaded only for maps that name schemes
+
     settled = _questions_settled(argmap)
-    for argument in argmap.argument_index.values():
+    for argument in named:
         scheme = SCHEMES.get(argument.scheme or "")
         if scheme is None:
             continue

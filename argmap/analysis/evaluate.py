@@ -19,12 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from argmap.analysis.framework import Framework
 from argmap.analysis.sides import Side, sides
-from argmap.analysis.weighed import Balance, weigh
 from argmap.graph import strongly_connected_components
 from argmap.model import ArgMap
+
+if TYPE_CHECKING:
+    from argmap.analysis.weighed import Balance
 
 STANDS = "stands"
 FALLS = "falls"
@@ -226,6 +229,8 @@ def evaluate(argmap: ArgMap, *, assume_false: Collection[str] = (), semantics: s
 def _evaluate(argmap: ArgMap, assume_false: Collection[str], chosen: str) -> Evaluation:
     balances: list[Balance | None] = []
     if chosen == WEIGHED:
+        from argmap.analysis.weighed import weigh  # only for maps weighed by their arguments' weights
+
         graph = Framework.of(argmap)
         labels, step_labels, balances = weigh(graph, assume_false=assume_false)
     elif assume_false:

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from argmap.checks.ids import RuleId
 from argmap.findings import Severity
 from argmap.model import ArgMap, Position
 
 
-@dataclass(frozen=True)
-class Violation:
+class Violation(NamedTuple):
     """One place where a map breaks a rule, as the rule yields it.
 
     `severity` is None for the rule's default severity; a rule overrides it only for a lesser

@@ -89,14 +89,17 @@ def unknown_schemes(argmap: ArgMap, context: CheckContext) -> Iterator[Violation
               cite: [survey]
     ```
     """
+    named = [(argument, argument.scheme) for argument in argmap.arguments if argument.scheme is not None]
+    if not named:
+        return
     from argmap.schemes import SCHEMES  # the catalogue is loaded only for maps that name schemes
 
-    for argument in argmap.arguments:
-        if argument.scheme is not None and argument.scheme not in SCHEMES:
+    for argument, scheme in named:
+        if scheme not in SCHEMES:
             yield Violation(
                 argument.field_position("scheme"),
-                f"argument '{argument.id}' names the unknown scheme '{argument.scheme}'"
-                f"{did_you_mean(argument.scheme, SCHEMES)} (see 'argmap schemes')",
+                f"argument '{argument.id}' names the unknown scheme '{scheme}'"
+                f"{did_you_mean(scheme, SCHEMES)} (see 'argmap schemes')",
             )
 
 
@@ -111,11 +114,11 @@ def _questioned_scheme(argmap: ArgMap, claim: Claim) -> tuple[str | None, Scheme
     a counterpoint on one of its premises, raises for that argument.
     """
     argument_id = argmap.questioned_argument(claim)
-    from argmap.schemes import SCHEMES
-
     argument = argmap.argument_index.get(argument_id) if argument_id else None
     if argument is None or argument.scheme is None:
         return argument_id, None
+    from argmap.schemes import SCHEMES
+
     return argument_id, SCHEMES.get(argument.scheme, _UNKNOWN)
 
 

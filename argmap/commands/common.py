@@ -6,8 +6,7 @@ Kept free of heavy imports (rich, graphviz): `argmap --version` and `argmap vali
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
@@ -40,8 +39,7 @@ def parse_snapshots(values: tuple[str, ...]) -> dict[str, str]:
     return result
 
 
-@dataclass(frozen=True)
-class OpenedMap:
+class OpenedMap(NamedTuple):
     """A loaded and checked map, for the commands that work on one map."""
 
     map: ArgMap

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.findings import Problem
 from argmap.model import ArgMap
 
 
-@dataclass(frozen=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     """What reading gives: the map (None when the input is not a readable map) and the problems.
 
     A reader reports everything it could not map as problems with positions; it never raises for

@@ -6,7 +6,6 @@ Carneades graph, or argmap JSON from AIF, without importing the converter.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 
@@ -30,6 +29,8 @@ def _json_keys(data: bytes) -> set[str] | None:
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"{"):
         return None
+    import json  # only for content that may be JSON: most maps read are YAML
+
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
