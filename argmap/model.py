@@ -361,11 +361,26 @@ class ArgMap:
 
     def supporters(self, claim_id: str) -> tuple[Edge, ...]:
         """The support edges into `claim_id` (premises, correlations, assumptions; linked ones too)."""
-        return tuple(e for e in self.children(claim_id) if not e.attacks)
+        return self._supporters_index.get(claim_id, ())
 
     def attackers(self, claim_id: str) -> tuple[Edge, ...]:
         """The edges of claims that deny `claim_id` (counterpoints, rebuttals; not undercuts)."""
-        return tuple(e for e in self.children(claim_id) if e.attacks and not e.undercuts)
+        return self._attackers_index.get(claim_id, ())
+
+    @cached_property
+    def _supporters_index(self) -> dict[str, tuple[Edge, ...]]:
+        supporters = (
+            (parent, tuple(e for e in edges if not e.attacks)) for parent, edges in self.children_index.items()
+        )
+        return {parent: edges for parent, edges in supporters if edges}
+
+    @cached_property
+    def _attackers_index(self) -> dict[str, tuple[Edge, ...]]:
+        attackers = (
+            (parent, tuple(e for e in edges if e.attacks and not e.undercuts))
+            for parent, edges in self.children_index.items()
+        )
+        return {parent: edges for parent, edges in attackers if edges}
 
     def undercutters(self, claim_id: str) -> tuple[Edge, ...]:
         """The undercut edges written under `claim_id` (of its own support step, or of an argument for it)."""
