@@ -69,3 +69,13 @@ def test_the_resolver_shortcut_gives_the_safe_tags(value: str) -> None:
     theirs = yaml.SafeLoader("")
     for implicit in ((True, False), (False, True)):
         assert ours.resolve(yaml.ScalarNode, value, implicit) == theirs.resolve(yaml.ScalarNode, value, implicit)
+
+
+@pytest.mark.parametrize("kind", [yaml.MappingNode, yaml.SequenceNode])
+@pytest.mark.parametrize("implicit", [True, False])
+def test_a_collection_gets_the_safe_default_tag_of_its_kind(kind: type, implicit: bool) -> None:
+    ours = yamlread._Loader("")
+    assert ours.resolve(kind, None, implicit) == yaml.SafeLoader("").resolve(kind, None, implicit)
+    assert ours.resolve(kind, None, implicit) == {yaml.MappingNode: "tag:yaml.org,2002:map"}.get(
+        kind, "tag:yaml.org,2002:seq"
+    )

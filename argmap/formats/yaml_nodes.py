@@ -30,6 +30,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
 # First characters with which a plain scalar may resolve to something other than a string.
 _MAYBE_TYPED = frozenset("0123456789+-.~<=yYnNtTfFoO!&*")
 
@@ -43,9 +45,13 @@ def loader_class(base: type) -> type:
 
     class Loader(base):  # type: ignore[misc]
         def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
-            if kind is ScalarNode and implicit[0] and value and value[0] not in _MAYBE_TYPED:
-                return _STR_TAG
-            return super().resolve(kind, value, implicit)
+            if kind is ScalarNode:
+                if implicit[0] and value and value[0] not in _MAYBE_TYPED:
+                    return _STR_TAG
+                return super().resolve(kind, value, implicit)
+            # a mapping or sequence without an explicit tag: the safe resolver's default tag for its
+            # kind, as it gives with no path resolvers (argmap registers none)
+            return _MAP_TAG if kind is MappingNode else _SEQ_TAG
 
         # The composer calls these two around every node, for path resolvers (add_path_resolver),
         # which argmap never registers. Built-in functions that take the same arguments and do
