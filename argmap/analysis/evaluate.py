@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from argmap.analysis.framework import Framework
 from argmap.analysis.sides import Side, sides
 from argmap.graph import strongly_connected_components
-from argmap.model import ArgMap
+from argmap.model import ArgMap, quick_init
 
 if TYPE_CHECKING:
     from argmap.analysis.weighed import Balance
@@ -43,6 +43,7 @@ _NAMES = {_UNDEC: UNDECIDED, _IN: STANDS, _OUT: FALLS}
 _NAMED = 4
 
 
+@quick_init  # one per claim
 @dataclass(frozen=True)
 class Verdict:
     """The label of one claim, the one-line reason, and the claims that reason names."""
@@ -241,33 +242,33 @@ def _evaluate(argmap: ArgMap, assume_false: Collection[str], chosen: str) -> Eva
     forced = set(assume_false)
     cycles = _undecided_cycles(graph, labels)
     claim_sides = sides(argmap)
+    words = _Reasons(graph, labels, step_labels)
     verdicts = []
     for i, claim_id in enumerate(graph.ids):
         side = claim_sides.get(claim_id)
         if claim_id in forced:
             verdicts.append(Verdict(claim_id, FALLS, "falls: assumed false (--assume-false)", side=side))
             continue
+        steps, attackers = _unique(graph.steps_of[i]), _unique(graph.attackers[i])
         balance = balances[i] if balances else None
         if balance is not None:
-            reason, because = _weighed_reason(graph, labels, step_labels, balance, i)
+            reason, because = _weighed_reason(words, balance, i, steps, attackers)
         else:
-            reason, because = _reason(graph, labels, step_labels, cycles, i)
-        verdicts.append(
-            Verdict(claim_id, _NAMES[labels[i]], reason, because, via=_via(graph, labels, step_labels, i), side=side)
-        )
+            reason, because = _reason(words, cycles, i, steps, attackers)
+        verdicts.append(Verdict(claim_id, _NAMES[labels[i]], reason, because, _via(words, i, steps, attackers), side))
     return Evaluation(tuple(verdicts), argmap.thesis, chosen, argmap.thesis_ids)
 
 
-def _via(graph: Framework, labels: list[int], step_labels: list[int], i: int) -> tuple[str, ...]:
-    """What claim i's label rests on (see Verdict.via)."""
-    steps = _unique(graph.steps_of[i])
+def _via(words: _Reasons, i: int, steps: Sequence[int], attackers: Sequence[int]) -> tuple[str, ...]:
+    """What claim i's label rests on (see Verdict.via); `steps` and `attackers` are its own, once each."""
+    labels, step_labels, name = words.labels, words.step_labels, words.graph.step_name
     if labels[i] == _IN:
-        return tuple(dict.fromkeys(graph.step_name(s) for s in steps if step_labels[s] == _IN))
+        return tuple(dict.fromkeys(name(s) for s in steps if step_labels[s] == _IN))
     if labels[i] == _OUT:
-        standing = [graph.ids[a] for a in _unique(graph.attackers[i]) if labels[a] == _IN]
+        standing = [words.graph.ids[a] for a in attackers if labels[a] == _IN]
         if standing:
             return tuple(standing)
-        return tuple(dict.fromkeys(graph.step_name(s) for s in steps if step_labels[s] == _OUT))
+        return tuple(dict.fromkeys(name(s) for s in steps if step_labels[s] == _OUT))
     return ()
 
 
@@ -276,12 +277,12 @@ def _weight(value: float | None) -> str:
 
 
 def _weighed_reason(
-    graph: Framework, labels: list[int], step_labels: list[int], balance: Balance, i: int
+    words: _Reasons, balance: Balance, i: int, steps: Sequence[int], attackers: Sequence[int]
 ) -> tuple[str, tuple[str, ...]]:
     """ "stands: preponderance met: for 1 ('a') against 0.4 ('k')", naming the strongest on each side."""
-    words = _Reasons(graph, labels, step_labels)
-    pro_steps = [s for s in _unique(graph.steps_of[i]) if step_labels[s] == _IN]
-    cons = [a for a in _unique(graph.attackers[i]) if labels[a] == _IN]
+    graph, labels, step_labels = words.graph, words.labels, words.step_labels
+    pro_steps = [s for s in steps if step_labels[s] == _IN]
+    cons = [a for a in attackers if labels[a] == _IN]
     verdict = "stands" if balance.met else "falls"
     met = "met" if balance.met else "not met"
     if not graph.steps_of[i]:
@@ -342,11 +343,10 @@ class _Reasons:
 
 
 def _reason(
-    graph: Framework, labels: list[int], step_labels: list[int], cycles: dict[int, tuple[str, list[int]]], i: int
+    words: _Reasons, cycles: dict[int, tuple[str, list[int]]], i: int, steps: Sequence[int], attackers: Sequence[int]
 ) -> tuple[str, tuple[str, ...]]:
-    words = _Reasons(graph, labels, step_labels)
-    attackers = _unique(graph.attackers[i])
-    steps = _unique(graph.steps_of[i])
+    """Claim i's reason and the claims it names; `steps` and `attackers` are its own, once each."""
+    graph, labels, step_labels = words.graph, words.labels, words.step_labels
     ids = graph.ids
     label = labels[i]
     if label == _IN:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from argmap.model import ArgMap, Claim
+from argmap.model import ArgMap, Claim, ClaimKind
 
 
 @dataclass
@@ -67,10 +67,10 @@ class Framework:
             )
         undercut_edges: list[tuple[int, int, str | None]] = []
         for edge in argmap.edges_resolved:
-            child, parent = number[edge.child], number[edge.parent]
-            if edge.undercuts:
+            child, parent, kind = number[edge.child], number[edge.parent], edge.kind
+            if kind is ClaimKind.UNDERCUT:
                 undercut_edges.append((child, parent, edge.argument))
-            elif edge.attacks:
+            elif kind.attacks:
                 self.attackers[parent].append(child)
                 self.attacks[child].append(parent)
             elif edge.argument is None:

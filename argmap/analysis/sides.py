@@ -32,10 +32,6 @@ class Side:
         return AGAINST if self.stance == FOR else FOR
 
 
-def flip(stance: str) -> str:
-    return AGAINST if stance == FOR else FOR
-
-
 def sides(argmap: ArgMap) -> Mapping[str, Side]:
     """Claim id -> its Side, for every claim whose chain of parents reaches a thesis (worked out
     once per map: the evaluation and the brief both ask)."""
@@ -44,16 +40,19 @@ def sides(argmap: ArgMap) -> Mapping[str, Side]:
 
 def _sides(argmap: ArgMap) -> dict[str, Side]:
     result: dict[str, Side] = {}
+    # two Sides per thesis, shared by every claim on them (they are frozen), each mapped to the other
+    opposite: dict[Side, Side] = {}
     # a claim is written after its parent, so one pass in document order sees every parent first
     for claim in argmap.claim_index.values():
         if claim.parent is None:
-            result[claim.id] = Side(claim.id, FOR)
+            mine, theirs = Side(claim.id, FOR), Side(claim.id, AGAINST)
+            opposite[mine], opposite[theirs] = theirs, mine
+            result[claim.id] = mine
             continue
         parent = result.get(claim.parent)
         if parent is None:
             continue
-        stance = flip(parent.stance) if claim.kind.attacks else parent.stance
-        result[claim.id] = Side(parent.thesis, stance)
+        result[claim.id] = opposite[parent] if claim.kind.attacks else parent
     return result
 
 
