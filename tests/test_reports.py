@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -213,3 +214,25 @@ def test_print_lines_forced_is_styled_and_keeps_markup_literal(
     monkeypatch.setenv("TERM", "xterm-256color")
     terminal.print_lines([(("[bold]x[/bold] :warning:", "red"),)])
     assert piped.readouterr().out == "\x1b[31m[bold]x[/bold] :warning:\x1b[0m\n"
+
+
+def test_the_note_of_a_map_that_loads_names_its_first_error_before_an_earlier_warning(tmp_path: Path) -> None:
+    """A command that works on a map that loads with problems names one on stderr: the first of
+    the worst, here an unknown source on line 39, not the unused source warned about on line 14."""
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    text = (Path(__file__).parent / "validate" / "warning_only.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text(text[: text.rindex("cite: [op-ed]")] + "cite: [op-edd]\n", encoding="utf-8")
+    for command in ("show", "gaps", "brief"):
+        with CliRunner().isolation() as (_, err, _):
+            with pytest.raises(SystemExit):
+                main([command, str(path)])
+            note = err.getvalue().decode()
+        assert note == (
+            f"argmap: {path}: 1 error(s), 1 warning(s); first: {path}:39:18: error: rebuttal "
+            "'cheaper-than-fashion' cites unknown source 'op-edd'; did you mean 'op-ed'? [unknown-source] "
+            f"(run 'argmap validate {path}' for all)\n"
+        ), command

@@ -58,14 +58,17 @@ def format_parsable(problems: Sequence[Problem], *, files: int = 1) -> str:
 
 def map_problems_note(path: str, checked: CheckedMap) -> str:
     """What a command that works on maps tells on stderr about one map's problems: all of them, one
-    per line, when it cannot be read; else a one-line summary naming the first; "" when it has none."""
+    per line, when it cannot be read; else a one-line summary naming the first of the most severe
+    (an error before any warning); "" when it has none."""
     problems = checked.problems
     if checked.map is None:
         return parsable_lines(problems)
     if not problems:
         return ""
     counts = _counts(problems)
-    first = parsable_lines(problems[:1]).rstrip("\n")
+    # the first of the worst: an error further down matters more than a warning above it
+    worst = max(p.severity for p in problems)
+    first = parsable_lines([next(p for p in problems if p.severity == worst)]).rstrip("\n")
     return (
         f"argmap: {visible(checked.file)}: {counts['errors']} error(s), {counts['warnings']} warning(s); "
         f"first: {first} (run 'argmap validate {visible(path)}' for all)\n"
