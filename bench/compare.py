@@ -1,7 +1,7 @@
 """Every command, this source tree against another one (an older checkout), in one interleaved run.
 
     git worktree add /tmp/argmap-base <commit>      # the tree to compare against
-    python bench/compare.py /tmp/argmap-base [--runs 7] [--sizes 1000,10000]
+    python bench/compare.py /tmp/argmap-base [--runs 7] [--sizes 1000,10000] [--instructions]
 
 For each case (start-up, validate, gaps, show, eval, brief, render to DOT and to SVG, on the Assad map
 (the baseline's copy, which both trees read) and on generated maps of each size), both trees run the
@@ -11,16 +11,23 @@ this/baseline of each. The ratio is the figure to read: absolute times move with
 ratios measured in one run do not. A case that either tree ends with exit 2 (or the two with different
 exit codes) did not do the same work, and is reported as not comparable. Output goes to pipes or
 bench/out/, as in CI.
+
+With --instructions, each case runs once per tree under valgrind's callgrind instead, and the
+figures are instruction counts: the same for the same code and input however busy the machine
+is, so that a change of a few percent can be seen on a machine whose times move by more.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -50,6 +57,40 @@ def timed(argv: list[str], *, tree: Path) -> tuple[float, float, int]:
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.returncode
+
+
+def counted(argv: list[str], *, tree: Path) -> tuple[int, int]:
+    """(instructions, exit code) of one run of `python -m argmap ARGV` from source tree `tree`, counted
+    by valgrind's callgrind: the same count for the same code and input however busy the machine is,
+    so that a change of a few percent shows in one run. Only the Python process is counted (a `dot`
+    it starts is not), and a count is not a time (a cache miss costs no more instructions than a
+    hit): read it beside the CPU times."""
+    if shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "callgrind.log"
+        done = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--callgrind-out-file=/dev/null",
+                f"--log-file={log}",
+                sys.executable,
+                "-m",
+                "argmap",
+                *argv,
+            ],
+            cwd=tree,
+            env=child_env(tree),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        found = re.search(r"refs:\s+([\d,]+)", log.read_text(encoding="utf-8", errors="replace"))
+    if found is None:
+        sys.exit(f"valgrind gave no instruction count for {' '.join(argv)}")
+    return int(found.group(1).replace(",", "")), done.returncode
 
 
 def cases(sizes: list[int], assad: str) -> list[tuple[str, list[str]]]:
@@ -83,6 +124,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="generated map sizes, comma separated")
     parser.add_argument("--only", default="", help="run only the cases whose name contains this text")
     parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions under valgrind (one run per case and tree, after a warm-up) instead of timing",
+    )
+    parser.add_argument(
         "--assad",
         type=Path,
         help="the Assad map both trees run on (default: the baseline's own maps/assad_isis.yaml, which an "
@@ -95,12 +141,15 @@ def main() -> None:
     assad = str((args.assad or baseline / "maps" / "assad_isis.yaml").resolve())
     trees = {"this": ROOT, "baseline": baseline}
     print(f"this tree: {ROOT}\nbaseline:  {baseline}\nAssad map: {assad}")
+    chosen = [(name, argv) for name, argv in cases([int(s) for s in args.sizes.split(",") if s], assad)]
+    chosen = [(name, argv) for name, argv in chosen if args.only in name]
+    if args.instructions:
+        compare_instructions(chosen, trees)
+        return
     print(f"medians of {args.runs} interleaved rounds; {os.cpu_count()} CPUs")
     print(f"{'case':<22} {'this cpu':>9} {'base cpu':>9} {'ratio':>6}  {'this wall':>9} {'base wall':>9} {'ratio':>6}")
     ratios: list[float] = []
-    for name, argv in cases([int(s) for s in args.sizes.split(",") if s], assad):
-        if args.only not in name:
-            continue
+    for name, argv in chosen:
         runs: dict[str, list[tuple[float, float, int]]] = {tree: [] for tree in trees}
         codes = {tree: timed(argv, tree=path)[2] for tree, path in trees.items()}  # warm-up: caches
         if codes["this"] != codes["baseline"] or codes["this"] > 1:
@@ -123,6 +172,24 @@ def main() -> None:
         )
     if ratios:
         print(f"CPU ratio: median {statistics.median(ratios):.2f}x, worst {max(ratios):.2f}x")
+
+
+def compare_instructions(chosen: list[tuple[str, list[str]]], trees: dict[str, Path]) -> None:
+    """The cases counted in instructions (millions), this tree against the baseline."""
+    print("instructions of the Python process (valgrind callgrind), millions; one run each after a warm-up")
+    print(f"{'case':<22} {'this':>9} {'baseline':>9} {'ratio':>6}")
+    ratios: list[float] = []
+    for name, argv in chosen:
+        codes = {tree: timed(argv, tree=path)[2] for tree, path in trees.items()}  # warm-up: bytecode
+        if codes["this"] != codes["baseline"] or codes["this"] > 1:
+            print(f"{name:<22} not comparable: exit {codes['this']} here, {codes['baseline']} in the baseline")
+            continue
+        count = {tree: counted(argv, tree=path)[0] for tree, path in trees.items()}
+        ratio = count["this"] / count["baseline"]
+        ratios.append(ratio)
+        print(f"{name:<22} {count['this'] / 1e6:>8.0f}M {count['baseline'] / 1e6:>8.0f}M {ratio:>5.2f}x", flush=True)
+    if ratios:
+        print(f"instruction ratio: median {statistics.median(ratios):.2f}x, worst {max(ratios):.2f}x")
 
 
 if __name__ == "__main__":
