@@ -23,14 +23,18 @@ _T = TypeVar("_T")
 
 
 def quick_init(cls: type[_T]) -> type[_T]:
-    """A frozen dataclass's `__init__`, made about five times quicker; put above `@dataclass(frozen=True)`.
+    """A quicker `__init__` for a frozen dataclass; put above `@dataclass(frozen=True, slots=True)`.
 
     The `__init__` that dataclasses writes for a frozen class sets each field through
     `object.__setattr__`, to get past the class's own `__setattr__`, which refuses every assignment.
     A 10k-claim map builds some 50,000 model objects, and with 19 fields a Claim took five times as
-    long to make as a plain object, a fifth of all of `validate`'s time. This `__init__` has the same
-    parameters, defaults and default factories, and fills the instance's `__dict__` in one step;
-    assigning to a field afterwards is refused as before (tests/test_model.py checks both).
+    long to make as a plain object. This `__init__` has the same parameters, defaults and default
+    factories, and sets each field through its slot's own descriptor, which that `__setattr__` does
+    not stand in front of. Slots keep an object's fields inside it, where a `__dict__` is a second
+    block of memory: the claims of a large map are read far more often than they are made, and each
+    read of a field of a claim with a `__dict__` took about twice as long. A class that needs a
+    `__dict__` (for `cached_property`) and has no slots gets its `__dict__` filled in one step.
+    Assigning to a field afterwards is refused as before (tests/test_model.py checks both).
     """
     names: list[str] = []
     params: list[str] = []
@@ -47,11 +51,13 @@ def quick_init(cls: type[_T]) -> type[_T]:
             factories.append(f"    if {f.name} is _MISSING:\n        {f.name} = _factory_{f.name}()\n")
         else:
             params.append(f.name)
-    source = (
-        f"def __init__(self, {', '.join(params)}):\n"
-        + "".join(factories)
-        + f"    self.__dict__.update({{{', '.join(f'{name!r}: {name}' for name in names)}}})\n"
-    )
+    if "__slots__" in cls.__dict__:
+        for name in names:
+            namespace[f"_set_{name}"] = cls.__dict__[name].__set__  # the slot's member descriptor
+        body = "".join(f"    _set_{name}(self, {name})\n" for name in names)
+    else:
+        body = f"    self.__dict__.update({{{', '.join(f'{name!r}: {name}' for name in names)}}})\n"
+    source = f"def __init__(self, {', '.join(params)}):\n" + "".join(factories) + body
     exec(source, namespace)  # the source is made above from the class's own field names
     init: Callable[..., None] = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
@@ -124,7 +130,7 @@ LIST_KEY: Mapping[ClaimKind, str] = {
 
 
 @quick_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One entry of a claim's `cite` list."""
 
@@ -137,7 +143,7 @@ class Citation:
 
 
 @quick_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One record of `sources`. `positions` maps each written field name to where its value is."""
 
@@ -161,7 +167,7 @@ class Source:
 
 
 @quick_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One claim as written out once (a `ref` adds an Edge, not a Claim).
 
@@ -198,7 +204,7 @@ class Claim:
 
 
 @quick_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edge:
     """`child` supports or attacks `parent`, as `kind` says. `ref` is True for a `ref:` item.
 
@@ -229,7 +235,7 @@ class Edge:
 
 
 @quick_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Argument:
     """A linked argument for `conclusion`: its premises and assumptions support it only together.
 
@@ -253,7 +259,7 @@ class Argument:
 
 
 @quick_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Expectation:
     """An `expect:` entry: claim `claim` is expected to get `label` from `argmap eval`."""
 

@@ -4,6 +4,7 @@ input, and the round trip argmap -> argdown -> argmap on generated maps."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -488,7 +489,7 @@ def test_the_assad_map_round_trips_and_its_losses_are_reported() -> None:
     assert again.problems == () and again.map is not None
     assert signature(again.map, fields=FIELDS) == signature(original, fields=FIELDS)
     assert again.map.sources == tuple(
-        type(s)(**{**s.__dict__, "position": again.map.sources[i].position}) for i, s in enumerate(original.sources)
+        dataclasses.replace(s, position=again.map.sources[i].position) for i, s in enumerate(original.sources)
     )
     # format 2's semantics, expectations, weights, schemes and critical questions are kept for argmap only
     assert [p.message.split(":")[0] for p in losses] == [

@@ -1,4 +1,5 @@
-"""The model's classes: frozen dataclasses whose `__init__` is argmap.model.quick_init's."""
+"""The model's classes: frozen dataclasses whose `__init__` is argmap.model.quick_init's, with slots
+(all but the map itself, which keeps a `__dict__` for its cached indexes)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import inspect
 import pytest
 
 from argmap import model
+from argmap.analysis.evaluate import Verdict
+from argmap.analysis.gaps import Gap
 from argmap.model import Claim, ClaimKind, Position, quick_init
 
 MODEL_CLASSES = [model.Citation, model.Source, model.Claim, model.Edge, model.Argument, model.Expectation, model.ArgMap]
@@ -75,9 +78,28 @@ def test_cached_properties_of_a_map_still_work() -> None:
     assert argmap.claim("t") is claim
 
 
-def test_quick_init_on_a_class_of_its_own() -> None:
+SLOTTED = [model.Citation, model.Source, model.Claim, model.Edge, model.Argument, model.Expectation, Gap, Verdict]
+
+
+@pytest.mark.parametrize("cls", SLOTTED, ids=lambda c: c.__name__)
+def test_the_many_small_records_keep_their_fields_in_slots(cls: type) -> None:
+    # each field is a slot, set by quick_init's __init__ through the slot's descriptor: no __dict__
+    assert cls.__slots__ == tuple(f.name for f in dataclasses.fields(cls))
+    assert cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
+    assert "__dict__" not in dir(cls)
+
+
+def test_a_claim_has_no_dict_and_refuses_new_attributes() -> None:
+    claim = Claim("c", "Text.", ClaimKind.PREMISE, HERE)
+    assert not hasattr(claim, "__dict__")
+    with pytest.raises((dataclasses.FrozenInstanceError, AttributeError, TypeError)):
+        claim.colour = "red"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("slots", [False, True])
+def test_quick_init_on_a_class_of_its_own(slots: bool) -> None:
     @quick_init
-    @dataclasses.dataclass(frozen=True)
+    @dataclasses.dataclass(frozen=True, slots=slots)
     class Pair:
         left: int
         right: list[int] = dataclasses.field(default_factory=list)
@@ -86,3 +108,7 @@ def test_quick_init_on_a_class_of_its_own() -> None:
     assert Pair(1) == Pair(1, [], "x")
     assert Pair(1, label="y").label == "y"
     assert Pair(1).right is not Pair(1).right
+    assert (Pair(2, [3], "z").left, Pair(2, [3], "z").right, Pair(2, [3], "z").label) == (2, [3], "z")
+    assert hasattr(Pair(1), "__dict__") is not slots
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Pair(1).left = 2  # type: ignore[misc]

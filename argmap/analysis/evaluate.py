@@ -44,7 +44,7 @@ _NAMED = 4
 
 
 @quick_init  # one per claim
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     """The label of one claim, the one-line reason, and the claims that reason names."""
 

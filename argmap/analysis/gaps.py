@@ -65,7 +65,7 @@ _LOCATOR_HINT = {
 
 
 @quick_init  # a 10k-claim map has over 10,000 gaps
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gap:
     """One weak point, a Finding (argmap.findings) whose id is its kind and whose message is its reason.
 
