@@ -11,6 +11,7 @@ import pytest
 from argmap import model
 from argmap.analysis.evaluate import Verdict
 from argmap.analysis.gaps import Gap
+from argmap.debate import brief
 from argmap.model import Claim, ClaimKind, Position, quick_init
 
 MODEL_CLASSES = [model.Citation, model.Source, model.Claim, model.Edge, model.Argument, model.Expectation, model.ArgMap]
@@ -78,7 +79,10 @@ def test_cached_properties_of_a_map_still_work() -> None:
     assert argmap.claim("t") is claim
 
 
-SLOTTED = [model.Citation, model.Source, model.Claim, model.Edge, model.Argument, model.Expectation, Gap, Verdict]
+SLOTTED = [
+    *(model.Citation, model.Source, model.Claim, model.Edge, model.Argument, model.Expectation, Gap, Verdict),
+    *(brief.Strong, brief.Code, brief.Link, brief.Alarm, brief.Heading, brief.Para, brief.Quote, brief.Item),
+]
 
 
 @pytest.mark.parametrize("cls", SLOTTED, ids=lambda c: c.__name__)
