@@ -13,6 +13,7 @@ from argmap.analysis.evaluate import Verdict
 from argmap.analysis.gaps import Gap
 from argmap.debate import brief
 from argmap.model import Claim, ClaimKind, Position, quick_init
+from argmap.views import diagram
 
 MODEL_CLASSES = [model.Citation, model.Source, model.Claim, model.Edge, model.Argument, model.Expectation, model.ArgMap]
 HERE = Position("m.yaml", 3, 5)
@@ -82,6 +83,7 @@ def test_cached_properties_of_a_map_still_work() -> None:
 SLOTTED = [
     *(model.Citation, model.Source, model.Claim, model.Edge, model.Argument, model.Expectation, Gap, Verdict),
     *(brief.Strong, brief.Code, brief.Link, brief.Alarm, brief.Heading, brief.Para, brief.Quote, brief.Item),
+    *(diagram.ViewNode, diagram.ViewJunction, diagram.ViewEdge),
 ]
 
 

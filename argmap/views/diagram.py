@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.graph import descendants
-from argmap.model import ArgMap, Claim, ClaimKind, Edge
+from argmap.model import ArgMap, Claim, ClaimKind, Edge, quick_init
 from argmap.text.safe import visible
 from argmap.text.urls import safe_url
 from argmap.views.wrap import wrap_chars
@@ -37,7 +37,8 @@ class ViewError(ValueError):
     """The view cannot be built as asked (unknown focus id, bad depth)."""
 
 
-@dataclass(frozen=True)
+@quick_init  # one per claim or relation drawn
+@dataclass(frozen=True, slots=True)
 class ViewNode:
     """One claim as drawn."""
 
@@ -62,7 +63,8 @@ class ViewNode:
     hidden_children: int = 0
 
 
-@dataclass(frozen=True)
+@quick_init  # one per claim or relation drawn
+@dataclass(frozen=True, slots=True)
 class ViewJunction:
     """A support step drawn as a node: a linked argument, or an undercut one-premise step.
 
@@ -80,7 +82,8 @@ class ViewJunction:
 EDGE_ROLES = ("", "member", "conclusion")
 
 
-@dataclass(frozen=True)
+@quick_init  # one per claim or relation drawn
+@dataclass(frozen=True, slots=True)
 class ViewEdge:
     """`child` supports (kind premise/correlation/assumption) or attacks (counterpoint/rebuttal/
     undercut) `parent`; either end may be a junction's id (see `role`)."""
