@@ -350,7 +350,9 @@ class ArgMap:
         """What `build` derives from the whole map, built on first use under `key` and shared by
         every later caller (the analysis stage keeps the argumentation framework, its grounded
         labels, the default evaluation and the sides here): the map is immutable, so a result stays
-        valid for as long as the map lives, and goes with it."""
+        valid for as long as the map lives, and goes with it. A result must not refer back to the
+        map: that cycle would keep the whole model alive until the interpreter's final collection,
+        which walks all of it (tests/test_model.py checks)."""
         found = self._derived.get(key)
         if found is None:
             found = self._derived[key] = build()
