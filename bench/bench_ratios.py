@@ -43,7 +43,7 @@ def main() -> None:
         if code > 1:
             sys.exit(f"{name} ended with exit {code}: nothing to measure")
     if args.instructions:
-        count = {name: counted(argv, tree=ROOT)[0] for name, argv in argvs.items()}
+        count = {name: counted(argv, tree=ROOT) for name, argv in argvs.items()}
         print(f"{path.name}: instructions of one run each (valgrind callgrind)")
         for name in COMMANDS:
             print(f"{name:<10} {count[name] / 1e6:>7.0f}M instr  {count[name] / count['validate']:>5.2f}x validate")

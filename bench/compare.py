@@ -40,13 +40,10 @@ from benchenv import child_env  # noqa: E402
 from genmap import generate  # noqa: E402
 
 
-def timed(argv: list[str], *, tree: Path) -> tuple[float, float, int]:
-    """(wall seconds, child CPU seconds, exit code) of one run of `python -m argmap ARGV` from source
-    tree `tree`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
+def _run(command: list[str], *, tree: Path) -> int:
+    """Run `command` from source tree `tree` as an installed argmap runs, output to pipes; its exit code."""
     done = subprocess.run(
-        [sys.executable, "-m", "argmap", *argv],
+        command,
         cwd=tree,
         env=child_env(tree),
         stdin=subprocess.DEVNULL,
@@ -54,14 +51,23 @@ def timed(argv: list[str], *, tree: Path) -> tuple[float, float, int]:
         stderr=subprocess.DEVNULL,
         check=False,
     )
+    return done.returncode
+
+
+def timed(argv: list[str], *, tree: Path) -> tuple[float, float, int]:
+    """(wall seconds, child CPU seconds, exit code) of one run of `python -m argmap ARGV` from source
+    tree `tree`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    code = _run([sys.executable, "-m", "argmap", *argv], tree=tree)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.returncode
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), code
 
 
-def counted(argv: list[str], *, tree: Path) -> tuple[int, int]:
-    """(instructions, exit code) of one run of `python -m argmap ARGV` from source tree `tree`, counted
-    by valgrind's callgrind: the same count for the same code and input however busy the machine is,
+def counted(argv: list[str], *, tree: Path) -> int:
+    """Instructions of one run of `python -m argmap ARGV` from source tree `tree`, counted by
+    valgrind's callgrind: the same count for the same code and input however busy the machine is,
     so that a change of a few percent shows in one run. Only the Python process is counted (a `dot`
     it starts is not), and a count is not a time (a cache miss costs no more instructions than a
     hit): read it beside the CPU times."""
@@ -69,28 +75,22 @@ def counted(argv: list[str], *, tree: Path) -> tuple[int, int]:
         sys.exit("--instructions needs valgrind (apt-get install valgrind)")
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "callgrind.log"
-        done = subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                "--callgrind-out-file=/dev/null",
-                f"--log-file={log}",
-                sys.executable,
-                "-m",
-                "argmap",
-                *argv,
-            ],
-            cwd=tree,
-            env=child_env(tree),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
-        )
+        valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", f"--log-file={log}"]
+        _run([*valgrind, sys.executable, "-m", "argmap", *argv], tree=tree)
         found = re.search(r"refs:\s+([\d,]+)", log.read_text(encoding="utf-8", errors="replace"))
     if found is None:
         sys.exit(f"valgrind gave no instruction count for {' '.join(argv)}")
-    return int(found.group(1).replace(",", "")), done.returncode
+    return int(found.group(1).replace(",", ""))
+
+
+def comparable(name: str, argv: list[str], trees: dict[str, Path]) -> bool:
+    """Run the case once in each tree (a warm-up: caches, bytecode) and say whether both did the
+    same work; a case that either ends with exit 2, or the two with different codes, is reported."""
+    codes = {tree: timed(argv, tree=path)[2] for tree, path in trees.items()}
+    if codes["this"] != codes["baseline"] or codes["this"] > 1:
+        print(f"{name:<22} not comparable: exit {codes['this']} here, {codes['baseline']} in the baseline")
+        return False
+    return True
 
 
 def cases(sizes: list[int], assad: str) -> list[tuple[str, list[str]]]:
@@ -141,8 +141,8 @@ def main() -> None:
     assad = str((args.assad or baseline / "maps" / "assad_isis.yaml").resolve())
     trees = {"this": ROOT, "baseline": baseline}
     print(f"this tree: {ROOT}\nbaseline:  {baseline}\nAssad map: {assad}")
-    chosen = [(name, argv) for name, argv in cases([int(s) for s in args.sizes.split(",") if s], assad)]
-    chosen = [(name, argv) for name, argv in chosen if args.only in name]
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    chosen = [(name, argv) for name, argv in cases(sizes, assad) if args.only in name]
     if args.instructions:
         compare_instructions(chosen, trees)
         return
@@ -150,12 +150,9 @@ def main() -> None:
     print(f"{'case':<22} {'this cpu':>9} {'base cpu':>9} {'ratio':>6}  {'this wall':>9} {'base wall':>9} {'ratio':>6}")
     ratios: list[float] = []
     for name, argv in chosen:
-        runs: dict[str, list[tuple[float, float, int]]] = {tree: [] for tree in trees}
-        codes = {tree: timed(argv, tree=path)[2] for tree, path in trees.items()}  # warm-up: caches
-        if codes["this"] != codes["baseline"] or codes["this"] > 1:
-            # a run that stops with a usage or read error does not do the work: no ratio to report
-            print(f"{name:<22} not comparable: exit {codes['this']} here, {codes['baseline']} in the baseline")
+        if not comparable(name, argv, trees):
             continue
+        runs: dict[str, list[tuple[float, float, int]]] = {tree: [] for tree in trees}
         for round_ in range(args.runs):
             order = list(trees) if round_ % 2 == 0 else list(trees)[::-1]
             for tree in order:
@@ -180,11 +177,9 @@ def compare_instructions(chosen: list[tuple[str, list[str]]], trees: dict[str, P
     print(f"{'case':<22} {'this':>9} {'baseline':>9} {'ratio':>6}")
     ratios: list[float] = []
     for name, argv in chosen:
-        codes = {tree: timed(argv, tree=path)[2] for tree, path in trees.items()}  # warm-up: bytecode
-        if codes["this"] != codes["baseline"] or codes["this"] > 1:
-            print(f"{name:<22} not comparable: exit {codes['this']} here, {codes['baseline']} in the baseline")
+        if not comparable(name, argv, trees):
             continue
-        count = {tree: counted(argv, tree=path)[0] for tree, path in trees.items()}
+        count = {tree: counted(argv, tree=path) for tree, path in trees.items()}
         ratio = count["this"] / count["baseline"]
         ratios.append(ratio)
         print(f"{name:<22} {count['this'] / 1e6:>8.0f}M {count['baseline'] / 1e6:>8.0f}M {ratio:>5.2f}x", flush=True)

@@ -4,14 +4,20 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import inspect
+import weakref
+from pathlib import Path
 
 import pytest
 
 from argmap import model
-from argmap.analysis.evaluate import Verdict
-from argmap.analysis.gaps import Gap
+from argmap.analysis.evaluate import Verdict, evaluate
+from argmap.analysis.gaps import Gap, coverage, find_gaps
+from argmap.analysis.ranking import rank_gaps
+from argmap.analysis.sides import sides
 from argmap.debate import brief
+from argmap.formats.argmap_yaml import load_path
 from argmap.model import Claim, ClaimKind, Position, quick_init
 from argmap.views import diagram
 
@@ -124,23 +130,12 @@ def test_a_map_and_what_is_derived_from_it_go_with_its_last_reference() -> None:
     """What the analyses keep in `ArgMap.derived` must not refer back to the map: a cycle would keep
     the whole model alive until the interpreter's final collection, which walks all of it (about 2%
     of a command's instructions on a 10k-claim map)."""
-    import gc
-    import weakref
-    from pathlib import Path
-
-    from argmap.analysis.evaluate import evaluate
-    from argmap.analysis.gaps import coverage, find_gaps
-    from argmap.analysis.ranking import rank_gaps
-    from argmap.analysis.sides import sides
-    from argmap.debate.brief import build_brief
-    from argmap.formats.argmap_yaml import load_path
-
     argmap = load_path(Path(__file__).parents[1] / "maps" / "assad_isis.yaml").map
     assert argmap is not None and argmap.arguments  # format 2: arguments, schemes, weights
     gc.disable()
     try:
         ranked = rank_gaps(argmap, find_gaps(argmap))
-        build_brief(argmap, side="for", evaluation=evaluate(argmap), gaps=ranked)
+        brief.build_brief(argmap, side="for", evaluation=evaluate(argmap), gaps=ranked)
         coverage(argmap), sides(argmap), evaluate(argmap, semantics="weighed")
         assert argmap.derived("framework", list)  # the analyses left something there
         alive = weakref.ref(argmap)
