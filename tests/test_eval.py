@@ -241,6 +241,24 @@ def test_the_evaluation_made_once_per_map_answers_every_question_asked_of_it() -
     assert evaluate(again) is not first and labels(again) == labels(m)
 
 
+def test_an_evaluation_writes_a_reason_when_it_is_first_asked_for_and_keeps_it() -> None:
+    # labels come with the evaluation; the words of a verdict are written on demand (a brief of a
+    # 10k-claim map reads every label and a handful of reasons), the same either way
+    m = load(EVEN_CYCLE)
+    lazy = evaluate(m, assume_false=["b"])
+    assert [lazy.label(i) for i in ("t", "a", "b", "nothing")] == ["falls", "stands", "falls", None]
+    assert lazy.verdict("nothing") is None
+    thesis = lazy.verdict("t")
+    assert thesis is not None and lazy.verdict("t") is thesis
+    assert thesis.reason == "falls: attacked by 'a', which stands"
+    assert lazy.verdicts[0] is thesis  # the one already written is not written again
+    assert [v.id for v in lazy.verdicts] == ["t", "a", "b"]
+    assert lazy.verdict("b") == lazy.verdicts[2]
+    assert lazy.verdicts[2].reason == "falls: assumed false (--assume-false)"
+    eager = evaluate(load(EVEN_CYCLE), assume_false=["b"])
+    assert eager.to_dict() == lazy.to_dict() and eager.verdicts == lazy.verdicts
+
+
 def test_explain_lists_the_chain_down_to_the_leaves_once_each() -> None:
     m = load(EVEN_CYCLE)
     lines = [(d, v.id, shown) for d, v, shown in explain(evaluate(m), "t")]

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from argmap.analysis.evaluate import GROUNDED, evaluate, label_claims
+from argmap.analysis.evaluate import evaluate
 from argmap.analysis.gaps import find_gaps
 from argmap.model import ArgMap, Claim, Edge, Source
 from argmap.text.safe import shorten
@@ -342,22 +342,16 @@ def _labels(
 ) -> None:
     if not old.claims or not new.claims:
         return
-    if (semantics or old.semantics or GROUNDED) == GROUNDED and (semantics or new.semantics or GROUNDED) == GROUNDED:
-        # labels alone are cheaper than verdicts with reasons: compare them first
-        before, after = label_claims(old), label_claims(new)
-        if all(after.get(renamed.get(i, i), label) == label for i, label in before.items()):
-            return
+    # labels are computed with an evaluation, a reason only when asked for: only changed labels need one
     a = evaluate(old, semantics=semantics)
     b = evaluate(new, semantics=semantics)
     theses = set(new.thesis_ids)
-    for verdict in a.verdicts:
-        new_id = renamed.get(verdict.id, verdict.id)
-        other = b.verdict(new_id)
-        if other is None or other.label == verdict.label:
+    for claim_id in old.claim_index:
+        new_id = renamed.get(claim_id, claim_id)
+        before, after = a.label(claim_id), b.label(new_id)
+        if after is None or after == before or (verdict := b.verdict(new_id)) is None:
             continue
         kind = "thesis-label-changed" if new_id in theses else "label-changed"
         claim = new.claim_index.get(new_id)
-        message = f"{verdict.label} → {other.label}: {other.reason}"
-        changes[kind].append(
-            Change(kind, new_id, message, verdict.label, other.label, claim.position.line if claim else None)
-        )
+        message = f"{before} → {after}: {verdict.reason}"
+        changes[kind].append(Change(kind, new_id, message, before, after, claim.position.line if claim else None))

@@ -17,7 +17,7 @@ not depend on the order the worklist happened to visit claims in.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,34 +63,55 @@ class Verdict:
         return {"id": self.id, "label": self.label, "reason": self.reason, "side": side, "via": list(self.via)}
 
 
-@dataclass(frozen=True)
 class Evaluation:
-    """Every claim's verdict, in document order (first definition of each id)."""
+    """Every claim's label, and its verdict (the label with its reason and what it rests on), in
+    document order (first definition of each id).
 
-    verdicts: tuple[Verdict, ...]
-    thesis: str | None
-    semantics: str = "grounded"
-    theses: tuple[str, ...] = ()
+    The labels are computed with the evaluation; a verdict's words are written the first time it is
+    asked for, then kept: a brief reads every label and few reasons, `argmap eval` every reason.
+    """
 
-    def verdict(self, claim_id: str) -> Verdict | None:
-        return self._index.get(claim_id)
+    __slots__ = ("_all", "_labels", "_number", "_write", "_written", "semantics", "theses", "thesis")
+
+    def __init__(
+        self,
+        number: Mapping[str, int],
+        labels: Sequence[str],
+        write: Callable[[int], Verdict],
+        *,
+        thesis: str | None,
+        semantics: str = GROUNDED,
+        theses: tuple[str, ...] = (),
+    ) -> None:
+        #: claim id -> its place in document order; `labels` and `write` take that place
+        self._number, self._labels, self._write = number, labels, write
+        self._written: list[Verdict | None] = [None] * len(labels)
+        self._all: tuple[Verdict, ...] | None = None
+        self.thesis, self.semantics, self.theses = thesis, semantics, theses
+
+    def _verdict_at(self, i: int) -> Verdict:
+        verdict = self._written[i]
+        if verdict is None:
+            verdict = self._written[i] = self._write(i)
+        return verdict
 
     @property
-    def _index(self) -> dict[str, Verdict]:
-        index = self.__dict__.get("_index_cache")
-        if index is None:
-            index = {v.id: v for v in self.verdicts}
-            object.__setattr__(self, "_index_cache", index)
-        return index
+    def verdicts(self) -> tuple[Verdict, ...]:
+        if self._all is None:
+            self._all = tuple(self._verdict_at(i) for i in range(len(self._labels)))
+        return self._all
+
+    def verdict(self, claim_id: str) -> Verdict | None:
+        i = self._number.get(claim_id)
+        return None if i is None else self._verdict_at(i)
+
+    def label(self, claim_id: str) -> str | None:
+        i = self._number.get(claim_id)
+        return None if i is None else self._labels[i]
 
     @property
     def thesis_label(self) -> str | None:
-        verdict = self.verdict(self.thesis) if self.thesis else None
-        return verdict.label if verdict else None
-
-    def label(self, claim_id: str) -> str | None:
-        verdict = self.verdict(claim_id)
-        return verdict.label if verdict else None
+        return self.label(self.thesis) if self.thesis else None
 
     def to_dict(self) -> dict[str, object]:
         """The stable JSON shape documented in docs/eval.md."""
@@ -239,24 +260,51 @@ def _evaluate(argmap: ArgMap, assume_false: Collection[str], chosen: str) -> Eva
         labels, step_labels = _propagate(graph, assume_false)
     else:
         graph, labels, step_labels = grounded(argmap)
-    forced = set(assume_false)
-    cycles = _undecided_cycles(graph, labels)
-    claim_sides = sides(argmap)
-    words = _Reasons(graph, labels, step_labels)
-    verdicts = []
-    for i, claim_id in enumerate(graph.ids):
-        side = claim_sides.get(claim_id)
-        if claim_id in forced:
-            verdicts.append(Verdict(claim_id, FALLS, "falls: assumed false (--assume-false)", side=side))
-            continue
+    writer = _Writer(graph, labels, step_labels, balances, sides(argmap), set(assume_false))
+    names = [_NAMES[label] for label in labels]
+    return Evaluation(
+        graph.number, names, writer.verdict, thesis=argmap.thesis, semantics=chosen, theses=argmap.thesis_ids
+    )
+
+
+class _Writer:
+    """Writes the verdict of one claim from the final labels. It holds the framework, never the
+    map: an evaluation is kept in the map's `derived` and must not refer back to it."""
+
+    def __init__(
+        self,
+        graph: Framework,
+        labels: list[int],
+        step_labels: list[int],
+        balances: list[Balance | None],
+        claim_sides: Mapping[str, Side],
+        forced: set[str],
+    ) -> None:
+        self.graph, self.labels, self.balances, self.sides, self.forced = graph, labels, balances, claim_sides, forced
+        self.words = _Reasons(graph, labels, step_labels)
+        self._cycles: dict[int, tuple[str, list[int]]] | None = None
+
+    @property
+    def cycles(self) -> dict[int, tuple[str, list[int]]]:
+        """The undecided claims on a cycle (found once, for the first reason that needs them)."""
+        if self._cycles is None:
+            self._cycles = _undecided_cycles(self.graph, self.labels)
+        return self._cycles
+
+    def verdict(self, i: int) -> Verdict:
+        graph = self.graph
+        claim_id = graph.ids[i]
+        side = self.sides.get(claim_id)
+        if claim_id in self.forced:
+            return Verdict(claim_id, FALLS, "falls: assumed false (--assume-false)", side=side)
         steps, attackers = _unique(graph.steps_of[i]), _unique(graph.attackers[i])
-        balance = balances[i] if balances else None
+        balance = self.balances[i] if self.balances else None
         if balance is not None:
-            reason, because = _weighed_reason(words, balance, i, steps, attackers)
+            reason, because = _weighed_reason(self.words, balance, i, steps, attackers)
         else:
-            reason, because = _reason(words, cycles, i, steps, attackers)
-        verdicts.append(Verdict(claim_id, _NAMES[labels[i]], reason, because, _via(words, i, steps, attackers), side))
-    return Evaluation(tuple(verdicts), argmap.thesis, chosen, argmap.thesis_ids)
+            reason, because = _reason(self.words, self.cycles, i, steps, attackers)
+        label = _NAMES[self.labels[i]]
+        return Verdict(claim_id, label, reason, because, _via(self.words, i, steps, attackers), side)
 
 
 def _via(words: _Reasons, i: int, steps: Sequence[int], attackers: Sequence[int]) -> tuple[str, ...]:

@@ -167,8 +167,7 @@ def _verdict(evaluation: Evaluation, claim_id: str) -> str:
 
 
 def _label(evaluation: Evaluation, claim_id: str) -> str:
-    verdict = evaluation.verdict(claim_id)
-    return verdict.label if verdict else "?"
+    return evaluation.label(claim_id) or "?"
 
 
 def _evidence(argmap: ArgMap, cite: Citation) -> tuple[Inline, ...]:
