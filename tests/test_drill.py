@@ -113,11 +113,12 @@ def test_prompts_wrap_at_the_width_and_the_review_lists_claim_ids() -> None:
     assert all(len(line) <= 50 for text in said for line in text.splitlines()), said
     assert said[1].splitlines()[0] == "The article states the regime's aim but shows no"
     assert said[1].splitlines()[1].startswith("  order, document")  # later lines indented under the first
-    review = [text for text, _ in summary(items, result)]
-    assert review[1:] == [
-        "To review:",
-        "  motive-is-inferred: The article states the regime's aim but shows no order, document or statement of intent…",
-    ]
+    assert said[0].startswith("\n[1/1] ")  # a blank line before each item, the number at the line's start
+    review = [text for text, _ in summary(items, result, width=50)]
+    assert review[1:] == ["To review:", "  motive-is-inferred: The article states the…"]
+    review = [text for text, _ in summary(items, result, width=100)]
+    assert review[2] == "  motive-is-inferred: The article states the regime's aim but shows no order, document or…"
+    assert len(review[2]) <= 100
 
 
 def test_interrupt_keeps_the_score_so_far() -> None:

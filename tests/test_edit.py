@@ -351,11 +351,34 @@ def test_add_goes_above_the_comments_of_the_key_after_it() -> None:
 def test_add_refuses_a_claim_that_would_not_validate_and_says_why(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_text(BASE_MAP, encoding="utf-8")
+    code, out, err = run_in_process(
+        "add", str(path), "--under", "cost", "--kind", "premise", "--claim", "Bad \x1b[31m text.", "--cite", "op-ed"
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        f"argmap: {path}: the claim was not added: the map would not validate: 35:18: the claim text of premise "
+        "'bad-31m-text' contains the control or formatting character \\x1b (at character 5); remove it [bad-text]\n"
+    )
+    assert path.read_text(encoding="utf-8") == BASE_MAP
+
+
+def test_add_without_the_options_a_claim_needs_names_the_options(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(BASE_MAP, encoding="utf-8")
     code, out, err = run_in_process("add", str(path), "--under", "cost", "--kind", "premise", "--claim", "No source.")
     assert (code, out) == (2, "")
     assert err == (
-        f"argmap: {path}: the claim was not added: the map would not validate: 34:11: premise 'no-source' cites no "
-        "source; add cite: [source-id] (with a quote or locator where you can) [premise-needs-citation]\n"
+        f"argmap: {path}: the claim was not added: a premise cites its source: pass --cite SOURCE[:QUOTE] (the "
+        "map's sources: op-ed, survey)\n"
+    )
+    code, out, err = run_in_process(
+        "add", str(path), "--under", "uniforms-help", "--kind", "correlation", "--claim", "More uniforms, fewer fights."
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        f"argmap: {path}: the claim was not added: a correlation names what it links: pass --between VARIABLE for "
+        "each of two or more; a correlation cites its source: pass --cite SOURCE[:QUOTE] (the map's sources: op-ed, "
+        "survey)\n"
     )
     assert path.read_text(encoding="utf-8") == BASE_MAP
 

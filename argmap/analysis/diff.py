@@ -353,5 +353,5 @@ def _labels(
             continue
         kind = "thesis-label-changed" if new_id in theses else "label-changed"
         claim = new.claim_index.get(new_id)
-        message = f"{before} → {after}: {verdict.reason}"
+        message = f"{before} → {after}: {verdict.reason.removeprefix(after + ': ')}"
         changes[kind].append(Change(kind, new_id, message, before, after, claim.position.line if claim else None))

@@ -100,8 +100,9 @@ def command(
         say(f"Nothing to drill: there are no {what} {where}.", "")
         return 0
     ordered = order_items(items, missed=missed_last_time(state, key), seed=seed, count=count)
-    result = run_session(ordered, DrillIO(ask, say), width=default_width(minimum=40))
-    for text, style in summary(ordered, result):
+    width = default_width(minimum=40)
+    result = run_session(ordered, DrillIO(ask, say), width=width)
+    for text, style in summary(ordered, result, width=width):
         say(text, style)
     if not no_save:
         try:

@@ -189,13 +189,16 @@ class DrillIO:
 
 def wrap(text: str, width: int | None, *, indent: str = "") -> str:
     """`text` wrapped at `width` columns (None: not wrapped), every line after `indent`, the lines
-    after the first two spaces further in. Words longer than a line are broken."""
+    after the first two spaces further in. Words longer than a line are broken; the blank lines
+    `text` starts with are kept."""
     if width is None:
         return indent + text
     import textwrap
 
+    blank = text[: len(text) - len(text.lstrip("\n"))]
+    text = text[len(blank) :]
     lead = indent + " " * (len(text) - len(text.lstrip(" ")))
-    return textwrap.fill(
+    return blank + textwrap.fill(
         text.strip(" "),
         width=max(width, len(lead) + 20),
         initial_indent=lead,
@@ -254,8 +257,9 @@ def _yes_no(io: DrillIO, question: str) -> bool | None:
         io.say("Please answer y or n.", "")
 
 
-def summary(items: Sequence[DrillItem], result: SessionResult) -> list[tuple[str, str]]:
-    """The closing lines (text, style): the score, then the items to review."""
+def summary(items: Sequence[DrillItem], result: SessionResult, *, width: int = 120) -> list[tuple[str, str]]:
+    """The closing lines (text, style): the score, then the items to review, one line each of at
+    most `width` columns (the claim's text shortened)."""
     apart = len(result.unprepared)
     lines = [
         (
@@ -271,7 +275,8 @@ def summary(items: Sequence[DrillItem], result: SessionResult) -> list[tuple[str
             lines.append((title, "bold"))
             for key in keys:
                 item = by_key.get(key)
-                lines.append((f"  {item.claim if item else key}: {shorten(item.text, 90) if item else ''}", ""))
+                head = f"  {item.claim if item else key}: "
+                lines.append((head + (shorten(item.text, max(30, width - len(head))) if item else ""), ""))
     return lines
 
 

@@ -132,6 +132,12 @@ def add_bytes(
     added = new_problems(before, result)
     if result.map is None or added:
         shown = "; ".join(f"{p.line}:{p.column}: {p.message} [{p.rule}]" for p in (added or list(result.problems))[:3])
+        missing = {p.rule for p in added}
+        if result.map is not None and added and missing <= _OPTION_FOR.keys():
+            # what the new claim lacks, said as the option that gives it
+            known = visible(", ".join(before.map.source_index)) or "none yet: add one under sources"
+            wanted = "; ".join(_OPTION_FOR[rule].format(kind=kind, sources=known) for rule in sorted(missing))
+            raise EditError(f"{file}: the claim was not added: {wanted}")
         raise EditError(f"{file}: the claim was not added: the map would not validate: {visible(shown)}")
     lines = block.split("\n")
     line = (
@@ -140,6 +146,13 @@ def add_bytes(
         + next(i for i, piece in enumerate(lines) if f"id: {claim_id}" in piece)
     )
     return Added(after, claim_id, line, offset, block)
+
+
+#: the rules a new claim breaks for want of an option, and the option's hint
+_OPTION_FOR = {
+    "premise-needs-citation": "a {kind} cites its source: pass --cite SOURCE[:QUOTE] (the map's sources: {sources})",
+    "correlation-needs-variables": "a correlation names what it links: pass --between VARIABLE for each of two or more",
+}
 
 
 def _item(

@@ -6,6 +6,9 @@ from collections.abc import Iterable
 
 #: how alike two names must be (difflib's ratio) for one to be suggested for the other
 CUTOFF = 0.7
+#: a name at least this long that starts a known one suggests it (the shortest such, then the first
+#: in sorting order), however much longer the known one is
+MIN_PREFIX = 3
 
 #: how many name comparisons the suggestions of one map may cost in all: past it, unknown names are
 #: reported without a suggestion (1,000 unknown refs among 1,000 ids took 26 s of validate)
@@ -26,7 +29,8 @@ def reset_budget() -> None:
 
 
 def closest(name: str, known: Iterable[str]) -> str | None:
-    """The known name most like `name`, or None when none is close enough (or the budget is spent)."""
+    """The known name most like `name`, or None when none is close enough (or the budget is spent):
+    a known name that `name` starts, else the most similar one by difflib's ratio."""
     from difflib import SequenceMatcher  # only when a name is unknown: a clean run never needs it
 
     global _spent, _ratios
@@ -34,6 +38,11 @@ def closest(name: str, known: Iterable[str]) -> str | None:
     if _spent + len(candidates) > BUDGET or _ratios >= RATIO_BUDGET:
         return None
     _spent += len(candidates)
+    # the start of a long id, as one types it (ids made from a claim's first words run long)
+    if len(name) >= MIN_PREFIX:
+        started = [c for c in candidates if c.startswith(name) and c != name]
+        if started:
+            return min(started, key=lambda c: (len(c), c))
     matcher = SequenceMatcher()
     matcher.set_seq2(name)
     best: tuple[float, str] | None = None
