@@ -94,6 +94,23 @@ def test_brief_lists_the_ranked_weak_points_and_asks_one_question_per_cause() ->
     assert any(q.startswith("- Who exactly is behind “Research the article cites as") for q in questions)
 
 
+def test_a_citation_without_quote_or_locator_asks_where_the_source_says_it(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: Car-free centres\nanalyses: op-ed\n"
+        "sources:\n  op-ed: {title: Ban the car, kind: article, author: A. Writer, date: 2024-05-01}\n"
+        "thesis:\n  id: ban-cars\n  claim: Cities should ban private cars from their centres.\n  cite: [op-ed]\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("brief", str(path), "--side", "against")
+    questions = out.split("## Cross-examination questions to ask\n\n")[1].split("\n\n## ")[0].splitlines()
+    assert code == 0
+    assert questions == [
+        "- Where exactly does “Ban the car” say that “Cities should ban private cars from their centres.”? "
+        "(`ban-cars`; weak point 1)"
+    ]
+
+
 def test_brief_names_each_source_once_and_marks_conceded_and_objection() -> None:
     out = run("brief", str(ASSAD))[1]
     outline = out.split("## Blocks")[0]

@@ -416,6 +416,9 @@ def _question(argmap: ArgMap, gap: Gap, *, width: int) -> tuple[Inline, ...] | N
         return ("What if “", text, "” is false? Nothing else holds the case up there.")
     if gap.kind == "unstated-assumption" and claim is not None:
         return ("The argument assumes, without saying so, that “", text, "”. Is that so?")
+    if gap.kind == "no-quote" and claim is not None and source is not None:
+        # a citation without quote or locator: where the source says it is what to ask
+        return ("Where exactly does “", source.title or source.id, "” say that “", text, "”?")
     if source is not None and source.id != argmap.analyses:
         if source.anonymous:
             return ("Who exactly is behind “", source.title, "”? Can they be named, and who checked them?")
