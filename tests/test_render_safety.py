@@ -148,6 +148,16 @@ def test_dot_url_allows_http_only_and_encodes() -> None:
     assert dot_url("https://example.org/\"<>'\\é?a=1&b=2") == "https://example.org/%22%3C%3E%27%5C%C3%A9?a=1&amp;b=2"
 
 
+@pytest.mark.parametrize("inside", ["\u00a0", "\u2003", "\u3000", "\u2028", "\t", "\x00", "\x1b", "\x7f", "\x85"])
+def test_a_url_with_any_white_space_or_control_character_is_no_link(inside: str) -> None:
+    from argmap.text.urls import safe_url, url_problem
+
+    url = f"https://example.org/a{inside}b"
+    assert url_problem(url) == "contains white space or control characters"
+    assert safe_url(url) is None and dot_url(url) is None
+    assert url_problem("https://example.org/a%C2%A0b?q=é") is None
+
+
 TRICKY = [
     "\\",
     "\\\\",

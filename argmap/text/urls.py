@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from argmap.text.safe import visible
 
+#: white space (str.isspace's, which `\s` matches in a str pattern) and the C0 controls and DEL
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+
 
 def url_problem(url: str) -> str | None:
     """Why `url` is not an acceptable http(s) link, or None when it is."""
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 0x7F for ch in url):
+    if _SPACE_OR_CONTROL.search(url):
         return "contains white space or control characters"
     try:
         parts = urlsplit(url)
