@@ -65,10 +65,12 @@ class CheckedMap(NamedTuple):
 
 
 class ValidationResult(NamedTuple):
-    """Every problem of every map file named, sorted, and how many files were checked."""
+    """Every problem of every map file named, sorted, how many files were checked, and the
+    folders named that hold no map."""
 
     problems: tuple[Problem, ...]
     files: int
+    empty_folders: tuple[str, ...] = ()
 
 
 def find_maps(paths: Iterable[str], *, all_formats: bool = False) -> list[str]:
@@ -85,6 +87,17 @@ def find_maps(paths: Iterable[str], *, all_formats: bool = False) -> list[str]:
         else:
             raise InputError(f"{path}: no such file or directory")
     return result
+
+
+def folders_without_maps(paths: Iterable[str], files: Iterable[str]) -> list[str]:
+    """The folders among `paths` that hold none of `files` (what find_maps found): a command
+    pointed at the wrong folder would otherwise check nothing and pass."""
+    found = list(files)
+    return [
+        path
+        for path in paths
+        if path != STDIN and os.path.isdir(path) and not any(f.startswith(os.path.join(path, "")) for f in found)
+    ]
 
 
 def _maps_in(directory: str, *, all_formats: bool = False) -> list[str]:
@@ -315,4 +328,4 @@ def validate_paths(
             snapshot_folders=snapshot_folders,
         )
         problems.extend(checked.problems)
-    return ValidationResult(tuple(sorted(problems)), len(files))
+    return ValidationResult(tuple(sorted(problems)), len(files), tuple(folders_without_maps(paths, files)))

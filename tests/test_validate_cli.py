@@ -116,6 +116,32 @@ def test_directories_are_searched_for_maps() -> None:
     assert summary == "2 files checked: 1 error, 0 warnings"
 
 
+def test_a_folder_that_holds_no_map_is_said_so_on_stderr(tmp_path: Path) -> None:
+    # a CI step pointed at the wrong folder would otherwise check nothing and pass in silence
+    (tmp_path / "ci.yaml").write_text("name: ci\non: push\n")
+    (tmp_path / "notes.md").write_text("# notes\n")
+    warning = (
+        f"argmap: warning: no map in the folder {tmp_path} (a map is a .yaml or .yml file with a top-level "
+        "argmap: key{})\n"
+    )
+    other = "; --all-formats reads Argdown, AIF, JSON, Carneades and Kialo files too"
+    result = run_argmap("validate", str(tmp_path), "tests/validate/tree/sub")
+    assert result.returncode == 1  # the map of the other folder has an error: the warning changes nothing
+    assert result.stderr.decode() == warning.format(other)
+    assert result.stdout.decode().splitlines()[-1] == "1 file checked: 1 error, 0 warnings"
+    result = run_argmap("validate", str(tmp_path))
+    assert (result.returncode, result.stdout) == (0, b"0 files checked, no problems\n")
+    assert result.stderr.decode() == warning.format(other)
+    assert run_argmap("validate", "--all-formats", str(tmp_path)).stderr.decode() == warning.format("")
+    result = run_argmap("gaps", str(tmp_path))
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (1, b"", warning.format(""))
+    result = run_argmap("fmt", "--check", str(tmp_path))
+    assert result.returncode == 0
+    assert result.stderr.decode() == warning.format("") + "0 files would be reformatted, 0 unchanged\n"
+    # a folder with a map in it, a file named directly, stdin: no warning
+    assert run_argmap("validate", "tests/validate/tree", str(tmp_path / "ci.yaml")).stderr.count(b"warning") == 0
+
+
 def test_stdin() -> None:
     result = run_argmap(
         "validate", "-", "-f", "parsable", input=BASE_MAP.replace("- id: cost", "- id: less-bullying").encode()

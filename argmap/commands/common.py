@@ -6,6 +6,7 @@ Kept free of heavy imports (rich, graphviz): `argmap --version` and `argmap vali
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 import click
@@ -26,6 +27,17 @@ class ArgmapError(click.ClickException):
 
     def show(self, file: object = None) -> None:
         click.echo(f"argmap: {visible(self.format_message())}", err=True)
+
+
+def warn_folders_without_maps(folders: Iterable[str], *, all_formats: bool = False) -> None:
+    """A warning on stderr for each folder named that holds no map (the run goes on: exit code as without it)."""
+    other = "" if all_formats else "; --all-formats reads Argdown, AIF, JSON, Carneades and Kialo files too"
+    for folder in folders:
+        click.echo(
+            f"argmap: warning: no map in the folder {visible(folder)} (a map is a .yaml or .yml file with a "
+            f"top-level argmap: key{other})",
+            err=True,
+        )
 
 
 def parse_snapshots(values: tuple[str, ...]) -> dict[str, str]:

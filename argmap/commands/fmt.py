@@ -21,16 +21,18 @@ def command(paths: tuple[str, ...], check: bool, show_diff: bool) -> int:
     Exit codes: 0 done (or nothing would change), 1 --check found files that would change or a map
     cannot be read, 2 usage, I/O or internal error.
     """
-    from argmap.commands.common import ArgmapError
+    from argmap.commands.common import ArgmapError, warn_folders_without_maps
     from argmap.commands.editing import report_unreadable, write_file
     from argmap.edit.document import EditError, UnreadableMap
     from argmap.edit.fmt import format_bytes
-    from argmap.pipeline import STDIN, find_maps, read_input
+    from argmap.pipeline import STDIN, find_maps, folders_without_maps, read_input
     from argmap.text.safe import visible
 
     code = 0
     changed = unchanged = 0
-    for path in find_maps(paths):
+    found = find_maps(paths)
+    warn_folders_without_maps(folders_without_maps(paths, found), all_formats=True)
+    for path in found:
         source = read_input(path)
         try:
             result = format_bytes(source.data, file=source.display, base_dir=source.base_dir)

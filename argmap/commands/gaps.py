@@ -98,6 +98,8 @@ def command(
     if not paths:
         raise click.UsageError("missing argument 'PATH...'")
     from argmap.analysis.gaps_run import gaps_of_paths
+    from argmap.commands.common import warn_folders_without_maps
+    from argmap.pipeline import folders_without_maps
     from argmap.reports.base import print_report
     from argmap.reports.problems import map_problems_note
     from argmap.reports.terminal import default_format
@@ -108,6 +110,7 @@ def command(
     else:  # the text a person reads hides info; the formats tools read keep everything
         minimum = GapSeverity.MINOR if fmt == "text" and not show_all else GapSeverity.INFO
     run = gaps_of_paths(paths, kinds=kinds, fail_on=fail_on, minimum=minimum)
+    warn_folders_without_maps(folders_without_maps(paths, (f.path for f in run.files)), all_formats=True)
     # a map that cannot be read shows its problems here and the run goes on with the others
     click.echo("".join(map_problems_note(f.path, f.checked) for f in run.files), err=True, nl=False)
     if run.report.maps:  # else nothing could be read: the problems are on stderr, there is no report

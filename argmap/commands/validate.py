@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import ArgmapError, parse_snapshots
+from argmap.commands.common import ArgmapError, parse_snapshots, warn_folders_without_maps
 from argmap.findings import exit_code
 from argmap.output import silence_stdout
 from argmap.reports.problems import PROBLEM_FORMATS
@@ -133,6 +133,7 @@ def command(
         snapshot_folders=settings.snapshot_folders,
         all_formats=all_formats,
     )
+    warn_folders_without_maps(result.empty_folders, all_formats=all_formats)
     fmt = PROBLEM_FORMATS[output_format or default_format(PROBLEM_FORMATS)]
     try:
         print_report(fmt, ProblemsReport(result.problems, result.files, settings=settings.source))
