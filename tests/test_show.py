@@ -260,3 +260,18 @@ def test_rival_theses_are_positions_of_their_own() -> None:
         "└── ✗ → see ban\n"
     )
     assert "not connected" not in out
+
+
+def test_a_claim_of_a_linked_argument_wraps_every_line_at_the_width() -> None:
+    # the argument's name leads the claim's paragraph: its lines fill the width like any other's
+    # (the name was a prefix of the first line only, and the lines after it were cut shorter by its length)
+    lines = view((ROOT / "tests" / "format2" / "base.yaml").read_text(), width=60).splitlines()
+    start = next(i for i, line in enumerate(lines) if "⊕ expert-case head-teachers-say:" in line)
+    assert lines[start : start + 4] == [
+        "├── ▲ ⊕ expert-case head-teachers-say: Head teachers report",
+        "│     less bullying after uniforms came in. [1] ⚠ no-quote",
+        "├── △ ⊕ expert-case heads-know: Head teachers see most of",
+        "│     the bullying in their schools. ⚠ unstated-assumption",
+    ]
+    assert all(len(line) <= 60 for line in lines)
+    assert "\u00a0" not in "".join(lines)  # the no-break space that keeps the name one word prints as a space

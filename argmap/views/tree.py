@@ -148,7 +148,7 @@ class _ViewBuilder:
         while stack:
             claim_id, kind, guides, connector, last, remaining, path, pointer, argument = stack.pop()
             # a premise, assumption or undercut of a linked argument names the argument first
-            linked = ((f"{ARGUMENT_MARK}\u00a0{visible(argument)}\u00a0", "dim"),) if argument else ()
+            label = f"{ARGUMENT_MARK} {visible(argument)}" if argument else ""
             child_guides = guides + ("" if not connector else ("    " if last else "│   "))
             if pointer or claim_id in self.printed:
                 glyph, style = GLYPHS[kind]
@@ -158,7 +158,7 @@ class _ViewBuilder:
                         (guides + connector, "dim"),
                         (glyph, style),
                         (" ", ""),
-                        *linked,
+                        *([(label + " ", "dim")] if label else []),
                         (f"{POINTER} see {visible(claim_id)}", "dim"),
                     )
                 )
@@ -172,11 +172,10 @@ class _ViewBuilder:
             hidden = 0 if shown or not edges else len(descendants(self.map, claim_id)) - 1
             bar = "│ " if shown or hidden else "  "
             glyph, style = GLYPHS[claim.kind]
-            self.paragraph(
-                ((guides + connector, "dim"), (glyph, style), (" ", ""), *linked),
-                child_guides + bar,
-                self.claim_tokens(claim),
-            )
+            tokens = self.claim_tokens(claim)
+            if label:  # the paragraph's first word (a no-break space keeps it one), so all lines wrap alike
+                tokens.insert(0, (label.replace(" ", "\u00a0"), "dim"))
+            self.paragraph(((guides + connector, "dim"), (glyph, style), (" ", "")), child_guides + bar, tokens)
             if hidden:
                 self.lines.append(
                     (
