@@ -8,6 +8,7 @@ GraphML by networkx; Markdown by markdown-it-py.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -26,11 +27,13 @@ from markdown_it import MarkdownIt
 from strategies import dump, format2_documents, load, signature
 
 from argmap.checks.runner import check_map
+from argmap.edit.document import parse
+from argmap.edit.layout import layout
 from argmap.findings import LOSS, Severity
 from argmap.formats import REGISTRY, argmap_json, graphml, markdown, mermaid
 from argmap.formats.argmap_write import scalar, write
 from argmap.formats.json_schema import schema, schema_json
-from argmap.model import ArgMap
+from argmap.model import ArgMap, Citation
 
 GOLDEN = ROOT / "tests" / "convert" / "golden"
 REGEN = os.environ.get("ARGMAP_REGEN") == "1"
@@ -153,28 +156,57 @@ def test_argmap_writer_exact_output() -> None:
         "      undercuts:\n"
         "        - id: u\n"
         "          claim: Correlation only.\n"
-        "          cite:\n"
-        "            - op-ed\n"
+        "          cite: [op-ed]\n"
         "  arguments:\n"
         "    - id: a\n"
+        "      scheme: expert-opinion\n"
         "      premises:\n"
         "        - id: e\n"
         "          claim: Heads say so.\n"
-        "          cite:\n"
-        "            - op-ed\n"
+        "          cite: [op-ed]\n"
         "      assumptions:\n"
         "        - id: k\n"
         "          claim: Heads know.\n"
-        "      scheme: expert-opinion\n"
         "  counterpoints:\n"
         "    - id: c\n"
         "      claim: They cost money.\n"
-        "      cite:\n"
-        "        - op-ed\n"
+        "      cite: [op-ed]\n"
         "      weight: 0.5\n"
         "      rebuttals:\n"
         "        - ref: p\n"
     )
+
+
+LONG = (
+    "A claim long enough that its one line passes the hundred columns argmap fmt fills folded text to, "
+    "and then some more words."
+)
+
+
+def test_what_the_writer_writes_is_in_the_layout_fmt_keeps() -> None:
+    # a map converted from another format passes `argmap fmt --check` as it is written
+    argmap = small_map()
+    claim = argmap.claim_index["p"]
+    many = tuple(Citation(f"source-number-{n}", position=claim.position) for n in range(8))
+    argmap = dataclasses.replace(
+        argmap,
+        description=LONG,
+        claims=tuple(
+            dataclasses.replace(c, text=LONG, note=LONG, tags=tuple(f"tag-{n}" for n in range(14)), cites=many)
+            if c.id == "e"
+            else c
+            for c in argmap.claims
+        ),
+    )
+    text, _ = write(argmap)
+    assert layout(parse(text.encode(), "m.yaml")) == text
+    assert (
+        "description: >-\n  A claim long enough that its one line passes the hundred columns argmap fmt fills" in text
+    )
+    assert "          claim: >-\n            A claim long enough" in text
+    assert "          cite:\n            - source-number-0\n" in text  # too long for one line: one a line
+    assert "          tags:\n            - tag-0\n" in text
+    assert all(len(line) <= 100 for line in text.splitlines())
 
 
 def test_format_1_when_the_map_needs_nothing_of_format_2() -> None:
@@ -343,6 +375,7 @@ def test_argmap_writer_round_trips(document: dict) -> None:
     assert losses == ()
     assert signature(again, fields=ALL_FIELDS) == signature(original, fields=ALL_FIELDS)
     assert write(again)[0] == text  # canonical: writing again changes nothing
+    assert layout(parse(text.encode(), "again.yaml")) == text  # and in the layout `argmap fmt` keeps
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

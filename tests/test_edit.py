@@ -608,3 +608,28 @@ def test_fmt_rewrites_hostile_maps_only_into_maps_that_say_the_same(tmp_path: Pa
         elif after != data:
             assert meaning(check(data, "m.yaml", None).map) == meaning(check(after, "m.yaml", None).map), name
             assert comments_of(after) == comments_of(data), name
+
+
+def test_a_long_claim_added_deep_in_the_map_is_folded_within_the_width_fmt_keeps() -> None:
+    text = (
+        "The figure comes from one report that the article does not name, and no other source in the map "
+        "gives a number for it."
+    )
+    cites = [Citation(s) for s in ("op-ed", "survey", *(f"op-ed-{n}" for n in range(2, 12)))]
+    base = BASE_MAP.replace(
+        "  survey:\n", "".join(f"  op-ed-{n}: {{title: T, kind: article}}\n" for n in range(2, 12)) + "  survey:\n"
+    )
+    canonical = format_bytes(base.encode(), file="m.yaml").after
+    result = add_bytes(
+        canonical, file="m.yaml", under="cheaper-than-fashion", kind="counterpoint", text=text, cites=cites
+    )
+    written = result.data.decode()
+    assert (
+        "              claim: >-\n"
+        "                The figure comes from one report that the article does not name, and no other source\n"
+        "                in the map gives a number for it.\n"
+    ) in written
+    # twelve ids do not fit on one line at the item's depth: one a line
+    assert "              cite:\n                - op-ed\n                - survey\n" in written
+    assert all(len(line) <= 100 for line in written.splitlines())
+    assert format_bytes(result.data, file="m.yaml").after == result.data  # fmt leaves it as add wrote it

@@ -12,17 +12,18 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import yaml
 
 from argmap.edit.document import Document, EditError, UnreadableMap, parse, scalar_end, scalars
-from argmap.edit.layout import WIDTH, fold_text
 from argmap.edit.records import ARGUMENT, CLAIM, id_scalars, walk_claims
 from argmap.edit.verify import check, new_problems
 from argmap.formats.argmap_spec import ID_PATTERN
 from argmap.formats.yaml_nodes import MappingNode, ScalarNode, SequenceNode
+from argmap.formats.yaml_style import WIDTH, flow_line, fold_text
 from argmap.text.safe import visible
 from argmap.text.suggest import did_you_mean
 
@@ -124,8 +125,13 @@ def add_bytes(
     list_key = KINDS[kind]
     if is_argument and kind == "argument":
         raise EditError(f"--under {under}: an argument holds premises, assumptions and undercuts, not arguments")
-    item = _item(kind, claim_id, text, cites, between, taken | {claim_id})
-    offset, block = _place(document, parent, list_key, item, ARGUMENT.rank if is_argument else CLAIM.rank)
+    offset, block = _place(
+        document,
+        parent,
+        list_key,
+        partial(_item, kind, claim_id, text, cites, between, taken | {claim_id}),
+        ARGUMENT.rank if is_argument else CLAIM.rank,
+    )
     new_text = document.text[:offset] + block + document.text[offset:]
     after = document.encode(new_text)
     result = check(after, file, base_dir)
@@ -156,19 +162,27 @@ _OPTION_FOR = {
 
 
 def _item(
-    kind: str, claim_id: str, text: str, cites: Sequence[Citation], between: Sequence[str], taken: set[str]
+    kind: str,
+    claim_id: str,
+    text: str,
+    cites: Sequence[Citation],
+    between: Sequence[str],
+    taken: set[str],
+    base: int,
 ) -> list[str]:
-    """The lines of the new list item, indented from column 0 of the item ("- id: ...")."""
+    """The lines of the new list item, indented from column 0 of the item ("- id: ..."), which
+    goes at column `base` of the file (the layout fills lines to WIDTH columns of the file)."""
     if kind == "argument":
         argument_id = slug(f"{claim_id} argument", taken)
-        claim = _claim_lines("premise", claim_id, text, cites, between, 4)
+        claim = _claim_lines("premise", claim_id, text, cites, between, base + 4)
         return [f"- id: {argument_id}", "  premises:", *("    " + line for line in claim)]
-    return _claim_lines(kind, claim_id, text, cites, between, 0)
+    return _claim_lines(kind, claim_id, text, cites, between, base)
 
 
 def _claim_lines(
     kind: str, claim_id: str, text: str, cites: Sequence[Citation], between: Sequence[str], column: int
 ) -> list[str]:
+    """The claim item's lines from its dash, which is at `column` of the file."""
     lines = [f"- id: {claim_id}"]
     written = _scalar(text)
     if len(written) + column + 9 > WIDTH:
@@ -179,8 +193,11 @@ def _claim_lines(
             lines.append(f"  claim: {written}")
     else:
         lines.append(f"  claim: {written}")
-    if cites and all(c.quote is None for c in cites) and len(cites) <= 4:
-        lines.append(f"  cite: [{', '.join(_scalar(c.source) for c in cites)}]")
+    flow = None
+    if cites and all(c.quote is None for c in cites):
+        flow = flow_line(" " * column + "  cite:", [_scalar(c.source) for c in cites])
+    if flow is not None:
+        lines.append(flow[column:])
     elif cites:
         lines.append("  cite:")
         for cite in cites:
@@ -192,7 +209,9 @@ def _claim_lines(
                     f"      quote: {json.dumps(cite.quote, ensure_ascii=False)}",
                 ]
     if between:
-        lines.append(f"  between: [{', '.join(json.dumps(b, ensure_ascii=False) for b in between)}]")
+        variables = [json.dumps(b, ensure_ascii=False) for b in between]
+        flow = flow_line(" " * column + "  between:", variables)
+        lines += [flow[column:]] if flow is not None else ["  between:", *(f"    - {v}" for v in variables)]
     return lines
 
 
@@ -205,9 +224,14 @@ def _scalar(text: str) -> str:
 
 
 def _place(
-    document: Document, parent: MappingNode, list_key: str, item: list[str], rank: dict[str, int]
+    document: Document,
+    parent: MappingNode,
+    list_key: str,
+    make_item: Callable[[int], list[str]],
+    rank: dict[str, int],
 ) -> tuple[int, str]:
-    """Where the new item goes and the text to insert there (whole lines)."""
+    """Where the new item goes and the text to insert there (whole lines): `make_item(column)`
+    gives the item's lines for its dash at `column` of the file."""
     text = document.text
     if parent.flow_style:
         raise EditError(
@@ -227,9 +251,10 @@ def _place(
         dash = text.rfind("-", document.line_start(first.start_mark.index), first.start_mark.index)
         dash_column = document.column(dash) if dash >= 0 else document.column(first.start_mark.index) - 2
         content = document.column(first.start_mark.index) - dash_column
+        item = make_item(dash_column + content - 2)
         lines = [" " * dash_column + item[0], *(" " * (dash_column + content - 2) + line for line in item[1:])]
         return _after_line(text, _subtree_end(text, existing.value[-1]), lines)
-    lines = [" " * key_column + f"{list_key}:", *(" " * (key_column + 2) + line for line in item)]
+    lines = [" " * key_column + f"{list_key}:", *(" " * (key_column + 2) + line for line in make_item(key_column + 2))]
     later = [k for k in keys if rank.get(k.value, len(rank)) > rank.get(list_key, len(rank))]
     if later:
         start = later[0].start_mark.index

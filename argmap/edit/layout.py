@@ -25,11 +25,7 @@ from collections.abc import Iterator
 from argmap.edit.document import Document, EditError, scalar_end
 from argmap.edit.records import PLAIN, TOP, Context, child_context, claim_or_ref
 from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-#: the column a folded text is filled to
-WIDTH = 100
-#: the keys whose long one-line text is folded
-FOLDED_KEYS = frozenset({"claim", "note", "description"})
+from argmap.formats.yaml_style import FOLDED_KEYS, WIDTH, flow_line, fold_text
 
 # A plain scalar that can stand in a flow sequence as written.
 _FLOWPLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#]*")
@@ -138,8 +134,8 @@ class _Printer:
             if item.style not in ('"', "'") and (not _FLOWPLAIN.fullmatch(source) or ": " in source):
                 return None
             parts.append(source)
-        line = f"{prefix} [{', '.join(parts)}]"
-        if len(line) > WIDTH:
+        line = flow_line(prefix, parts)
+        if line is None:
             return None
         for item in items:
             self.leading.pop(item.start_mark.index, None)
@@ -196,27 +192,6 @@ def _shift(lines: list[str], delta: int, where: str) -> Iterator[str]:
             raise EditError(f"{where}: this text is indented too little to be moved left; indent it")
         else:
             yield line[-delta:]
-
-
-def fold_text(value: str, column: int, width: int = WIDTH) -> list[str] | None:
-    """The lines of a `>-` block holding `value`, filled to `width` at `column`; None when the
-    value cannot be written folded exactly (leading or trailing space, line breaks, tabs,
-    characters that need escapes)."""
-    if not value or value != value.strip() or not value.isprintable():
-        return None
-    words = re.split(r"(?<=\S) (?=\S)", value)
-    room = max(width - column, 20)
-    lines: list[str] = []
-    current = ""
-    for word in words:
-        if current and len(current) + 1 + len(word) > room:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    lines.append(current)
-    pad = " " * column
-    return [pad + line for line in lines]
 
 
 def layout(document: Document) -> str:

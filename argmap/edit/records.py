@@ -14,9 +14,6 @@ from dataclasses import dataclass
 from argmap.formats import argmap_spec as spec
 from argmap.formats.yaml_nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-#: the value types that hold records or claims: such keys come after a record's own values
-_NESTED = (spec.Claims, spec.ClaimValue, spec.ClaimList, spec.Arguments, spec.SourceTable, spec.Nested)
-
 
 class Context:
     """What a mapping is, for its key order and its children's contexts."""
@@ -30,9 +27,7 @@ class Context:
         self.children: dict[str, Context] = {}  # key -> context of a mapping value
         self.items: dict[str, Context] = {}  # key -> context of the items of a sequence value
         if record is not None:
-            own = [f.name for f in record.fields if not isinstance(f.value, _NESTED)]
-            nested = [f.name for f in record.fields if isinstance(f.value, _NESTED)]
-            self.rank = {name: i for i, name in enumerate(own + nested)}
+            self.rank = {name: i for i, name in enumerate(record.canonical)}
 
     def __repr__(self) -> str:
         return f"Context({self.name})"

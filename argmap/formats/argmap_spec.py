@@ -194,6 +194,10 @@ class Field:
     since: int = 1  # the first format version with this key
 
 
+#: the value types that hold records or claims: such keys come after a record's own values
+_NESTED = (Claims, ClaimValue, ClaimList, Arguments, SourceTable, Nested)
+
+
 @dataclass(frozen=True)
 class Record:
     """A mapping with a fixed set of keys. `label` is the default label of its fields, with
@@ -205,6 +209,9 @@ class Record:
     #: groups of keys of which exactly one must be present (the JSON Schema's oneOf of `required`)
     one_of: tuple[tuple[str, ...], ...] = ()
     keys: tuple[str, ...] = field(init=False)
+    #: the keys in the order the canonical layout writes them (the writer and `argmap fmt`): the
+    #: record's own values in declared order, then the keys that hold records or claims
+    canonical: tuple[str, ...] = field(init=False)
     required: tuple[str, ...] = field(init=False)
     by_name: dict[str, Field] = field(init=False, compare=False)
 
@@ -212,6 +219,8 @@ class Record:
         labelled = tuple(f if f.label else replace(f, label=self.label.replace("{name}", f.name)) for f in self.fields)
         object.__setattr__(self, "fields", labelled)
         object.__setattr__(self, "keys", tuple(f.name for f in labelled))
+        nested = [f.name for f in labelled if isinstance(f.value, _NESTED)]
+        object.__setattr__(self, "canonical", tuple(f.name for f in labelled if f.name not in nested) + tuple(nested))
         object.__setattr__(self, "required", tuple(f.name for f in labelled if f.required))
         object.__setattr__(self, "by_name", {f.name: f for f in labelled})
 

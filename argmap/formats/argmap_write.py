@@ -1,4 +1,6 @@
-"""The model back to argmap's own YAML: canonical text, keys in the order argmap_spec declares them.
+"""The model back to argmap's own YAML: canonical text, in the layout `argmap fmt` keeps (keys in
+the order argmap_spec declares them, a record's own values before the claims under it; the style of
+argmap.formats.yaml_style).
 
     write(map) -> ("# yaml-language-server: $schema=...\nargmap: 2\ntitle: ...", losses)
 
@@ -21,6 +23,7 @@ from yaml.resolver import Resolver
 from argmap.findings import Problem
 from argmap.formats.argmap_spec import ARGUMENT, CITATION, CLAIM, SOURCE, TOP
 from argmap.formats.schema import SCHEMA_ID
+from argmap.formats.yaml_style import FOLDED_KEYS, WIDTH, flow_line, fold_text
 from argmap.model import LIST_KEY, ArgMap, Argument, Citation, Claim, ClaimKind, Edge, Source
 
 __all__ = ["SCHEMA_COMMENT", "format_version", "write"]
@@ -114,22 +117,40 @@ class _Writer:
         self.out.append(_INDENT * indent + text + "\n")
 
     def text_field(self, indent: int, key: str, value: str | None, *, first: bool = False) -> None:
-        if value is not None:
-            self.line(indent, f"{'- ' if first else ''}{key}: {scalar(value)}")
+        """`key: value` at `indent` (as a list item's first key when `first`); a long one-line text
+        of `claim`, `note` or `description` folded, as `argmap fmt` lays it out."""
+        if value is None:
+            return
+        prefix = _INDENT * indent + ("- " if first else "") + f"{key}:"
+        line = f"{prefix} {scalar(value)}"
+        if key in FOLDED_KEYS and len(line) > WIDTH:
+            folded = fold_text(value, len(prefix) - len(key) + 1)
+            if folded is not None:
+                self.out.append(f"{prefix} >-\n" + "".join(f"{text}\n" for text in folded))
+                return
+        self.out.append(line + "\n")
 
     def words(self, indent: int, key: str, values: Iterable[str]) -> None:
-        items = list(values)
-        if items:
-            self.line(indent, f"{key}: [{', '.join(scalar(v, flow=True) for v in items)}]")
+        """A list of short texts: `key: [a, b]` when that fits in WIDTH columns, else one item a line."""
+        items = [scalar(v, flow=True) for v in values]
+        if not items:
+            return
+        line = flow_line(_INDENT * indent + f"{key}:", items)
+        if line is not None:
+            self.out.append(line + "\n")
+            return
+        self.line(indent, f"{key}:")
+        for item in items:
+            self.line(indent + 1, f"- {item}")
 
     def document(self) -> str:
         m = self.map
         self.out.append(SCHEMA_COMMENT)
-        for key in TOP.keys:
+        for key in TOP.canonical:
             if key == "argmap":
                 self.line(0, f"argmap: {format_version(m)}")
             elif key == "title":
-                self.line(0, f"title: {scalar(m.title)}")
+                self.text_field(0, "title", m.title)
             elif key == "description":
                 self.text_field(0, "description", m.description)
             elif key == "analyses":
@@ -158,23 +179,23 @@ class _Writer:
         self.line(0, "sources:")
         for source in sources:
             self.line(1, f"{scalar(source.id)}:")
-            for key in SOURCE.keys:
+            for key in SOURCE.canonical:
                 value = getattr(source, key)
                 if key == "anonymous":
                     if value:
                         self.line(2, "anonymous: true")
                 elif value is not None and (value != "" or key in ("title", "kind")):
-                    self.line(2, f"{key}: {scalar(value)}")
+                    self.text_field(2, key, value)
 
     def citation(self, indent: int, cite: Citation) -> None:
         if cite.quote is None and cite.locator is None and cite.note is None:
             self.line(indent, f"- {scalar(cite.source)}")
             return
         first = True
-        for key in CITATION.keys:
+        for key in CITATION.canonical:
             value = getattr(cite, key)
             if value is not None:
-                self.line(indent + (0 if first else 1), f"{'- ' if first else ''}{key}: {scalar(value)}")
+                self.text_field(indent + (0 if first else 1), key, value, first=first)
                 first = False
 
     def claim(self, claim: Claim, indent: int, *, item: bool) -> None:
@@ -183,14 +204,16 @@ class _Writer:
         own = self.edges_of.get(claim.id, [])
         first = item
         body = indent + 1 if item else indent
-        for key in CLAIM.keys:
+        for key in CLAIM.canonical:
             if key == "id":
                 self.line(indent, f"{'- ' if first else ''}id: {scalar(claim.id)}")
                 first = False
             elif key == "claim":
-                self.line(body, f"claim: {scalar(claim.text)}")
+                self.text_field(body, "claim", claim.text)
             elif key == "cite":
-                if claim.cites:
+                if all(c.quote is None and c.locator is None and c.note is None for c in claim.cites):
+                    self.words(body, "cite", (c.source for c in claim.cites))
+                else:
                     self.line(body, "cite:")
                     for cite in claim.cites:
                         self.citation(body + 1, cite)
@@ -221,7 +244,7 @@ class _Writer:
         mine = [e for e in edges if e.argument == argument.id]
         self.line(indent, f"- id: {scalar(argument.id)}")
         body = indent + 1
-        for key in ARGUMENT.keys:
+        for key in ARGUMENT.canonical:
             if key in _ARGUMENT_LISTS:
                 self.edge_list(body, key, [e for e in mine if LIST_KEY[e.kind] == key], required=key == "premises")
             elif key == "scheme":
@@ -244,8 +267,7 @@ class _Writer:
             child = self.claims.get(edge.child)
             if edge.ref or child is None or child.id in self.written:
                 self.line(indent + 1, f"- ref: {scalar(edge.child)}")
-                if edge.note is not None:
-                    self.line(indent + 2, f"note: {scalar(edge.note)}")
+                self.text_field(indent + 2, "note", edge.note)
             else:
                 self.claim(child, indent + 1, item=True)
 
