@@ -633,3 +633,25 @@ def test_a_long_claim_added_deep_in_the_map_is_folded_within_the_width_fmt_keeps
     assert "              cite:\n                - op-ed\n                - survey\n" in written
     assert all(len(line) <= 100 for line in written.splitlines())
     assert format_bytes(result.data, file="m.yaml").after == result.data  # fmt leaves it as add wrote it
+
+
+def _fold_by_words(value: str, column: int, width: int = 100) -> list[str]:
+    """fold_text's lines, filled word by word: the oracle for its one-regex implementation."""
+    lines, current, room = [], "", max(width - column, 20)
+    for word in re.split(r"(?<=\S) (?=\S)", value):
+        if current and len(current) + 1 + len(word) > room:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    return [" " * column + line for line in [*lines, current]]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab -é", min_size=1, max_size=260).filter(lambda t: t == t.strip()), st.integers(0, 110))
+def test_fold_text_fills_each_line_with_the_words_that_fit(value: str, column: int) -> None:
+    from argmap.formats.yaml_style import fold_text
+
+    folded = fold_text(value, column)
+    assert folded == _fold_by_words(value, column)
+    assert " ".join(line[column:] for line in folded) == value  # folding reads back as the same text
