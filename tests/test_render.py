@@ -7,6 +7,7 @@ Golden files live in tests/render/; regenerate them on purpose with ARGMAP_REGEN
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -149,6 +150,31 @@ def test_legend_is_a_cluster_and_can_be_turned_off(assad_svg: bytes) -> None:
     }
     source, _ = map_to_dot(load(ASSAD), RenderOptions(legend=False))
     assert "legend" not in source and "cluster" not in source
+
+
+LONE = (
+    "argmap: 1\ntitle: Lone\nsources:\n  s: {title: S, kind: article}\nthesis:\n  id: t\n  claim: Alone.\n  cite: [s]\n"
+)
+
+
+@pytest.mark.parametrize("engine", ["dot", "sfdp"])
+def test_the_legend_names_only_what_the_drawing_shows(engine: str, tmp_path: Path) -> None:
+    def legend_of(text: str) -> list[str]:
+        path = tmp_path / "m.yaml"
+        path.write_text(text, encoding="utf-8")
+        source = to_dot(build_view(load(path)), engine=engine)
+        if engine == "dot":
+            lines = [line for line in source.splitlines() if line.startswith("\t\tlegend") and "->" not in line]
+            return [line.split("label=")[1].split()[0] for line in lines]
+        table = next(line for line in source.splitlines() if line.startswith("\tlegend ["))
+        return re.findall(r">([a-z][a-z ]*[a-z])</FONT>", table)
+
+    small = SMALL.read_text(encoding="utf-8")
+    no_attack = small.split("  counterpoints:")[0]
+    arrows = ["claim", "supports", "claim", "attacks"] if engine == "dot" else ["supports", "attacks"]
+    assert legend_of(LONE) == ["thesis"]  # no arrow drawn: no sample arrow
+    assert legend_of(no_attack) == ["thesis", "premise", "correlation", *arrows[: len(arrows) // 2]]
+    assert legend_of(small) == ["thesis", "premise", "correlation", "counterpoint", "rebuttal", *arrows]
 
 
 def test_attack_and_support_differ_by_more_than_colour() -> None:

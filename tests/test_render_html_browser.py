@@ -191,8 +191,9 @@ def test_the_small_map_opens_with_every_claim_and_no_request(open_page: Callable
         "permalink", "#uniforms-help",
     ]  # fmt: skip
     assert page.locator("#canvas svg g.node[data-claim]").count() == 5
-    # the diagram's own legend is drawn (the page's overlay legend must not hide it)
-    assert page.locator("#canvas g.node.legend").count() == 9
+    # the diagram's own legend is drawn (the page's overlay legend must not hide it): the map's four
+    # kinds (no correlation) and the two sample arrows, each between two words
+    assert page.locator("#canvas g.node.legend").count() == 8
     assert all(box.is_visible() for box in page.locator("#canvas g.node.legend").all())
     assert opened.requests == [opened.url]
     assert opened.errors == []

@@ -18,9 +18,10 @@ argmap.render.statements, exactly as the package's node()/edge() would write the
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 from urllib.parse import quote as percent_quote
 
-from argmap.model import FORMAT1_KINDS, ClaimKind
+from argmap.model import ClaimKind
 from argmap.render.statements import StatementWriter
 from argmap.render.themes import ATTACK_STYLE, SHAPES, SUPPORT_STYLE, THEMES, Theme
 from argmap.text.urls import safe_url
@@ -196,19 +197,18 @@ def to_dot(
             # parent's side, so that the band sits beside the one before it
             attrs.update(minlen=str(offsets[index]), weight="0")
         graph.body.append(writer.statement(f"{ids[edge.parent]} -> {ids[edge.child]}", None, attrs))
-    if legend and engine != "dot":
-        present = frozenset(node.kind for node in view.nodes)
-        graph.body.append(_legend_box(look, mark_gaps=mark_gaps, present=present, junctions=bool(view.junctions)))
-    elif legend:
-        present = frozenset(node.kind for node in view.nodes)
-        _add_legend(
-            graph,
-            look,
-            mark_gaps=mark_gaps,
-            vertical=direction in ("TB", "BT"),
-            present=present,
+    if legend and view.nodes:
+        # the legend explains what this drawing shows: its kinds of claim, its kinds of arrow
+        shown = Shown(
+            frozenset(node.kind for node in view.nodes),
+            supports=any(not e.attacks for e in view.edges),
+            attacks=any(e.attacks for e in view.edges),
             junctions=bool(view.junctions),
         )
+        if engine != "dot":
+            graph.body.append(_legend_box(look, mark_gaps=mark_gaps, shown=shown))
+        else:
+            _add_legend(graph, look, mark_gaps=mark_gaps, vertical=direction in ("TB", "BT"), shown=shown)
     source: str = graph.source
     return source
 
@@ -281,17 +281,18 @@ def _edge_attrs(edge: ViewEdge, look: Theme) -> dict[str, str]:
     return attrs
 
 
-def _add_legend(
-    graph: object,
-    look: Theme,
-    *,
-    mark_gaps: bool,
-    vertical: bool,
-    present: frozenset[ClaimKind] = frozenset(),
-    junctions: bool = False,
-) -> None:
-    """A cluster naming each kind in its style (format 2's kinds only when the map has them), one
-    support and one attack edge, and the junction of a linked argument when the map draws one."""
+class Shown(NamedTuple):
+    """What a drawing holds, which its legend names: kinds of claim, and kinds of arrow."""
+
+    kinds: frozenset[ClaimKind]
+    supports: bool = True
+    attacks: bool = True
+    junctions: bool = False
+
+
+def _add_legend(graph: object, look: Theme, *, mark_gaps: bool, vertical: bool, shown: Shown) -> None:
+    """A cluster naming each kind of claim drawn in its style, a sample of each kind of arrow drawn
+    (support, attack), and the junction of a linked argument when the drawing has one."""
     import graphviz
 
     legend = graphviz.Digraph("cluster_legend")
@@ -306,7 +307,7 @@ def _add_legend(
         rankdir="TB",
     )
     legend.attr("node", fontsize="10", width="1.3", height="0.3", margin="0.08,0.04")
-    names = [kind for kind in ClaimKind if kind in FORMAT1_KINDS or kind in present]
+    names = [kind for kind in ClaimKind if kind in shown.kinds]
     for index, kind in enumerate(names):
         fill, border, font = look.kinds[kind]
         shape, style, peripheries = SHAPES[kind]
@@ -340,7 +341,7 @@ def _add_legend(
                 **{"class": f"legend gap {severity}"},
             )
             extra += 1
-    if junctions:
+    if shown.junctions:
         legend.node(
             f"legend{extra}",
             label="\u25cf joins premises that\nsupport only together",
@@ -350,7 +351,14 @@ def _add_legend(
             **{"class": "legend junction"},
         )
         extra += 1
-    samples = (("supports", SUPPORT_STYLE, look.support), ("attacks", ATTACK_STYLE, look.attack))
+    samples = [
+        sample
+        for sample, drawn in (
+            (("supports", SUPPORT_STYLE, look.support), shown.supports),
+            (("attacks", ATTACK_STYLE, look.attack), shown.attacks),
+        )
+        if drawn
+    ]
     for index, (verb, sample_style, colour) in enumerate(samples):
         top, bottom = f"legend{extra + 2 * index}", f"legend{extra + 2 * index + 1}"
         legend.node(top, label="claim", shape="plaintext", fontcolor=look.text, height="0.2", **{"class": "legend"})
@@ -373,13 +381,13 @@ def _add_legend(
     graph.subgraph(legend)  # type: ignore[attr-defined]
 
 
-def _legend_box(look: Theme, *, mark_gaps: bool, present: frozenset[ClaimKind], junctions: bool) -> str:
+def _legend_box(look: Theme, *, mark_gaps: bool, shown: Shown) -> str:
     """The legend as one box holding a table, for the force-directed engines (they ignore
     clusters, and would scatter the legend's boxes among the claims). An HTML-like label made of
     argmap's own words and the theme's colours only: no map text reaches it."""
     rows = ['<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>']
     for kind in ClaimKind:
-        if kind in FORMAT1_KINDS or kind in present:
+        if kind in shown.kinds:
             fill, border, font = look.kinds[kind]
             rows.append(
                 f'<TR><TD COLSPAN="2" BGCOLOR="{fill}" COLOR="{border}" BORDER="1">'
@@ -388,19 +396,21 @@ def _legend_box(look: Theme, *, mark_gaps: bool, present: frozenset[ClaimKind], 
     if mark_gaps:
         rows.append(f'<TR><TD COLSPAN="2"><FONT COLOR="{look.gap}">- - critical weak point</FONT></TD></TR>')
         rows.append(f'<TR><TD COLSPAN="2"><FONT COLOR="{look.gap_major}">·· major weak point</FONT></TD></TR>')
-    if junctions:
+    if shown.junctions:
         rows.append(
             f'<TR><TD COLSPAN="2"><FONT COLOR="{look.support}">● joins premises that support only together'
             "</FONT></TD></TR>"
         )
-    rows.append(
-        f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{look.support}">——▶</FONT></TD>'
-        f'<TD ALIGN="LEFT"><FONT COLOR="{look.support}">supports</FONT></TD></TR>'
-    )
-    rows.append(
-        f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{look.attack}">- - -⊣</FONT></TD>'
-        f'<TD ALIGN="LEFT"><FONT COLOR="{look.attack}">attacks</FONT></TD></TR>'
-    )
+    if shown.supports:
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{look.support}">——▶</FONT></TD>'
+            f'<TD ALIGN="LEFT"><FONT COLOR="{look.support}">supports</FONT></TD></TR>'
+        )
+    if shown.attacks:
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{look.attack}">- - -⊣</FONT></TD>'
+            f'<TD ALIGN="LEFT"><FONT COLOR="{look.attack}">attacks</FONT></TD></TR>'
+        )
     table = (
         f'<<TABLE BORDER="1" COLOR="{look.legend_border}" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3">'
         + "".join(rows)
