@@ -403,7 +403,9 @@ def test_hostile_text_in_the_argmap_writer_is_data() -> None:
 
     argmap = hostile_map()
     text, _ = write(argmap)
-    document = yaml.safe_load(text.replace("\\ud800", "?"))  # PyYAML refuses the escaped lone surrogate
+    readable = text.replace("\\ud800", "?")  # YAML refuses the escaped lone surrogate
+    assert layout(parse(readable.encode(), "h.yaml")) == readable  # in fmt's layout, hostile text too
+    document = yaml.safe_load(readable)
     assert document["title"] == HOSTILE[4]
     assert document["thesis"]["claim"] == HOSTILE[0]
 
