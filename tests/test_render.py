@@ -653,7 +653,7 @@ def test_a_large_map_is_drawn_as_an_overview_unless_all_is_asked(tmp_path: Path)
     sys.path.insert(0, str(ROOT / "bench"))
     from genmap import generate
 
-    from argmap.render.pipeline import OVERVIEW_LIMIT, overview_depth
+    from argmap.render.pipeline import OVERVIEW_CLAIMS, OVERVIEW_LIMIT, overview_depth
 
     big = tmp_path / "big.yaml"
     big.write_text(generate(OVERVIEW_LIMIT + 500, seed=5), encoding="utf-8")
@@ -669,7 +669,8 @@ def test_a_large_map_is_drawn_as_an_overview_unless_all_is_asked(tmp_path: Path)
     assert "--all draws everything" in err
     svg = (tmp_path / "big.svg").read_bytes()
     drawn = [g for g in svg_groups(svg, "node") if "claim" in classes(g)]
-    assert 0 < len(drawn) <= OVERVIEW_LIMIT
+    assert 0 < len(drawn) <= OVERVIEW_CLAIMS
+    assert len(build_view(argmap, depth=depth + 1).nodes) > OVERVIEW_CLAIMS  # the most levels that fit
     assert len(drawn) == len(build_view(argmap, depth=depth).nodes)
     assert b"more below" in svg
     # DOT text is not laid out: it keeps every claim; --all draws every claim

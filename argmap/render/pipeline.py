@@ -57,8 +57,11 @@ class RenderOptions:
 
 
 #: past this many claims, a picture drawn without --depth, --focus or --all is an overview: the top
-#: levels below the thesis that hold at most this many claims, each box counting what is folded below
+#: levels below the thesis, each box at the edge counting what is folded below it
 OVERVIEW_LIMIT = 2000
+#: the most claims an overview holds: a picture of more is no overview (the top 5 levels of the
+#: generated 10k map, 1,316 claims, made a page 126,000 points tall, past any screen or bitmap)
+OVERVIEW_CLAIMS = 300
 
 
 def resolve_format(output: str, fmt: str | None) -> str:
@@ -119,11 +122,13 @@ def map_to_dot(argmap: ArgMap, options: RenderOptions) -> tuple[str, int]:
 
 
 def overview_depth(argmap: ArgMap, limit: int = OVERVIEW_LIMIT) -> int | None:
-    """The most levels below the thesis whose claims number at most `limit` (at least 1), or None
-    when the whole map is that small or has no thesis to start from."""
+    """For a map of more than `limit` claims, the most levels below the thesis whose claims number
+    at most OVERVIEW_CLAIMS (or `limit`, when less; at least 1 level); None when the whole map is
+    that small or has no thesis to start from."""
     thesis = argmap.thesis
     if len(argmap.claim_index) <= limit or thesis is None or thesis not in argmap.claim_index:
         return None
+    limit = min(limit, OVERVIEW_CLAIMS)
     seen = {thesis}
     frontier = [thesis]
     depth = 0
