@@ -50,3 +50,20 @@ def test_csp_allows_exactly_the_inline_script_and_style(tmp_path: Path) -> None:
     assert f"style-src {csp_hash(style)}" in policy
     assert "default-src 'none'" in policy
     assert "http" not in policy
+
+
+def test_the_page_of_a_large_map_draws_its_overview_at_once(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from genmap import generate
+
+    from argmap.render.pipeline import OVERVIEW_CLAIMS, OVERVIEW_LIMIT
+
+    source = tmp_path / "big.yaml"
+    source.write_text(generate(OVERVIEW_LIMIT + 500, seed=5), encoding="utf-8")
+    page = _page(tmp_path, source)
+    data = json.loads(page.split('id="argmap-data">', 1)[1].split("</script>", 1)[0])
+    assert 0 < len(data["diagram"]["nodes"]) <= OVERVIEW_CLAIMS  # the overview, not every claim
+    assert data["diagram"]["on_demand"] is False  # small enough to draw while the outline is shown
+    assert len(data["claims"]) == OVERVIEW_LIMIT + 500  # the outline holds every claim

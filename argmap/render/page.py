@@ -28,9 +28,10 @@ if TYPE_CHECKING:
     from argmap.render.graphviz import Progress
     from argmap.render.pipeline import RenderOptions
 
-#: past this many claims in the diagram, or when the diagram is the overview of a map too large to draw, the page
-#: draws it only when asked: laying out the SVG of 1,000 boxes keeps Chromium busy for about 3 s,
-#: which would hold up an outline that is ready in half a second (bench/bench_html.py)
+#: past this many claims in the diagram, the page draws it only when asked: laying out the SVG of
+#: 1,000 boxes keeps Chromium busy for about 3 s, which would hold up an outline that is ready in
+#: half a second (bench/bench_html.py). The overview of a large map (--all not given) holds at most
+#: argmap.render.pipeline.OVERVIEW_CLAIMS claims, fewer than this: it is drawn at once.
 DRAW_ON_DEMAND = 500
 #: the page's JSON escapes these, so that `</script>`, `<!--` and the JavaScript line separators
 #: can never end or change the element that holds it
@@ -134,7 +135,7 @@ def render_page(argmap: ArgMap, options: RenderOptions, progress: Progress | Non
     data["diagram"] = {
         "nodes": [visible(node.id) for node in view.nodes],
         "junctions": [[visible(junction.id), visible(junction.conclusion)] for junction in view.junctions],
-        "on_demand": len(view.nodes) > DRAW_ON_DEMAND or depth is not None,
+        "on_demand": len(view.nodes) > DRAW_ON_DEMAND,
         "hidden": view.hidden,
     }
     return build_page(data).encode("utf-8")
