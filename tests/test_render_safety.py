@@ -325,3 +325,20 @@ def test_shared_hostile_label_corpus_renders_literally(name: str) -> None:
         if expected and len(expected) <= 200:
             assert by_id[claim.id][1] == expected, claim.id
     assert not [a for a in ET.fromstring(svg).iter(f"{SVG}a") if a.get(f"{XLINK}href")]
+
+
+def test_the_message_of_a_failed_layout_keeps_dots_words_and_leaves_out_a_stack_trace() -> None:
+    from argmap.render.graphviz import short_stderr
+
+    err = (
+        b"Warning: no value for width of non-ASCII character 226.\n"
+        b"memory allocation of 1691776380 bytes failed\n"
+        b"stack backtrace:\n"
+        b"   0: std::alloc::rust_oom\n"
+        b"   1: __rustc::__rust_alloc_error_handler\n"
+    )
+    assert short_stderr(err) == (
+        "Warning: no value for width of non-ASCII character 226. | memory allocation of 1691776380 bytes failed"
+    )
+    assert short_stderr(b"\x1b]8;;http://x\x07label\n" * 50).startswith("\\x1b]8;;http://x\\x07label |")
+    assert len(short_stderr(b"x" * 1000)) == 300

@@ -145,8 +145,15 @@ def _limit_memory() -> None:  # runs in the child between fork and exec
 
 
 def short_stderr(data: bytes, limit: int = 300) -> str:
-    """dot's stderr, made visible and cut: it may echo label text and escape sequences."""
-    text = " | ".join(line.strip() for line in data.decode("utf-8", "replace").splitlines() if line.strip())
+    """dot's stderr, made visible and cut: it may echo label text and escape sequences. A stack
+    trace that graphviz-pure prints when it runs out of memory (a Rust panic) is left out."""
+    lines = []
+    for line in data.decode("utf-8", "replace").splitlines():
+        if line.strip().startswith("stack backtrace:"):
+            break
+        if line.strip():
+            lines.append(line.strip())
+    text = " | ".join(lines)
     text = visible(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
