@@ -316,6 +316,7 @@ def validate_paths(
 ) -> ValidationResult:
     """Load and check every map named by `paths` (folders: see find_maps); problems sorted,
     disabled rules left out."""
+    paths = list(paths)  # read twice: for the maps, and for the folders that hold none
     files = find_maps(paths, all_formats=all_formats)
     problems: list[Problem] = []
     for path in files:

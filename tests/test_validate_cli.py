@@ -324,3 +324,10 @@ def test_list_rules_needs_no_path() -> None:
     result = run_argmap("validate", "--list-rules")
     assert result.returncode == 0
     assert [line.split()[0] for line in result.stdout.decode().splitlines()] == list(REGISTRY)
+
+
+def test_validate_paths_names_folders_without_maps_from_any_iterable(tmp_path: Path) -> None:
+    from argmap.pipeline import validate_paths
+
+    result = validate_paths(iter([str(tmp_path), "tests/validate/tree"]))
+    assert (result.files, result.empty_folders) == (2, (str(tmp_path),))
