@@ -143,3 +143,42 @@ def test_a_map_and_what_is_derived_from_it_go_with_its_last_reference() -> None:
         assert alive() is None
     finally:
         gc.enable()
+
+
+class _Mark:
+    """A reader's mark as PyYAML gives it: 0-based line and column, the file as its name."""
+
+    def __init__(self, name: str, line: int, column: int) -> None:
+        self.name, self.line, self.column = name, line, column
+
+
+def test_a_field_holding_a_mark_reads_as_the_position_it_names_and_keeps_it() -> None:
+    cite = model.Citation("s", _Mark("m.yaml", 2, 4), quote="q", quote_position=_Mark("m.yaml", 9, 0))  # type: ignore[arg-type]
+    assert cite.position == HERE
+    assert type(cite.position) is Position
+    assert cite.position is cite.position  # made once, then kept
+    assert cite.quote_position == Position("m.yaml", 10, 1)
+    assert cite == model.Citation("s", HERE, quote="q", quote_position=Position("m.yaml", 10, 1))
+    claim = Claim("c", "Text.", ClaimKind.PREMISE, HERE, text_position=_Mark("m.yaml", 2, 11))  # type: ignore[arg-type]
+    assert (claim.text_position, claim.between_position) == (Position("m.yaml", 3, 12), None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cite.position = HERE  # type: ignore[misc]
+    assert dataclasses.replace(cite, source="t").position == HERE
+
+
+def test_the_yaml_loader_leaves_marks_that_read_as_exact_positions(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: T\nsources:\n  s: {title: S, kind: report}\nthesis:\n  id: t\n"
+        '  claim: The thesis.\n  cite:\n    - s\n    - {source: s, quote: "word"}\n',
+        encoding="utf-8",
+    )
+    loaded = load_path(path, display="m.yaml")
+    thesis = loaded.map.claims[0]  # type: ignore[union-attr]
+    assert thesis.text_position == Position("m.yaml", 7, 10)
+    first, second = thesis.cites
+    assert (first.position, second.position, second.quote_position) == (
+        Position("m.yaml", 9, 7),
+        Position("m.yaml", 10, 7),
+        Position("m.yaml", 10, 26),
+    )

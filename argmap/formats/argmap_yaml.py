@@ -211,21 +211,19 @@ class _Walker(ValueReader):
                 if key != "source" and not value_node.style:
                     self._comment_after(value_node, _CITATION_TEXTS[key].label, f"a citation of claim '{claim_id}'")
         quote, locator, note = values.get("quote"), values.get("locator"), values.get("note")
-        mark = node.start_mark
-        return Citation(
+        return Citation(  # marks for positions: the model makes them Positions when read
             source=values["source"].value,
-            position=Position(self.file, mark.line + 1, mark.column + 1),
+            position=node.start_mark,  # type: ignore[arg-type]
             quote=quote.value if quote is not None else None,
             locator=locator.value if locator is not None else None,
             note=note.value if note is not None else None,
-            quote_position=self.pos(quote) if quote is not None else None,
+            quote_position=quote.start_mark if quote is not None else None,  # type: ignore[arg-type]
         )
 
     def citation(self, node: Node, claim_id: str) -> Citation | None:
         if isinstance(node, ScalarNode) and node.tag == STR_TAG and ID_PATTERN.fullmatch(node.value):
             # the common case, `cite: [source-id]`: a plain slug can hold no unsafe character
-            mark = node.start_mark
-            return Citation(source=node.value, position=Position(self.file, mark.line + 1, mark.column + 1))
+            return Citation(source=node.value, position=node.start_mark)  # type: ignore[arg-type]  # a Mark
         if isinstance(node, MappingNode) and self.plain_paths:
             plain = self.plain_citation(node, claim_id)
             if plain is not None:
@@ -330,7 +328,7 @@ class _Walker(ValueReader):
                 else:
                     values[spec.name] = self.read(spec, value_node, owner)
                     if spec.name == "between":
-                        between_position = self.pos(value_node)
+                        between_position = value_node.start_mark
                     elif spec.name in _CLAIM_VALUES:
                         positions[spec.name] = self.pos(value_node)
             if claim_id is None or text is None:
@@ -352,8 +350,8 @@ class _Walker(ValueReader):
                     tags=tuple(t for t, _ in tags),
                     note=values.get("note"),
                     between=tuple(b for b, _ in between),
-                    between_position=between_position,
-                    text_position=self.pos(text_node) if text_node is not None else None,
+                    between_position=between_position,  # type: ignore[arg-type]  # Marks: Positions when read
+                    text_position=text_node.start_mark if text_node is not None else None,  # type: ignore[arg-type]
                     argument=argument,
                     inferred=bool(values.get("inferred")),
                     weight=values.get("weight"),
