@@ -82,8 +82,8 @@ class ValueReader:
         self.problems: list[Problem] = []
         #: the map's format version, once read: keys of later versions are refused
         self.version = 1
-        #: the source text's lines, when known: a comment after a plain text value is reported
-        self.lines: list[str] | None = None
+        #: the source text, when it holds a `#`: a comment after a plain text value is reported
+        self.source_text: str | None = None
 
     # -- positions and problems ---------------------------------------------------------------
 
@@ -215,23 +215,26 @@ class ValueReader:
             )
         if not allow_empty and not value.strip():
             self.report(node, f"{fill(label, owner)} is empty")
-        if prose and not node.style and self.lines is not None:  # plain: libyaml says "", PyYAML None
+        if prose and not node.style and self.source_text is not None:  # plain: libyaml says "", PyYAML None
             self._comment_after(node, label, owner)
         return str(value)
 
     def _comment_after(self, node: ScalarNode, label: str, owner: str) -> None:
         """A plain scalar ends before ` #`: say so when a comment follows it on its last line."""
-        end = node.end_mark
-        line = self.lines[end.line] if self.lines is not None and end.line < len(self.lines) else ""
-        # matched in place, not sliced: a long line holding many values must not cost its length each
-        found = _COMMENT_AFTER.match(line, end.column)
+        end, text = node.end_mark, self.source_text
+        if text is None:
+            return
+        # matched in place, at the mark's offset into the text (a character index, as the line and
+        # column are): nothing is sliced or split, however long the text
+        found = _COMMENT_AFTER.match(text, end.index)
         if found is not None:
-            comment = visible(shorten(line[found.end() - 1 : found.end() + 60], 40))
+            column = end.column + found.end() - end.index
+            comment = visible(shorten(text[found.end() - 1 : found.end() + 60].split("\n", 1)[0], 40))
             self.problems.append(
                 Problem(
                     self.file,
                     end.line + 1,
-                    found.end(),
+                    column,
                     COMMENT_IN_TEXT,
                     Severity.WARNING,
                     f"{fill(label, owner)} ends where a YAML comment begins ('{comment}' is not part of it); "

@@ -206,7 +206,7 @@ class _Walker(ValueReader):
             values[key] = value_node
         if "source" not in values:
             return None
-        if self.lines is not None:  # in key order, as the general path reads them
+        if self.source_text is not None:  # in key order, as the general path reads them
             for key, value_node in values.items():
                 if key != "source" and not value_node.style:
                     self._comment_after(value_node, _CITATION_TEXTS[key].label, f"a citation of claim '{claim_id}'")
@@ -277,7 +277,7 @@ class _Walker(ValueReader):
                 owner = f"{kind.value} '{claim_id}'"
                 text_node = fields["claim"][1]
                 text = text_node.value
-                if not text_node.style and self.lines is not None:  # type: ignore[attr-defined]
+                if not text_node.style and self.source_text is not None:  # type: ignore[attr-defined]
                     self._comment_after(text_node, _CLAIM_TEXT.label, owner)  # type: ignore[arg-type]
             else:
                 fields = self.mapping(node, CLAIM, partial(_claim_name, node, kind))
@@ -510,7 +510,7 @@ def load_bytes(data: bytes, *, file: str, base_dir: str | None = None) -> LoadRe
         return LoadResult(None, read.problems)
     walker = _Walker(file)
     if "#" in read.text:  # only then can a comment follow a text value
-        walker.lines = read.text.split("\n")
+        walker.source_text = read.text
     argmap = _top(walker, read.root, file, base_dir)
     if argmap is not None and "$schema=" in read.text:
         argmap = _with_schema_comment(argmap, read.text, file)
