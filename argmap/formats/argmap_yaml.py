@@ -11,6 +11,7 @@ values against those declarations is argmap_values'.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import os
 import re
 from functools import partial
@@ -364,9 +365,11 @@ class _Walker(ValueReader):
             if parent is not None:
                 edges.append(Edge(child=claim_id, parent=parent, kind=kind, position=position, argument=argument))
         # Document order (the stack visits lists in key order, which need not be document order).
-        claims.sort(key=lambda c: (c.position.line, c.position.column))
-        edges.sort(key=lambda e: (e.position.line, e.position.column))
-        arguments.sort(key=lambda a: (a.position.line, a.position.column))
+        # (Positions of one file compare by line, then column.)
+        at = operator.attrgetter("position")
+        claims.sort(key=at)
+        edges.sort(key=at)
+        arguments.sort(key=at)
         return claims, edges, arguments
 
     def argument(
