@@ -17,6 +17,7 @@ argmap.render.statements, exactly as the package's node()/edge() would write the
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import NamedTuple
 from urllib.parse import quote as percent_quote
@@ -359,8 +360,10 @@ def _add_legend(graph: object, look: Theme, *, mark_gaps: bool, vertical: bool, 
         )
         if drawn
     ]
+    arrows: list[tuple[str, str]] = []  # (the claim an arrow points to, its verb)
     for index, (verb, sample_style, colour) in enumerate(samples):
         top, bottom = f"legend{extra + 2 * index}", f"legend{extra + 2 * index + 1}"
+        arrows.append((top, bottom))
         legend.node(top, label="claim", shape="plaintext", fontcolor=look.text, height="0.2", **{"class": "legend"})
         legend.node(bottom, label=verb, shape="plaintext", fontcolor=colour, height="0.2", **{"class": "legend"})
         legend.edge(
@@ -372,12 +375,21 @@ def _add_legend(graph: object, look: Theme, *, mark_gaps: bool, vertical: bool, 
             **{"class": f"legend {'attack' if verb == 'attacks' else 'support'}"},
         )
     # stack the kinds in one column so the legend stays narrow: along the ranks in TB/BT, within
-    # one rank in LR/RL
+    # one rank in LR/RL, where the arrow samples join that rank too (an arrow from one rank to the
+    # next would be as long as the map's widest box)
     if vertical:
         for index in range(extra - 1):
             legend.edge(f"legend{index}", f"legend{index + 1}", style="invis", dir="none")
     else:
-        legend.body.append("\t{rank=same; " + " ".join(f"legend{i};" for i in range(extra)) + "}\n")
+        # top to bottom: the kinds, then each arrow's verb above the claim it points to; dot puts
+        # the tail of a flat edge below its head in LR/RL, so invisible edges run upwards
+        order = [f"legend{index}" for index in range(extra)]
+        for claim, verb in arrows:
+            order += [verb, claim]
+        legend.body.append("\t{rank=same; " + " ".join(f"{name};" for name in order) + "}\n")
+        for above, below in itertools.pairwise(order):
+            if (below, above) not in arrows:
+                legend.edge(below, above, style="invis", dir="none")
     graph.subgraph(legend)  # type: ignore[attr-defined]
 
 
