@@ -512,7 +512,9 @@ def load_bytes(data: bytes, *, file: str, base_dir: str | None = None) -> LoadRe
     if read.root is None:
         return LoadResult(None, read.problems)
     walker = _Walker(file)
-    if "#" in read.text:  # only then can a comment follow a text value
+    # a comment is parted from what it follows by a space or a tab: only then can one end a value
+    # (a map whose comments all start their lines skips the check of every plain text value)
+    if " #" in read.text or "\t#" in read.text:
         walker.source_text = read.text
     argmap = _top(walker, read.root, file, base_dir)
     if argmap is not None and "$schema=" in read.text:
