@@ -101,7 +101,10 @@ def test_json_report(tmp_path: Path) -> None:
     assert entry["status"] == "written" and entry["from"] == "argmap" and entry["to"] == "markdown"
     assert entry["problems"] == [] and report["summary"]["written"] == 1
     code, out, err = run_in_process("convert", str(ASSAD_MAP), "-o", "-", "--to", "mermaid", "--format", "json")
-    assert code == 0 and out.startswith("flowchart BT\n")
+    assert code == 0 and out.startswith(
+        '---\ntitle: "The Assad regime and the rise of ISIS: an opinion article, mapped"\n---\n'
+    )
+    assert out.splitlines()[3] == "flowchart BT"
     losses = json.loads(err)["files"][0]["losses"]
     assert {"file", "line", "column", "rule", "severity", "message"} <= set(losses[0]) and losses[0]["rule"] == "loss"
 
@@ -187,7 +190,9 @@ def test_mermaid_past_its_limits_names_the_options(tmp_path: Path) -> None:
     assert code == 1 and "past Mermaid's default limits" in err and "--focus ID" in err
     assert not (tmp_path / "big.mmd").exists()
     code, _, _ = run_in_process("convert", str(big), "-o", str(tmp_path / "big.mmd"), "--depth", "2")
-    assert code == 0 and (tmp_path / "big.mmd").read_text().startswith("flowchart BT\n")
+    assert code == 0 and (tmp_path / "big.mmd").read_text().startswith(
+        '---\ntitle: "Synthetic map of 600 claims"\n---\nflowchart BT\n'
+    )
 
 
 def test_convert_api_reports_every_file() -> None:

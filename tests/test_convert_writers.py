@@ -34,6 +34,7 @@ from argmap.formats import REGISTRY, argmap_json, graphml, markdown, mermaid
 from argmap.formats.argmap_write import scalar, write
 from argmap.formats.json_schema import schema, schema_json
 from argmap.model import ArgMap, Citation
+from argmap.text.safe import visible
 
 GOLDEN = ROOT / "tests" / "convert" / "golden"
 REGEN = os.environ.get("ARGMAP_REGEN") == "1"
@@ -41,6 +42,8 @@ ALL_FIELDS = ("tags", "note", "weight", "inferred", "between", "cites")
 WRITERS = ("argmap", "json", "mermaid", "graphml", "markdown")
 EXTENSION = {"argmap": "yaml", "json": "json", "mermaid": "mmd", "graphml": "graphml", "markdown": "md"}
 MERMAID_DIR = ROOT / "tests" / "mermaid"
+#: how a Mermaid title writes the three characters that Mermaid would show as entities
+FULL_WIDTH = str.maketrans("&<>", "\uff06\uff1c\uff1e")
 EDGE_LINE = re.compile(r"  [cas]\d+ (?:---|-->|--x|-\.-|-\.->|-\.-x) [cas]\d+")
 
 SMALL = """\
@@ -229,6 +232,7 @@ def test_scalars_load_back_as_the_same_text(value: str) -> None:
 def test_mermaid_exact_output() -> None:
     text, losses = mermaid.write(small_map())
     assert text == (
+        '---\ntitle: "Uniforms"\n---\n'
         "flowchart BT\n"
         '  c0(["Schools should require uniforms."])\n'
         '  c1["Less bullying."]\n'
@@ -268,6 +272,27 @@ def test_mermaid_exact_output() -> None:
     messages = sorted(p.message for p in losses)
     assert "mermaid cannot hold citations: 4 left out (the first here)" in messages
     assert "mermaid cannot hold weights: left out" in messages
+    assert not any("title" in message for message in messages)  # it is the diagram's title
+    assert mermaid.write(replace(small_map(), title=" \n "))[0].startswith("flowchart BT\n")  # no title, none
+
+
+def mermaid_titles(texts: list[str]) -> list[dict]:
+    """The title of each diagram as Mermaid renders it (tests/mermaid/title.mjs): its text and the
+    elements inside it."""
+    return _run_mermaid("title.mjs", texts)
+
+
+def test_the_map_title_is_the_diagram_title_that_mermaid_shows_as_text() -> None:
+    titles = ["Uniforms", "Tom & Jerry <3 > 2", 'Élan 😀 "quoted" \\ back', *HOSTILE, "---\nflowchart LR\n  x-->y"]
+    base = small_map()
+    texts = [mermaid.write(replace(base, title=title))[0] for title in titles]
+    shown = mermaid_titles(texts)
+    expected = [" ".join(visible(t, one_line=False).split()).translate(FULL_WIDTH) for t in titles]
+    for text, title, result in zip(texts, expected, shown, strict=True):
+        assert result["ok"], result
+        assert (result["title"], result["inside"], result["scripts"]) == (title, [], 0)
+        assert text.startswith("---\ntitle: ") and text.count("\n---\n") == 1  # the front matter ends once
+    assert shown[1]["title"] == "Tom ＆ Jerry ＜3 ＞ 2"
 
 
 def test_mermaid_labels_are_entity_coded() -> None:
@@ -450,13 +475,18 @@ def _node() -> str | None:
 
 def mermaid_parse(texts: list[str]) -> list[dict]:
     """What Mermaid's own parser makes of each text (tests/mermaid/parse.mjs)."""
+    return _run_mermaid("parse.mjs", texts)
+
+
+def _run_mermaid(script: str, texts: list[str]) -> list[dict]:
+    """One of the scripts of tests/mermaid run on `texts` (a JSON list on its stdin), its JSON answer."""
     node = _node()
     if node is None or not (MERMAID_DIR / "node_modules" / "mermaid").is_dir():
         if os.environ.get("CI"):
-            pytest.fail("Mermaid's parser is missing: run npm ci --prefix tests/mermaid (.ci/run does)")
-        pytest.skip("Mermaid's parser is not installed (npm ci --prefix tests/mermaid)")
+            pytest.fail("Mermaid is missing: run npm ci --prefix tests/mermaid (.ci/run does)")
+        pytest.skip("Mermaid is not installed (npm ci --prefix tests/mermaid)")
     done = subprocess.run(
-        [node, str(MERMAID_DIR / "parse.mjs")], input=json.dumps(texts).encode(), capture_output=True, timeout=300
+        [node, str(MERMAID_DIR / script)], input=json.dumps(texts).encode(), capture_output=True, timeout=300
     )
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     return json.loads(done.stdout)

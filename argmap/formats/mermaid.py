@@ -13,16 +13,21 @@ arrows, attacks end in a cross, refs are dotted; a linked argument is a small ju
 its premises join (assumptions by a dotted line) and its undercuts attack; an undercut of a single
 premise attacks a junction on that premise's step. Kinds and sides are classes (classDef).
 
+The map's title is the diagram's title, in Mermaid's front matter (`---` / `title: "..."` / `---`).
+
 Past Mermaid's default limits (50,000 characters, 500 edges) the writer refuses: `--focus ID` and
 `--depth N` convert a part of the map instead.
 """
 
 from __future__ import annotations
 
+import json
+
 from argmap.analysis.sides import FOR, sides
 from argmap.findings import Problem, cannot_write
 from argmap.formats.losses import Losses
 from argmap.model import ArgMap, ClaimKind, Position
+from argmap.text.safe import visible
 
 __all__ = ["MAX_EDGES", "MAX_TEXT", "label", "write"]
 
@@ -57,11 +62,27 @@ def label(text: str) -> str:
     return "".join(out) or " "  # Mermaid refuses an empty label
 
 
+#: Mermaid passes a title through an HTML sanitiser and shows what comes out as text, so `&`, `<`
+#: and `>` would show as `&amp;`, `&lt;`, `&gt;` (and `&#1;` as a control character): their
+#: full-width forms look the same and are no markup to anything
+_TITLE_FORMS = str.maketrans({"&": "\uff06", "<": "\uff1c", ">": "\uff1e"})
+
+
+def _front_matter(title: str) -> list[str]:
+    """The diagram's title as Mermaid's front matter (YAML, which Mermaid reads before the
+    flowchart), or nothing for a map without one. The title is made one line, its unsafe characters
+    visible and no workflow command left in it, and written as a double-quoted string (JSON's
+    escapes are YAML's): no text can end the string, the line or the front matter. Mermaid shows a
+    title as text, never as markup."""
+    flat = " ".join(visible(title, one_line=False).split()).translate(_TITLE_FORMS)
+    return ["---", f"title: {json.dumps(flat, ensure_ascii=False)}", "---"] if flat else []
+
+
 def write(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
     losses = Losses("mermaid")
     node = {claim_id: f"c{i}" for i, claim_id in enumerate(argmap.claim_index)}
     side_of = sides(argmap)
-    lines = ["flowchart BT"]
+    lines = [*_front_matter(argmap.title), "flowchart BT"]
     for claim in argmap.claim_index.values():
         opening, closing = _SHAPES.get(claim.kind, ('["', '"]'))
         lines.append(f"  {node[claim.id]}{opening}{label(claim.text)}{closing}")
@@ -127,7 +148,6 @@ def write(argmap: ArgMap) -> tuple[str, tuple[Problem, ...]]:
     lines.extend(f"  class {','.join(ids)} {name}" for name, ids in groups.items() if ids)
     whole: tuple[tuple[str, object], ...] = (
         ("sources", argmap.sources),
-        ("the title", argmap.title),
         ("the description", argmap.description),
         ("expectations (expect)", argmap.expect),
     )
