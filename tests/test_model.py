@@ -182,3 +182,47 @@ def test_the_yaml_loader_leaves_marks_that_read_as_exact_positions(tmp_path: Pat
         Position("m.yaml", 10, 7),
         Position("m.yaml", 10, 26),
     )
+
+
+def test_the_loader_puts_each_value_of_a_claim_in_its_own_field(tmp_path: Path) -> None:
+    # argmap_yaml builds claims and edges with positional arguments: each field must get its value
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 2\ntitle: T\nsources:\n  s: {title: S, kind: report}\n"
+        "thesis:\n  id: t\n  claim: The thesis.\n  inferred: true\n  standard: scintilla\n"
+        "  arguments:\n    - id: a\n      scheme: expert-opinion\n      premises:\n"
+        "        - id: p\n          claim: A premise.\n          cite: [s]\n          answers: opinion\n"
+        "          note: A note.\n          tags: [one, two]\n          weight: 0.25\n"
+        "      undercuts:\n        - id: u\n          claim: An undercut.\n          cite: [s]\n"
+        "          raises: trustworthiness\n"
+        "  correlations:\n    - id: c\n      claim: A correlation.\n      between: [x rate, y level]\n"
+        "      cite: [s]\n",
+        encoding="utf-8",
+    )
+    loaded = load_path(path, display="m.yaml")
+    claims = loaded.map.claim_index  # type: ignore[union-attr]
+    t, p, u, c = claims["t"], claims["p"], claims["u"], claims["c"]
+    assert (t.id, t.text, t.kind, t.position, t.parent, t.depth) == (
+        "t",
+        "The thesis.",
+        ClaimKind.THESIS,
+        Position("m.yaml", 6, 3),
+        None,
+        0,
+    )
+    assert (t.inferred, t.standard, t.text_position) == (True, "scintilla", Position("m.yaml", 7, 10))
+    assert (p.parent, p.argument, p.depth, p.kind) == ("t", "a", 1, ClaimKind.PREMISE)
+    assert (p.answers, p.raises, p.note, p.tags, p.weight) == ("opinion", None, "A note.", ("one", "two"), 0.25)
+    assert [cite.source for cite in p.cites] == ["s"] and not p.inferred and p.standard is None
+    assert (u.raises, u.answers, u.kind, u.argument) == ("trustworthiness", None, ClaimKind.UNDERCUT, "a")
+    assert (c.between, c.between_position, c.tags) == (("x rate", "y level"), Position("m.yaml", 29, 16), ())
+    assert p.field_position("weight") == Position("m.yaml", 20, 19)
+    edges = {(e.child, e.parent): e for e in loaded.map.edges}  # type: ignore[union-attr]
+    edge = edges[("p", "t")]
+    assert (edge.kind, edge.position, edge.ref, edge.note, edge.argument) == (
+        ClaimKind.PREMISE,
+        p.position,
+        False,
+        None,
+        "a",
+    )
