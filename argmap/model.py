@@ -109,8 +109,8 @@ class _LazyPosition:
     def __get__(self, owner: object, cls: type | None = None) -> Any:
         if owner is None:
             return self
-        where = self._slot.__get__(owner, cls)
-        if where is None or where.__class__ is Position:
+        where: Position | Mark | None = self._slot.__get__(owner, cls)
+        if where is None or isinstance(where, Position):
             return where
         position = Position(where.name, where.line + 1, where.column + 1)
         self._slot.__set__(owner, position)

@@ -82,7 +82,8 @@ class ValueReader:
         self.problems: list[Problem] = []
         #: the map's format version, once read: keys of later versions are refused
         self.version = 1
-        #: the source text, when it holds a `#`: a comment after a plain text value is reported
+        #: the source text, when a comment may follow a value in it (a space or tab before a `#`):
+        #: a comment after a plain text value is then reported
         self.source_text: str | None = None
 
     # -- positions and problems ---------------------------------------------------------------
